@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "apierror.h"
+
+#include "diagnostics/redactor.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Typebot {
+
+ApiError ApiError::fromHttpResponse(int status, const QByteArray &body)
+{
+    ApiError error;
+    error.kind = Kind::Http;
+    error.httpStatus = status;
+
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error == QJsonParseError::NoError && doc.isObject()) {
+        const QJsonObject object = doc.object();
+        error.message = object.value(u"message").toString();
+        error.code = object.value(u"code").toString();
+        // Spec shape: issues[].message. Newer servers: data.issues or data.message.
+        QJsonArray issues = object.value(u"issues").toArray();
+        const QJsonValue data = object.value(u"data");
+        if (issues.isEmpty() && data.isObject())
+            issues = data.toObject().value(u"issues").toArray();
+        for (const QJsonValue &issue : std::as_const(issues)) {
+            QString text = issue.isObject() ? issue.toObject().value(u"message").toString()
+                                            : issue.toString();
+            const QJsonArray path = issue.toObject().value(u"path").toArray();
+            if (!path.isEmpty() && !text.isEmpty()) {
+                QStringList parts;
+                for (const QJsonValue &p : path)
+                    parts << (p.isDouble() ? QString::number(p.toInt()) : p.toString());
+                text = parts.join(u'.') + u": " + text;
+            }
+            if (!text.isEmpty())
+                error.issues << Redactor::text(text);
+        }
+        if (error.message.isEmpty() && data.isObject())
+            error.message = data.toObject().value(u"message").toString();
+        if (error.message.isEmpty() && object.value(u"error").isString())
+            error.message = object.value(u"error").toString();
+        error.message = Redactor::text(error.message);
+    }
+    if (error.message.isEmpty())
+        error.bodyExcerpt = sanitizedExcerpt(body);
+    return error;
+}
+
+QString ApiError::sanitizedExcerpt(const QByteArray &body, int maxChars)
+{
+    QString text = QString::fromUtf8(body.left(maxChars * 4));
+    QString folded;
+    folded.reserve(text.size());
+    bool lastWasSpace = false;
+    for (const QChar c : std::as_const(text)) {
+        if (c.isSpace() || !c.isPrint()) {
+            if (!lastWasSpace && !folded.isEmpty())
+                folded += u' ';
+            lastWasSpace = true;
+        } else {
+            folded += c;
+            lastWasSpace = false;
+        }
+    }
+    folded = Redactor::text(folded.trimmed());
+    if (folded.size() > maxChars)
+        folded = folded.left(maxChars - 1) + QChar(0x2026);
+    return folded;
+}
+
+QString ApiError::toString() const
+{
+    const auto tr = [](const char *s) { return QCoreApplication::translate("ApiError", s); };
+    QString detail = message;
+    if (!issues.isEmpty())
+        detail += (detail.isEmpty() ? QString() : QStringLiteral(" (")) + issues.join(u"; ")
+                + (detail.isEmpty() ? QString() : QStringLiteral(")"));
+    switch (kind) {
+    case Kind::Network:
+        return tr("Could not reach the Typebot API: %1").arg(message);
+    case Kind::Timeout:
+        return tr("The Typebot API did not answer in time.");
+    case Kind::InvalidResponse:
+        return tr("The Typebot API sent an answer this app cannot use: %1").arg(message);
+    case Kind::Http:
+        break;
+    }
+    if (detail.isEmpty())
+        detail = bodyExcerpt.isEmpty() ? tr("no details given") : bodyExcerpt;
+    switch (httpStatus) {
+    case 401:
+        return tr("The Typebot API wants an API token (401): %1").arg(detail);
+    case 403:
+        return tr("The Typebot API refused this token (403): %1").arg(detail);
+    case 404:
+        return tr("This server has no upload endpoint (404): %1. Check the API URL; servers "
+                  "3.18 and later removed this route.")
+                .arg(detail);
+    default:
+        return tr("The Typebot API refused the request (%1): %2").arg(httpStatus).arg(detail);
+    }
+}
+
+} // namespace Typebot

@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+namespace Typebot {
+
+// What went wrong when asking the Typebot API for an upload slot. Servers answer in two
+// JSON shapes (see shared/docs/typebot-api.md); both end up here, and a body that is
+// neither still gives the user a short, sanitized excerpt.
+struct ApiError
+{
+    enum class Kind {
+        Network,         // no HTTP answer: refused, DNS, TLS, reset
+        Timeout,         // the transfer timeout fired
+        Http,            // an HTTP error status
+        InvalidResponse, // 2xx but not a usable ticket
+    };
+
+    Kind kind = Kind::Http;
+    int httpStatus = 0;
+    QString code;        // "BAD_REQUEST", "UNAUTHORIZED", ...
+    QString message;     // the server's message, or ours for network errors
+    QStringList issues;  // per-field problems from the spec's shape
+    QString bodyExcerpt; // when the body was not JSON we understood
+
+    static ApiError fromHttpResponse(int status, const QByteArray &body);
+    // At most maxChars of printable text, whitespace folded, secrets redacted.
+    static QString sanitizedExcerpt(const QByteArray &body, int maxChars = 200);
+
+    // One line a user can act on, e.g. "The server refused the request (400): Can't find
+    // session".
+    QString toString() const;
+};
+
+} // namespace Typebot

@@ -1,0 +1,88 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "preflight.h"
+
+#include "diagnostics/humanformat.h"
+#include "postpolicy.h"
+#include "uploadticket.h"
+
+#include <QCoreApplication>
+#include <QUrlQuery>
+
+namespace Typebot {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Preflight", text);
+}
+
+// A presigned PUT URL carries its own expiry: X-Amz-Date + X-Amz-Expires.
+QDateTime putUrlExpiry(const QUrl &url)
+{
+    const QUrlQuery query(url);
+    QString date, expires;
+    for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
+        if (key.compare(u"X-Amz-Date", Qt::CaseInsensitive) == 0)
+            date = value;
+        else if (key.compare(u"X-Amz-Expires", Qt::CaseInsensitive) == 0)
+            expires = value;
+    }
+    QDateTime signedAt = QDateTime::fromString(date, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    bool ok = false;
+    const qint64 seconds = expires.toLongLong(&ok);
+    if (!signedAt.isValid() || !ok)
+        return QDateTime();
+    signedAt.setTimeSpec(Qt::UTC);
+    return signedAt.addSecs(seconds);
+}
+
+} // namespace
+
+std::optional<Preflight::Failure> Preflight::check(const UploadTicket &ticket, qint64 fileSize,
+                                                   const QDateTime &now)
+{
+    if (fileSize > MaxObjectSize)
+        return Failure{Problem::OverS3Limit,
+                       tr("%1; S3 uploads of a single object are limited to 5 GB")
+                               .arg(HumanFormat::bytes(fileSize)),
+                       MaxObjectSize};
+
+    QDateTime expiry;
+    if (ticket.isPutVariant()) {
+        expiry = putUrlExpiry(ticket.presignedUrl);
+    } else {
+        const QString policyText = ticket.field(QStringLiteral("policy"));
+        if (!policyText.isEmpty()) {
+            QString error;
+            const auto policy = PostPolicy::decode(policyText, &error);
+            if (!policy)
+                return Failure{Problem::BadPolicy,
+                               tr("the upload slot's policy cannot be read: %1").arg(error)};
+            if (policy->maxSize && fileSize > *policy->maxSize)
+                return Failure{Problem::TooLarge,
+                               tr("%1; this bot accepts at most %2")
+                                       .arg(HumanFormat::bytes(fileSize),
+                                            HumanFormat::bytes(*policy->maxSize)),
+                               *policy->maxSize};
+            if (policy->minSize && fileSize < *policy->minSize)
+                return Failure{Problem::TooSmall,
+                               tr("%1; this bot wants at least %2")
+                                       .arg(HumanFormat::bytes(fileSize),
+                                            HumanFormat::bytes(*policy->minSize)),
+                               *policy->minSize};
+            expiry = policy->expiration;
+        }
+    }
+    if (expiry.isValid() && expiry <= now) {
+        const qint64 ago = expiry.secsTo(now);
+        return Failure{Problem::Expired,
+                       tr("the upload slot expired %1 before it could be used (signed for "
+                          "%2 UTC); the server's clock may be wrong")
+                               .arg(HumanFormat::duration(ago),
+                                    expiry.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))};
+    }
+    return std::nullopt;
+}
+
+} // namespace Typebot

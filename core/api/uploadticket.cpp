@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uploadticket.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include "jsonkeyorder.h"
+
+namespace Typebot {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("UploadTicket", text);
+}
+} // namespace
+
+QString UploadTicket::field(const QString &name) const
+{
+    for (const FormField &f : formFields) {
+        if (f.name.compare(name, Qt::CaseInsensitive) == 0)
+            return f.value;
+    }
+    return QString();
+}
+
+std::optional<UploadTicket> UploadTicket::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = tr("the answer is not valid JSON (%1 at byte %2)")
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = tr("the answer is not a JSON object");
+        return std::nullopt;
+    }
+    const QJsonObject object = doc.object();
+
+    UploadTicket ticket;
+    const QJsonValue presigned = object.value(u"presignedUrl");
+    if (!presigned.isString() || presigned.toString().isEmpty()) {
+        *error = tr("\"presignedUrl\" is missing");
+        return std::nullopt;
+    }
+    ticket.presignedUrl = QUrl(presigned.toString(), QUrl::StrictMode);
+    const QString scheme = ticket.presignedUrl.scheme().toLower();
+    if (!ticket.presignedUrl.isValid() || ticket.presignedUrl.host().isEmpty()
+        || (scheme != u"http" && scheme != u"https")) {
+        *error = tr("\"presignedUrl\" is not an absolute http(s) URL");
+        return std::nullopt;
+    }
+
+    const QJsonValue fileUrl = object.value(u"fileUrl");
+    if (!fileUrl.isString() || fileUrl.toString().trimmed().isEmpty()) {
+        *error = tr("\"fileUrl\" is missing");
+        return std::nullopt;
+    }
+    ticket.fileUrl = fileUrl.toString().trimmed();
+
+    const QJsonValue formData = object.value(u"formData");
+    if (formData.isUndefined() || formData.isNull()) {
+        // Newer servers may omit it entirely for the PUT variant.
+    } else if (!formData.isObject()) {
+        *error = tr("\"formData\" is not an object");
+        return std::nullopt;
+    } else {
+        // QJsonObject sorts its keys; the fields go out in the server's order.
+        const QJsonObject fields = formData.toObject();
+        QStringList order = JsonKeyOrder::ofMember(json, QStringLiteral("formData"));
+        if (order.size() != fields.size()) // duplicate keys or a scanner miss: keep them all
+            order = fields.keys();
+        for (const QString &name : std::as_const(order)) {
+            const QJsonValue v = fields.value(name);
+            QString value;
+            if (v.isString())
+                value = v.toString();
+            else if (v.isDouble())
+                value = QString::number(v.toDouble(), 'g', 17);
+            else if (v.isBool())
+                value = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            else {
+                *error = tr("form field \"%1\" is not text").arg(name);
+                return std::nullopt;
+            }
+            ticket.formFields.append(FormField{name, value});
+        }
+    }
+    return ticket;
+}
+
+} // namespace Typebot

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "diagnostics/timelineentry.h"
+#include "jobstate.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+namespace Typebot {
+
+// An immutable copy of a job's state, handed across threads to the GUI model and the CLI.
+struct JobSnapshot
+{
+    quint64 id = 0;
+    QString filePath;
+    QString displayName;
+    QString mimeType;
+    qint64 size = -1;
+    JobState::Value state = JobState::Value::Queued;
+    qint64 bytesSent = 0;
+    double speed = 0.0;     // bytes per second, smoothed
+    qint64 etaSeconds = -1; // -1: unknown
+    int attempt = 0;
+    int maxAttempts = 0;
+    QDateTime nextRetryAt;  // UTC, when waiting to retry
+    QString retryReason;
+    QString fileUrl;
+    QString errorMessage;
+    QString errorCode;      // S3 or API code, for scripts
+    QList<TimelineEntry> timeline;
+};
+
+// Totals over the whole queue.
+struct QueueStats
+{
+    int total = 0;
+    int queued = 0;
+    int active = 0;
+    int done = 0;
+    int failed = 0;
+    int canceled = 0;
+    qint64 bytesTotal = 0; // of files not canceled
+    qint64 bytesDone = 0;  // stored files plus bytes sent by active uploads
+    double speed = 0.0;
+    qint64 etaSeconds = -1;
+    bool paused = false;
+
+    bool isIdle() const { return queued == 0 && active == 0; }
+};
+
+} // namespace Typebot
+
+Q_DECLARE_METATYPE(Typebot::JobSnapshot)
+Q_DECLARE_METATYPE(Typebot::QueueStats)

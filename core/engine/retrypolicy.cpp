@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "retrypolicy.h"
+
+#include <QLocale>
+#include <QRandomGenerator>
+
+#include <algorithm>
+
+namespace Typebot {
+
+RetryPolicy::Milliseconds RetryPolicy::backoffCeiling(int failures) const
+{
+    const int exponent = std::clamp(failures - 1, 0, 30);
+    const double ceiling = double(base.count()) * double(qint64(1) << exponent);
+    return Milliseconds(qint64(std::min(ceiling, double(cap.count()))));
+}
+
+RetryPolicy::Milliseconds RetryPolicy::delayAfter(int failures,
+                                                  std::optional<Milliseconds> retryAfter) const
+{
+    if (retryAfter)
+        return std::clamp(*retryAfter, Milliseconds(0), maxRetryAfter);
+    const double r = random ? random() : QRandomGenerator::global()->generateDouble();
+    const double jittered = std::clamp(r, 0.0, 1.0) * double(backoffCeiling(failures).count());
+    return Milliseconds(qint64(jittered));
+}
+
+std::optional<RetryPolicy::Milliseconds> RetryPolicy::parseRetryAfter(const QByteArray &value,
+                                                                      const QDateTime &now)
+{
+    const QByteArray trimmed = value.trimmed();
+    if (trimmed.isEmpty())
+        return std::nullopt;
+    bool ok = false;
+    const qint64 seconds = trimmed.toLongLong(&ok);
+    if (ok)
+        return seconds < 0 ? std::nullopt : std::optional(Milliseconds(seconds * 1000));
+    // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"
+    const QString text = QString::fromLatin1(trimmed);
+    if (!text.endsWith(u" GMT"))
+        return std::nullopt;
+    QDateTime date = QLocale::c().toDateTime(text.chopped(4),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+    if (!date.isValid())
+        return std::nullopt;
+    date.setTimeSpec(Qt::UTC);
+    return Milliseconds(std::max<qint64>(0, now.msecsTo(date)));
+}
+
+} // namespace Typebot

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uploadengine.h"
+
+#include "diagnostics/logging.h"
+#include "transfer/qnamuploadtransport.h"
+
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QNetworkAccessManager>
+
+#include <algorithm>
+
+namespace Typebot {
+
+UploadEngine::UploadEngine(QObject *parent)
+    : QObject(parent), m_nam(new QNetworkAccessManager(this))
+{
+    m_env.nam = m_nam;
+    m_env.config = &m_config;
+    m_env.transportFactory = [nam = m_nam](QObject *owner) -> UploadTransport * {
+        return new QnamUploadTransport(nam, owner);
+    };
+    m_flushTimer.setInterval(FlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &UploadEngine::flush);
+    m_clock.start();
+}
+
+UploadEngine::~UploadEngine()
+{
+    for (auto &[id, job] : m_jobs) {
+        job->disconnect(this);
+        job->cancel();
+    }
+}
+
+void UploadEngine::setConfig(const EngineConfig &config)
+{
+    m_config = config;
+    m_config.concurrency = std::max(1, m_config.concurrency);
+    schedule();
+}
+
+void UploadEngine::setTransportFactory(UploadTransportFactory factory)
+{
+    m_env.transportFactory = std::move(factory);
+}
+
+void UploadEngine::setClock(std::function<QDateTime()> clock)
+{
+    m_env.clock = std::move(clock);
+}
+
+QStringList UploadEngine::expand(const QStringList &paths, bool recursive)
+{
+    QStringList files;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        if (!recursive || !info.isDir()) {
+            files << (info.isRelative() ? info.absoluteFilePath() : path);
+            continue;
+        }
+        // Symlinked folders are not followed, so a link loop cannot expand forever.
+        QStringList inFolder;
+        QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Hidden | QDir::System,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext())
+            inFolder << it.next();
+        std::sort(inFolder.begin(), inFolder.end());
+        files << inFolder;
+    }
+    return files;
+}
+
+QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
+{
+    const QStringList files = expand(paths, recursive);
+    QList<quint64> ids;
+    QList<JobSnapshot> added;
+    ids.reserve(files.size());
+    added.reserve(files.size());
+    for (const QString &file : files) {
+        const quint64 id = m_nextId++;
+        auto *job = new UploadJob(id, file, &m_env, this);
+        m_jobs.emplace(id, job);
+        if (job->checkFile())
+            m_queued.insert(id);
+        connect(job, &UploadJob::stateChanged, this, [this, id] { markDirty(id); });
+        connect(job, &UploadJob::progressChanged, this, [this, id] { markDirty(id); });
+        connect(job, &UploadJob::finished, this, [this, job] { handleJobFinished(job); });
+        ids << id;
+        added << job->snapshot();
+    }
+    qCInfo(lcEngine) << "queued" << ids.size() << "files";
+    if (!added.isEmpty()) {
+        m_wasIdle = false;
+        Q_EMIT jobsAdded(added);
+        m_statsDirty = true;
+        if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+    }
+    schedule();
+    checkIdle();
+    return ids;
+}
+
+void UploadEngine::schedule()
+{
+    if (m_paused)
+        return;
+    while (int(m_active.size()) < m_config.concurrency && !m_queued.empty()) {
+        const quint64 id = *m_queued.begin();
+        m_queued.erase(m_queued.begin());
+        const auto it = m_jobs.find(id);
+        if (it == m_jobs.end() || it->second->state() != JobState::Value::Queued)
+            continue;
+        m_active.insert(id);
+        m_speeds[id].reset();
+        it->second->start();
+    }
+}
+
+void UploadEngine::markDirty(quint64 id)
+{
+    m_dirty.insert(id);
+    m_statsDirty = true;
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void UploadEngine::handleJobFinished(UploadJob *job)
+{
+    const quint64 id = job->id();
+    m_active.remove(id);
+    m_speeds.remove(id);
+    markDirty(id);
+    Q_EMIT jobFinished(job->snapshot());
+    schedule();
+    checkIdle();
+}
+
+void UploadEngine::checkIdle()
+{
+    if (!m_queued.empty() || !m_active.isEmpty() || m_wasIdle)
+        return;
+    m_wasIdle = true;
+    flush();
+    Q_EMIT idle();
+}
+
+void UploadEngine::sampleSpeeds()
+{
+    // The overall speed is the sum of the smoothed per-file speeds, so it does not dip
+    // each time one file finishes and the next starts from zero.
+    const qint64 elapsed = m_clock.elapsed();
+    double total = 0.0;
+    for (const quint64 id : std::as_const(m_active)) {
+        UploadJob *job = m_jobs.at(id);
+        SpeedMeter &meter = m_speeds[id];
+        meter.addSample(elapsed, job->bytesSent());
+        job->setSmoothedSpeed(meter.bytesPerSecond());
+        total += meter.bytesPerSecond();
+    }
+    m_lastTotalSpeed = total;
+}
+
+void UploadEngine::flush()
+{
+    sampleSpeeds();
+    if (!m_dirty.isEmpty()) {
+        QList<JobSnapshot> changed;
+        changed.reserve(m_dirty.size());
+        QList<quint64> ids(m_dirty.begin(), m_dirty.end());
+        std::sort(ids.begin(), ids.end());
+        for (const quint64 id : std::as_const(ids)) {
+            const auto it = m_jobs.find(id);
+            if (it != m_jobs.end())
+                changed << it->second->snapshot();
+        }
+        m_dirty.clear();
+        if (!changed.isEmpty())
+            Q_EMIT jobsChanged(changed);
+    }
+    if (m_statsDirty || !m_active.isEmpty()) {
+        m_statsDirty = false;
+        Q_EMIT statsChanged(stats());
+    }
+    if (m_active.isEmpty() && m_dirty.isEmpty())
+        m_flushTimer.stop();
+}
+
+QueueStats UploadEngine::stats() const
+{
+    QueueStats s;
+    s.paused = m_paused;
+    for (const auto &[id, job] : m_jobs) {
+        ++s.total;
+        const qint64 size = std::max<qint64>(job->size(), 0);
+        switch (job->state()) {
+        case JobState::Value::Queued:
+            ++s.queued;
+            s.bytesTotal += size;
+            break;
+        case JobState::Value::Done:
+            ++s.done;
+            s.bytesTotal += size;
+            s.bytesDone += size;
+            break;
+        case JobState::Value::Failed:
+            ++s.failed;
+            break;
+        case JobState::Value::Canceled:
+            ++s.canceled;
+            break;
+        default:
+            ++s.active;
+            s.bytesTotal += size;
+            s.bytesDone += job->bytesSent();
+        }
+    }
+    s.speed = m_lastTotalSpeed;
+    if (s.speed > 1.0)
+        s.etaSeconds = qint64(double(s.bytesTotal - s.bytesDone) / s.speed);
+    return s;
+}
+
+void UploadEngine::pause()
+{
+    m_paused = true;
+    m_statsDirty = true;
+    flush();
+}
+
+void UploadEngine::resume()
+{
+    m_paused = false;
+    m_statsDirty = true;
+    schedule();
+    flush();
+}
+
+void UploadEngine::cancel(const QList<quint64> &ids)
+{
+    for (const quint64 id : ids) {
+        const auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            continue;
+        m_queued.erase(id);
+        it->second->cancel();
+        markDirty(id);
+    }
+    schedule();
+    checkIdle();
+}
+
+void UploadEngine::cancelAll()
+{
+    QList<quint64> ids;
+    for (const auto &[id, job] : m_jobs) {
+        if (!JobState::isFinal(job->state()))
+            ids << id;
+    }
+    cancel(ids);
+}
+
+void UploadEngine::retry(const QList<quint64> &ids)
+{
+    for (const quint64 id : ids) {
+        const auto it = m_jobs.find(id);
+        if (it == m_jobs.end() || !it->second->requeue())
+            continue;
+        if (it->second->checkFile())
+            m_queued.insert(id);
+        m_wasIdle = false;
+        markDirty(id);
+    }
+    schedule();
+    checkIdle();
+}
+
+void UploadEngine::retryAllFailed()
+{
+    QList<quint64> ids;
+    for (const auto &[id, job] : m_jobs) {
+        if (job->state() == JobState::Value::Failed)
+            ids << id;
+    }
+    retry(ids);
+}
+
+void UploadEngine::remove(const QList<quint64> &ids)
+{
+    QList<quint64> removed;
+    for (const quint64 id : ids) {
+        const auto it = m_jobs.find(id);
+        if (it == m_jobs.end())
+            continue;
+        UploadJob *job = it->second;
+        job->disconnect(this);
+        job->cancel();
+        job->deleteLater();
+        m_jobs.erase(it);
+        m_queued.erase(id);
+        m_active.remove(id);
+        m_dirty.remove(id);
+        m_speeds.remove(id);
+        removed << id;
+    }
+    if (!removed.isEmpty()) {
+        Q_EMIT jobsRemoved(removed);
+        m_statsDirty = true;
+        flush();
+    }
+    schedule();
+    checkIdle();
+}
+
+void UploadEngine::clearFinished()
+{
+    QList<quint64> ids;
+    for (const auto &[id, job] : m_jobs) {
+        if (job->state() == JobState::Value::Done || job->state() == JobState::Value::Canceled)
+            ids << id;
+    }
+    remove(ids);
+}
+
+QList<JobSnapshot> UploadEngine::snapshots() const
+{
+    QList<JobSnapshot> list;
+    list.reserve(int(m_jobs.size()));
+    for (const auto &[id, job] : m_jobs)
+        list << job->snapshot();
+    return list;
+}
+
+JobSnapshot UploadEngine::snapshot(quint64 id) const
+{
+    const auto it = m_jobs.find(id);
+    return it == m_jobs.end() ? JobSnapshot() : it->second->snapshot();
+}
+
+} // namespace Typebot

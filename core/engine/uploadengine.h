@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engineconfig.h"
+#include "jobsnapshot.h"
+#include "speedmeter.h"
+#include "transfer/uploadtransport.h"
+#include "uploadjob.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include <map>
+#include <set>
+
+class QNetworkAccessManager;
+
+namespace Typebot {
+
+// The queue: owns the jobs, starts up to `concurrency` of them in order, and publishes
+// batched snapshots a few times per second. It lives in one thread (the engine thread
+// behind UploadService in the GUI; the main thread in the CLI and tests).
+class UploadEngine final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UploadEngine)
+
+public:
+    static constexpr int FlushIntervalMs = 250;
+
+    explicit UploadEngine(QObject *parent = nullptr);
+    ~UploadEngine() override;
+
+    void setConfig(const EngineConfig &config);
+    EngineConfig config() const { return m_config; }
+    // For tests: a fake transport, a fixed clock.
+    void setTransportFactory(UploadTransportFactory factory);
+    void setClock(std::function<QDateTime()> clock);
+
+    // Files and folders (expanded recursively when `recursive`; else a folder fails with
+    // a reason). Returns the new jobs' ids in order.
+    QList<quint64> addPaths(const QStringList &paths, bool recursive = true);
+
+    void pause();
+    void resume();
+    bool isPaused() const { return m_paused; }
+    void cancel(const QList<quint64> &ids);
+    void cancelAll();
+    void retry(const QList<quint64> &ids);
+    void retryAllFailed();
+    void remove(const QList<quint64> &ids); // running jobs are canceled first
+    void clearFinished();                   // removes Done and Canceled jobs
+
+    QList<JobSnapshot> snapshots() const;
+    JobSnapshot snapshot(quint64 id) const;
+    QueueStats stats() const;
+    int count() const { return int(m_jobs.size()); }
+
+    // Sends pending batched changes now (tests and shutdown).
+    void flush();
+
+Q_SIGNALS:
+    void jobsAdded(const QList<Typebot::JobSnapshot> &jobs);
+    void jobsChanged(const QList<Typebot::JobSnapshot> &jobs); // batched
+    void jobsRemoved(const QList<quint64> &ids);
+    void statsChanged(const Typebot::QueueStats &stats);
+    void jobFinished(const Typebot::JobSnapshot &job); // immediate, once per run
+    void idle(); // nothing queued or running any more
+
+private:
+    void schedule();
+    void markDirty(quint64 id);
+    void handleJobFinished(UploadJob *job);
+    void sampleSpeeds();
+    void checkIdle();
+    static QStringList expand(const QStringList &paths, bool recursive);
+
+    EngineConfig m_config;
+    JobEnvironment m_env;
+    QNetworkAccessManager *m_nam = nullptr;
+    std::map<quint64, UploadJob *> m_jobs; // ordered by id: the queue order
+    QHash<quint64, SpeedMeter> m_speeds;
+    double m_lastTotalSpeed = 0.0;
+    QSet<quint64> m_dirty;
+    std::set<quint64> m_queued; // waiting for a slot, in queue order
+    QSet<quint64> m_active;
+    QTimer m_flushTimer;
+    QElapsedTimer m_clock;
+    quint64 m_nextId = 1;
+    bool m_paused = false;
+    bool m_statsDirty = false;
+    bool m_wasIdle = true;
+};
+
+} // namespace Typebot

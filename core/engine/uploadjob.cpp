@@ -1,0 +1,501 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uploadjob.h"
+
+#include "api/postpolicy.h"
+#include "api/preflight.h"
+#include "api/ticketrequest.h"
+#include "api/tlsconfiguration.h"
+#include "diagnostics/humanformat.h"
+#include "diagnostics/logging.h"
+#include "diagnostics/redactor.h"
+#include "errorclassifier.h"
+#include "failureinfo.h"
+
+#include <QFileInfo>
+#include <QMetaEnum>
+#include <QMimeDatabase>
+
+namespace Typebot {
+
+namespace {
+
+// A ticket is reused for a retry only while it has this much life left; otherwise a
+// fresh one is signed, as Typebot's expiry is short (10 minutes).
+constexpr qint64 TicketReuseMarginSecs = 120;
+
+QString networkErrorName(QNetworkReply::NetworkError error)
+{
+    const char *key = QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(error);
+    return key ? QString::fromLatin1(key) : QString::number(int(error));
+}
+
+} // namespace
+
+UploadJob::UploadJob(quint64 id, const QString &filePath, const JobEnvironment *environment,
+                     QObject *parent)
+    : QObject(parent),
+      m_id(id),
+      m_filePath(filePath),
+      m_displayName(QFileInfo(filePath).fileName()),
+      m_env(environment)
+{
+    const QFileInfo info(filePath);
+    if (info.isFile())
+        m_size = info.size();
+    m_mimeType = QMimeDatabase().mimeTypeForFile(info).name();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &UploadJob::beginAttempt);
+}
+
+UploadJob::~UploadJob() = default;
+
+QDateTime UploadJob::now() const
+{
+    return m_env->clock ? m_env->clock() : QDateTime::currentDateTimeUtc();
+}
+
+QDateTime UploadJob::serverNow() const
+{
+    return now().addMSecs(m_clockSkewMs);
+}
+
+JobSnapshot UploadJob::snapshot() const
+{
+    JobSnapshot s;
+    s.id = m_id;
+    s.filePath = m_filePath;
+    s.displayName = m_displayName;
+    s.mimeType = m_mimeType;
+    s.size = m_size;
+    s.state = m_state;
+    s.bytesSent = m_bytesSent;
+    s.speed = m_state == State::Uploading ? m_speed : 0.0;
+    if (s.speed > 1.0 && m_size > 0)
+        s.etaSeconds = qint64(double(m_size - m_bytesSent) / s.speed);
+    s.attempt = m_attempt;
+    s.maxAttempts = m_env->config->retry.maxAttempts;
+    s.nextRetryAt = m_nextRetryAt;
+    s.retryReason = m_retryReason;
+    s.fileUrl = m_fileUrl;
+    s.errorMessage = m_errorMessage;
+    s.errorCode = m_errorCode;
+    s.timeline = m_timeline;
+    return s;
+}
+
+void UploadJob::setState(State state)
+{
+    if (m_state == state)
+        return;
+    qCDebug(lcEngine) << "job" << m_id << JobState::name(m_state) << "->" << JobState::name(state);
+    m_state = state;
+    Q_EMIT stateChanged(state);
+    if (JobState::isFinal(state))
+        Q_EMIT finished();
+}
+
+void UploadJob::addEntry(TimelineEntry entry)
+{
+    entry.time = now();
+    entry.attempt = m_attempt;
+    entry.message = Redactor::text(entry.message);
+    m_timeline.append(entry);
+    // A job that retries for hours must not grow without bound.
+    if (m_timeline.size() > 200)
+        m_timeline.remove(1, m_timeline.size() - 200);
+}
+
+bool UploadJob::checkFile()
+{
+    FileStamp stamp;
+    if (const auto problem = checkReadable(&stamp)) {
+        fail(*problem, QStringLiteral("LocalFile"));
+        return false;
+    }
+    m_size = stamp.size;
+    return true;
+}
+
+void UploadJob::start()
+{
+    if (m_state != State::Queued)
+        return;
+    m_attempt = 0;
+    m_ticket.reset();
+    setState(State::RequestingTicket);
+    QMetaObject::invokeMethod(this, &UploadJob::beginAttempt, Qt::QueuedConnection);
+}
+
+void UploadJob::cancel()
+{
+    if (JobState::isFinal(m_state))
+        return;
+    m_retryTimer.stop();
+    if (m_ticketRequest) {
+        m_ticketRequest->disconnect(this);
+        m_ticketRequest->cancel();
+        m_ticketRequest->deleteLater();
+    }
+    if (m_transport) {
+        m_transport->disconnect(this);
+        m_transport->cancel();
+        m_transport->deleteLater();
+    }
+    m_nextRetryAt = QDateTime();
+    m_errorMessage = tr("Canceled");
+    m_errorCode.clear();
+    TimelineEntry entry;
+    entry.kind = TimelineEntry::Kind::Note;
+    entry.message = tr("canceled by the user");
+    addEntry(entry);
+    setState(State::Canceled);
+}
+
+bool UploadJob::requeue()
+{
+    if (m_state != State::Failed && m_state != State::Canceled)
+        return false;
+    m_errorMessage.clear();
+    m_errorCode.clear();
+    m_fileUrl.clear();
+    m_bytesSent = 0;
+    m_attempt = 0;
+    m_nextRetryAt = QDateTime();
+    m_retryReason.clear();
+    m_ticket.reset();
+    setState(State::Queued);
+    return true;
+}
+
+UploadJob::FileStamp UploadJob::stampOf(const QString &path)
+{
+    QFileInfo info(path);
+    info.setCaching(false);
+    FileStamp stamp;
+    stamp.exists = info.exists();
+    if (stamp.exists) {
+        stamp.size = info.size();
+        stamp.modified = info.lastModified();
+    }
+    return stamp;
+}
+
+std::optional<QString> UploadJob::checkReadable(FileStamp *stamp)
+{
+    const QFileInfo info(m_filePath);
+    if (!info.exists())
+        return tr("File not found: %1").arg(m_filePath);
+    if (info.isDir())
+        return tr("%1 is a folder, not a file").arg(m_filePath);
+    if (!info.isFile())
+        return tr("%1 is not a regular file").arg(m_filePath);
+    QFile probe(m_filePath);
+    if (!probe.open(QIODevice::ReadOnly))
+        return tr("Cannot read %1: %2").arg(m_filePath, probe.errorString());
+    *stamp = stampOf(m_filePath);
+    return std::nullopt;
+}
+
+bool UploadJob::ticketStillFresh() const
+{
+    return m_ticket && m_ticketExpiry.isValid()
+            && serverNow().secsTo(m_ticketExpiry) > TicketReuseMarginSecs;
+}
+
+void UploadJob::beginAttempt()
+{
+    if (JobState::isFinal(m_state))
+        return;
+    ++m_attempt;
+    m_nextRetryAt = QDateTime();
+    m_bytesSent = 0;
+    Q_EMIT progressChanged(0);
+
+    // Each attempt sends the file from byte 0 with a Content-Length fixed at send time, so
+    // each attempt takes its own snapshot and checks it again afterwards.
+    FileStamp stamp;
+    if (const auto problem = checkReadable(&stamp)) {
+        fail(*problem, QStringLiteral("LocalFile"));
+        return;
+    }
+    m_stamp = stamp;
+    m_size = stamp.size;
+
+    if (ticketStillFresh())
+        startUpload();
+    else
+        requestTicket();
+}
+
+void UploadJob::requestTicket()
+{
+    setState(State::RequestingTicket);
+    const EngineConfig &config = *m_env->config;
+    auto *request = new TicketRequest(m_env->nam, config.endpoint, this);
+    request->setTimeoutMs(config.ticketTimeoutMs);
+    request->setUserAgent(config.userAgent);
+    m_ticketRequest = request;
+    connect(request, &TicketRequest::finished, this, &UploadJob::handleTicket);
+    request->start({m_displayName, m_mimeType, m_size});
+}
+
+void UploadJob::handleTicket(const TicketResult &result)
+{
+    if (m_ticketRequest)
+        m_ticketRequest->deleteLater();
+    m_ticketRequest = nullptr;
+    if (result.canceled || JobState::isFinal(m_state))
+        return;
+
+    TimelineEntry entry;
+    entry.kind = TimelineEntry::Kind::Ticket;
+    entry.method = QStringLiteral("POST");
+    entry.host = result.host;
+    entry.httpStatus = result.error.httpStatus;
+    entry.durationMs = result.durationMs;
+    if (result.serverDate.isValid())
+        m_clockSkewMs = now().msecsTo(result.serverDate);
+
+    if (!result.ok) {
+        entry.errorCode = result.error.code.isEmpty() && result.error.httpStatus == 0
+                ? networkErrorName(result.networkError)
+                : result.error.code;
+        entry.message = result.error.toString();
+        addEntry(entry);
+        FailureInfo failure;
+        failure.step = FailureInfo::Step::Ticket;
+        failure.networkError = result.networkError;
+        failure.httpStatus = result.error.kind == ApiError::Kind::Http ? result.error.httpStatus
+                                                                        : 0;
+        failure.invalidResponse = result.error.kind == ApiError::Kind::InvalidResponse;
+        if (result.error.kind == ApiError::Kind::Timeout)
+            failure.networkError = QNetworkReply::TimeoutError;
+        handleFailure(failure, result.error.toString(), result.retryAfter,
+                      result.error.code.isEmpty() ? entry.errorCode : result.error.code);
+        return;
+    }
+    addEntry(entry);
+    m_ticket = result.ticket;
+
+    // Pre-flight: refuse what the bucket would refuse, before sending a byte.
+    m_ticketExpiry = QDateTime();
+    if (!m_ticket->isPutVariant()) {
+        QString error;
+        if (const auto policy = PostPolicy::decode(m_ticket->field(QStringLiteral("policy")),
+                                                   &error))
+            m_ticketExpiry = policy->expiration;
+    }
+    if (const auto problem = Preflight::check(*m_ticket, m_size, serverNow())) {
+        TimelineEntry check;
+        check.kind = TimelineEntry::Kind::Preflight;
+        check.message = problem->message;
+        addEntry(check);
+        const QString code = problem->problem == Preflight::Problem::Expired
+                ? QStringLiteral("PolicyExpired")
+                : problem->problem == Preflight::Problem::TooSmall ? QStringLiteral("EntityTooSmall")
+                                                                   : QStringLiteral("EntityTooLarge");
+        fail(problem->message, problem->problem == Preflight::Problem::BadPolicy
+                     ? QStringLiteral("InvalidPolicy")
+                     : code);
+        return;
+    }
+    startUpload();
+}
+
+void UploadJob::startUpload()
+{
+    setState(State::Uploading);
+    const EngineConfig &config = *m_env->config;
+    TransferRequest request;
+    request.ticket = *m_ticket;
+    request.filePath = m_filePath;
+    request.uploadName = m_displayName;
+    request.contentType = m_ticket->field(QStringLiteral("Content-Type"));
+    if (request.contentType.isEmpty())
+        request.contentType = m_mimeType;
+    request.expectedSize = m_size;
+    request.stallTimeoutMs = config.stallTimeoutMs;
+    request.userAgent = config.userAgent;
+    if (!config.endpoint.caFile.isEmpty()) {
+        QString error;
+        if (const auto certificates = TlsConfiguration::loadCaFile(config.endpoint.caFile, &error))
+            request.extraCaCertificates = *certificates;
+    }
+    UploadTransport *transport = m_env->transportFactory(this);
+    m_transport = transport;
+    connect(transport, &UploadTransport::progressChanged, this,
+            &UploadJob::handleTransferProgress);
+    connect(transport, &UploadTransport::finished, this, &UploadJob::handleTransferFinished);
+    transport->start(request);
+}
+
+void UploadJob::handleTransferProgress(qint64 sent, qint64 total)
+{
+    if (m_state != State::Uploading && m_state != State::Finishing)
+        return;
+    // The body also holds the form fields; report file bytes so bars add up.
+    const qint64 overhead = std::max<qint64>(0, total - m_size);
+    m_bytesSent = std::clamp<qint64>(sent - overhead, 0, std::max<qint64>(m_size, 0));
+    Q_EMIT progressChanged(m_bytesSent);
+    if (total > 0 && sent >= total)
+        setState(State::Finishing); // bytes are in the socket; the server has not answered
+    else if (m_state == State::Finishing)
+        setState(State::Uploading); // Qt rewound the body to resend it
+}
+
+QString UploadJob::uploadErrorText(const TransferResult &result) const
+{
+    if (!result.s3Error)
+        return result.errorString;
+    const S3Error &e = *result.s3Error;
+    if (e.code == u"EntityTooLarge") {
+        const qint64 limit = e.extra.value(QStringLiteral("MaxSizeAllowed")).toLongLong();
+        return limit > 0 ? tr("The storage refused the file: %1; this bot accepts at most %2")
+                                   .arg(HumanFormat::bytes(m_size), HumanFormat::bytes(limit))
+                         : tr("The storage refused the file as too large (%1)").arg(e.toString());
+    }
+    if (e.code == u"EntityTooSmall")
+        return tr("The storage refused the file as too small (%1)").arg(e.toString());
+    if (e.code == u"SignatureDoesNotMatch")
+        return tr("The storage rejected the server's signature (SignatureDoesNotMatch). The "
+                  "Typebot server's S3 credentials, region or endpoint are misconfigured.");
+    if (e.isPolicyExpired())
+        return tr("The upload slot expired before the upload finished (%1)").arg(e.toString());
+    if (e.code == u"AccessDenied")
+        return tr("The storage denied the upload (%1)").arg(e.toString());
+    if (e.code == u"NoSuchBucket")
+        return tr("The storage has no bucket at this address (%1). The Typebot server's S3 "
+                  "bucket setting is wrong.")
+                .arg(e.toString());
+    return tr("The storage answered %1 %2").arg(result.httpStatus).arg(e.toString());
+}
+
+void UploadJob::handleTransferFinished(const TransferResult &result)
+{
+    if (m_transport)
+        m_transport->deleteLater();
+    m_transport = nullptr;
+    if (JobState::isFinal(m_state) || result.outcome == TransferResult::Outcome::Canceled)
+        return;
+
+    // Qt's own silent resends count toward the budget.
+    m_attempt += result.silentResends;
+
+    TimelineEntry entry;
+    entry.kind = TimelineEntry::Kind::Upload;
+    entry.method = m_ticket->isPutVariant() ? QStringLiteral("PUT") : QStringLiteral("POST");
+    entry.host = m_ticket->presignedUrl.host();
+    entry.httpStatus = result.httpStatus;
+    entry.durationMs = result.durationMs;
+    entry.bytes = result.bytesSent;
+    entry.requestId = result.requestId();
+    if (result.s3Error)
+        entry.errorCode = result.s3Error->code;
+    else if (result.outcome == TransferResult::Outcome::Stalled)
+        entry.errorCode = QStringLiteral("Stalled");
+    else if (result.httpStatus == 0 && result.outcome != TransferResult::Outcome::LocalError)
+        entry.errorCode = networkErrorName(result.networkError);
+
+    if (result.outcome == TransferResult::Outcome::LocalError) {
+        entry.message = result.errorString;
+        addEntry(entry);
+        fail(result.errorString, QStringLiteral("LocalFile"));
+        return;
+    }
+    if (result.ok()) {
+        if (result.silentResends > 0)
+            entry.message = tr("Qt re-sent the body %n time(s)", nullptr, result.silentResends);
+        addEntry(entry);
+        TimelineEntry verify;
+        verify.kind = TimelineEntry::Kind::Verify;
+        const FileStamp after = stampOf(m_filePath);
+        if (!(after == m_stamp)) {
+            verify.message = after.exists ? tr("file changed during the upload")
+                                          : tr("file deleted during the upload");
+            addEntry(verify);
+            fail(after.exists ? tr("%1 changed while it was being uploaded; the stored copy may "
+                                   "not match. Retry to upload the current version.")
+                                        .arg(m_filePath)
+                              : tr("%1 was deleted while it was being uploaded").arg(m_filePath),
+                 QStringLiteral("FileChanged"));
+            return;
+        }
+        verify.message = tr("file unchanged (%1)").arg(HumanFormat::bytes(m_size));
+        addEntry(verify);
+        m_bytesSent = m_size;
+        m_fileUrl = m_ticket->fileUrl;
+        m_errorMessage.clear();
+        m_errorCode.clear();
+        setState(State::Done);
+        return;
+    }
+
+    const QString message = uploadErrorText(result);
+    entry.message = message;
+    addEntry(entry);
+    FailureInfo failure;
+    failure.step = FailureInfo::Step::Upload;
+    failure.networkError = result.networkError;
+    failure.httpStatus = result.httpStatus;
+    failure.stalled = result.outcome == TransferResult::Outcome::Stalled;
+    if (result.s3Error) {
+        failure.s3Code = result.s3Error->code;
+        failure.s3Message = result.s3Error->message;
+    }
+    handleFailure(failure, message, result.header("Retry-After"), entry.errorCode);
+}
+
+void UploadJob::handleFailure(const FailureInfo &failure, const QString &message,
+                              const QByteArray &retryAfter, const QString &code)
+{
+    const RetryPolicy &policy = m_env->config->retry;
+    const auto action = ErrorClassifier::classify(failure);
+    if (action == ErrorClassifier::Action::Fail) {
+        fail(message, code);
+        return;
+    }
+    if (!policy.mayRetry(m_attempt)) {
+        fail(m_attempt > 1 ? tr("%1 (gave up after %n attempt(s))", nullptr, m_attempt).arg(message)
+                           : message,
+             code);
+        return;
+    }
+    RetryPolicy::Milliseconds delay(0);
+    if (action == ErrorClassifier::Action::RenewTicketAndRetry) {
+        m_ticket.reset(); // signed too long ago; a fresh one right away
+    } else {
+        delay = policy.delayAfter(m_attempt, RetryPolicy::parseRetryAfter(retryAfter, now()));
+        if (failure.step == FailureInfo::Step::Upload && !ticketStillFresh())
+            m_ticket.reset();
+    }
+    m_retryReason = message;
+    m_errorCode = code;
+    m_nextRetryAt = now().addMSecs(delay.count());
+    TimelineEntry entry;
+    entry.kind = TimelineEntry::Kind::Retry;
+    entry.durationMs = delay.count();
+    entry.message = action == ErrorClassifier::Action::RenewTicketAndRetry
+            ? tr("getting a fresh upload slot")
+            : (retryAfter.isEmpty() ? tr("waiting before attempt %1 of %2")
+                                              .arg(m_attempt + 1)
+                                              .arg(policy.maxAttempts)
+                                    : tr("server asked to wait (Retry-After: %1)")
+                                              .arg(QString::fromLatin1(retryAfter)));
+    addEntry(entry);
+    qCInfo(lcEngine).noquote() << "job" << m_id << "retrying in" << delay.count() << "ms:"
+                               << Redactor::text(message);
+    setState(State::WaitingToRetry);
+    m_retryTimer.start(int(delay.count()));
+}
+
+void UploadJob::fail(const QString &message, const QString &code)
+{
+    m_retryTimer.stop();
+    m_nextRetryAt = QDateTime();
+    m_errorMessage = Redactor::text(message);
+    m_errorCode = code;
+    qCInfo(lcEngine).noquote() << "job" << m_id << "failed:" << m_errorMessage;
+    setState(State::Failed);
+}
+
+} // namespace Typebot

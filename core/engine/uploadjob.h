@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/ticketresult.h"
+#include "engineconfig.h"
+#include "jobsnapshot.h"
+#include "transfer/transferresult.h"
+#include "transfer/uploadtransport.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <functional>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace Typebot {
+
+class TicketRequest;
+struct FailureInfo;
+
+// What jobs share, owned by the engine.
+struct JobEnvironment
+{
+    QNetworkAccessManager *nam = nullptr;
+    const EngineConfig *config = nullptr;
+    UploadTransportFactory transportFactory;
+    std::function<QDateTime()> clock; // UTC
+};
+
+// One file's upload as an explicit state machine (KJob's contract: start() schedules,
+// finished() comes exactly once per run). A run asks for a ticket right before each
+// upload, checks it, uploads, classifies failures, and verifies the file did not change.
+class UploadJob final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UploadJob)
+
+public:
+    using State = JobState::Value;
+
+    UploadJob(quint64 id, const QString &filePath, const JobEnvironment *environment,
+              QObject *parent = nullptr);
+    ~UploadJob() override;
+
+    quint64 id() const { return m_id; }
+    State state() const { return m_state; }
+    qint64 bytesSent() const { return m_bytesSent; }
+    qint64 size() const { return m_size; }
+    QString filePath() const { return m_filePath; }
+    JobSnapshot snapshot() const;
+
+    void setSmoothedSpeed(double bytesPerSecond) { m_speed = bytesPerSecond; }
+
+    // Fails the job at once when the file is missing, a folder or unreadable, so such
+    // files show their problem as soon as they are added. True when the file is usable.
+    bool checkFile();
+    void start();  // Queued → running; does nothing in any other state
+    void cancel(); // any running or queued state → Canceled
+    bool requeue(); // Failed or Canceled → Queued with a fresh attempt budget
+
+Q_SIGNALS:
+    void stateChanged(Typebot::JobState::Value state);
+    void progressChanged(qint64 bytesSent);
+    void finished(); // reached Done, Failed or Canceled
+
+private:
+    struct FileStamp
+    {
+        bool exists = false;
+        qint64 size = -1;
+        QDateTime modified;
+        bool operator==(const FileStamp &other) const
+        {
+            return exists == other.exists && size == other.size && modified == other.modified;
+        }
+    };
+
+    void setState(State state);
+    void beginAttempt();
+    void requestTicket();
+    void handleTicket(const Typebot::TicketResult &result);
+    void startUpload();
+    void handleTransferProgress(qint64 sent, qint64 total);
+    void handleTransferFinished(const Typebot::TransferResult &result);
+    void handleFailure(const FailureInfo &failure, const QString &message,
+                       const QByteArray &retryAfter, const QString &code);
+    void fail(const QString &message, const QString &code = QString());
+    void addEntry(TimelineEntry entry);
+    bool ticketStillFresh() const;
+    QDateTime now() const;
+    QDateTime serverNow() const;
+    static FileStamp stampOf(const QString &path);
+    std::optional<QString> checkReadable(FileStamp *stamp);
+    QString uploadErrorText(const TransferResult &result) const;
+
+    const quint64 m_id;
+    const QString m_filePath;
+    const QString m_displayName;
+    QString m_mimeType;
+    const JobEnvironment *m_env;
+
+    State m_state = State::Queued;
+    qint64 m_size = -1;
+    qint64 m_bytesSent = 0;
+    double m_speed = 0.0;
+    int m_attempt = 0;
+    QDateTime m_nextRetryAt;
+    QString m_retryReason;
+    QString m_fileUrl;
+    QString m_errorMessage;
+    QString m_errorCode;
+    QList<TimelineEntry> m_timeline;
+
+    FileStamp m_stamp;
+    std::optional<UploadTicket> m_ticket;
+    QDateTime m_ticketExpiry;
+    qint64 m_clockSkewMs = 0; // server clock minus ours, from the API's Date header
+    QPointer<TicketRequest> m_ticketRequest;
+    QPointer<UploadTransport> m_transport;
+    QTimer m_retryTimer;
+};
+
+} // namespace Typebot

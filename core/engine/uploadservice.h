@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engineconfig.h"
+#include "jobsnapshot.h"
+
+#include <QList>
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+namespace Typebot {
+
+class UploadEngine;
+
+// The thread-safe face of the engine for the GUI. The engine, its network access manager
+// and every job live in a worker thread, because QNAM reads upload data in its own
+// thread and a busy GUI must not slow uploads. Calls are queued; results come back as
+// immutable snapshots through queued signals.
+class UploadService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UploadService)
+
+public:
+    explicit UploadService(QObject *parent = nullptr);
+    ~UploadService() override;
+
+    void setConfig(const EngineConfig &config);
+    void addPaths(const QStringList &paths, bool recursive = true);
+    void pause();
+    void resume();
+    void cancel(const QList<quint64> &ids);
+    void cancelAll();
+    void retry(const QList<quint64> &ids);
+    void retryAllFailed();
+    void remove(const QList<quint64> &ids);
+    void clearFinished();
+
+    // For tests and diagnostics: the engine object living in the worker thread.
+    UploadEngine *engineForTesting() const { return m_engine; }
+    QThread *workerThread() { return &m_thread; }
+
+Q_SIGNALS:
+    void jobsAdded(const QList<Typebot::JobSnapshot> &jobs);
+    void jobsChanged(const QList<Typebot::JobSnapshot> &jobs);
+    void jobsRemoved(const QList<quint64> &ids);
+    void statsChanged(const Typebot::QueueStats &stats);
+    void jobFinished(const Typebot::JobSnapshot &job);
+    void idle();
+
+private:
+    template<typename F>
+    void post(F &&function);
+
+    QThread m_thread;
+    UploadEngine *m_engine;
+};
+
+} // namespace Typebot

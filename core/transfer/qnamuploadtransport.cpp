@@ -1,0 +1,274 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "qnamuploadtransport.h"
+
+#include "diagnostics/logging.h"
+#include "diagnostics/redactor.h"
+#include "formencoding.h"
+
+#include <QFile>
+#include <QHttpMultiPart>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+#include <QXmlStreamReader>
+
+namespace Typebot {
+
+namespace {
+
+constexpr qint64 MaxBodySnippet = 64 * 1024;
+
+// Browsers use a boundary that cannot plausibly occur in a file; so do we.
+QByteArray makeBoundary()
+{
+    QByteArray random(16, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()),
+                                          random.size() / int(sizeof(quint32)));
+    return "----TypebotUploaderBoundary" + random.toHex();
+}
+
+void parsePostResponse(const QByteArray &body, TransferResult *result)
+{
+    QXmlStreamReader xml(body);
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        if (xml.name() == u"Location")
+            result->location = xml.readElementText();
+        else if (xml.name() == u"ETag")
+            result->etag = xml.readElementText();
+    }
+}
+
+} // namespace
+
+QnamUploadTransport::QnamUploadTransport(QNetworkAccessManager *nam, QObject *parent)
+    : UploadTransport(parent), m_nam(nam)
+{
+    m_stallTimer.setSingleShot(true);
+    connect(&m_stallTimer, &QTimer::timeout, this, &QnamUploadTransport::handleStall);
+}
+
+QnamUploadTransport::~QnamUploadTransport()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void QnamUploadTransport::start(const TransferRequest &request)
+{
+    Q_ASSERT(!m_started);
+    m_started = true;
+    m_request = request;
+    QMetaObject::invokeMethod(this, &QnamUploadTransport::doStart, Qt::QueuedConnection);
+}
+
+void QnamUploadTransport::cancel()
+{
+    if (m_finished)
+        return;
+    m_canceled = true;
+    if (m_reply) {
+        m_reply->abort(); // emits finished() synchronously
+    } else {
+        TransferResult result;
+        result.outcome = TransferResult::Outcome::Canceled;
+        result.errorString = tr("Canceled");
+        finish(result);
+    }
+}
+
+void QnamUploadTransport::doStart()
+{
+    if (m_finished)
+        return;
+    m_elapsed.start();
+    QNetworkReply *reply = m_request.ticket.isPutVariant() ? sendPut() : sendMultipart();
+    if (!reply)
+        return; // finish() already reported the local error
+    m_reply = reply;
+    connect(reply, &QNetworkReply::uploadProgress, this,
+            &QnamUploadTransport::handleUploadProgress);
+    connect(reply, &QNetworkReply::downloadProgress, this, [this] { m_stallTimer.start(); });
+    connect(reply, &QNetworkReply::finished, this, &QnamUploadTransport::handleReplyFinished);
+    m_stallTimer.start(m_request.stallTimeoutMs);
+}
+
+static QNetworkRequest baseRequest(const TransferRequest &transfer)
+{
+    QNetworkRequest request(transfer.ticket.presignedUrl);
+    // Never follow a redirect: 301-303 would turn the POST into a GET and 307/308 would
+    // resend gigabytes to a host nobody vetted.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                         QNetworkRequest::ManualRedirectPolicy);
+    // S3 speaks HTTP/1.1; Qt's HTTP/2 upload path gains nothing here.
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    if (!transfer.userAgent.isEmpty())
+        request.setHeader(QNetworkRequest::UserAgentHeader, transfer.userAgent);
+    if (!transfer.extraCaCertificates.isEmpty()) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        ssl.addCaCertificates(transfer.extraCaCertificates);
+        request.setSslConfiguration(ssl);
+    }
+    return request;
+}
+
+QNetworkReply *QnamUploadTransport::sendMultipart()
+{
+    // A fresh file and multipart for every attempt: Qt may have consumed the last ones.
+    auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+    const QByteArray boundary = makeBoundary();
+    multiPart->setBoundary(boundary);
+    for (const FormField &field : std::as_const(m_request.ticket.formFields)) {
+        QHttpPart part;
+        part.setRawHeader("Content-Disposition", FormEncoding::fieldDisposition(field.name));
+        part.setBody(field.value.toUtf8());
+        multiPart->append(part);
+    }
+    auto *file = new QFile(m_request.filePath, multiPart);
+    if (!file->open(QIODevice::ReadOnly)) {
+        TransferResult result;
+        result.outcome = TransferResult::Outcome::LocalError;
+        result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
+        delete multiPart;
+        finish(result);
+        return nullptr;
+    }
+    QHttpPart filePart;
+    filePart.setRawHeader("Content-Disposition",
+                          FormEncoding::fileDisposition(QStringLiteral("file"),
+                                                        m_request.uploadName));
+    filePart.setRawHeader("Content-Type", m_request.contentType.toUtf8());
+    filePart.setBodyDevice(file);
+    multiPart->append(filePart);
+
+    QNetworkRequest request = baseRequest(m_request);
+    // Set ourselves so the boundary is unquoted, exactly as browsers and curl send it.
+    request.setHeader(QNetworkRequest::ContentTypeHeader,
+                      QByteArray("multipart/form-data; boundary=" + boundary));
+    QNetworkReply *reply = m_nam->post(request, multiPart);
+    multiPart->setParent(reply);
+    return reply;
+}
+
+QNetworkReply *QnamUploadTransport::sendPut()
+{
+    auto *file = new QFile(m_request.filePath);
+    if (!file->open(QIODevice::ReadOnly)) {
+        TransferResult result;
+        result.outcome = TransferResult::Outcome::LocalError;
+        result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
+        delete file;
+        finish(result);
+        return nullptr;
+    }
+    QNetworkRequest request = baseRequest(m_request);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.toUtf8());
+    QNetworkReply *reply = m_nam->put(request, file);
+    file->setParent(reply);
+    return reply;
+}
+
+void QnamUploadTransport::handleUploadProgress(qint64 sent, qint64 total)
+{
+    if (sent < m_lastSent)
+        ++m_silentResends; // Qt reconnected and rewound the body
+    if (sent != m_lastSent)
+        m_stallTimer.start();
+    m_lastSent = sent;
+    m_maxSent = std::max(m_maxSent, sent);
+    Q_EMIT progressChanged(sent, total);
+}
+
+void QnamUploadTransport::handleStall()
+{
+    if (!m_reply || m_finished)
+        return;
+    qCInfo(lcTransfer) << "no progress for" << m_request.stallTimeoutMs << "ms, aborting"
+                       << Redactor::url(m_request.ticket.presignedUrl);
+    m_stalled = true;
+    m_reply->abort();
+}
+
+void QnamUploadTransport::handleReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply || m_finished)
+        return;
+    m_stallTimer.stop();
+
+    TransferResult result;
+    result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.networkError = reply->error();
+    result.headers = reply->rawHeaderPairs();
+    result.bodySnippet = reply->read(MaxBodySnippet);
+    result.bytesSent = m_lastSent;
+    result.silentResends = m_silentResends;
+
+    const int status = result.httpStatus;
+    if (m_stalled) {
+        result.outcome = TransferResult::Outcome::Stalled;
+        result.errorString = tr("No progress for %1 s; the connection looks stuck")
+                                     .arg(m_request.stallTimeoutMs / 1000.0);
+    } else if (m_canceled) {
+        result.outcome = TransferResult::Outcome::Canceled;
+        result.errorString = tr("Canceled");
+    } else if (status == 200 || status == 201 || status == 204) {
+        result.outcome = TransferResult::Outcome::Stored;
+        result.etag = QString::fromLatin1(result.header("ETag"));
+        if (status == 201)
+            parsePostResponse(result.bodySnippet, &result);
+    } else if (status >= 300) {
+        result.outcome = TransferResult::Outcome::HttpError;
+        result.s3Error = S3Error::fromXml(result.bodySnippet);
+        if (result.s3Error)
+            result.errorString = result.s3Error->toString();
+        else if (status < 400)
+            result.errorString = tr("The storage server redirected the upload (%1) to %2; "
+                                    "redirects are not followed")
+                                         .arg(status)
+                                         .arg(Redactor::url(QUrl::fromEncoded(
+                                                 result.header("Location"))));
+        else
+            result.errorString = tr("The storage server answered %1 %2")
+                                         .arg(status)
+                                         .arg(reply->attribute(
+                                                          QNetworkRequest::HttpReasonPhraseAttribute)
+                                                      .toString());
+    } else {
+        result.outcome = TransferResult::Outcome::NetworkError;
+        result.errorString = Redactor::text(reply->errorString());
+        if (result.networkError == QNetworkReply::RemoteHostClosedError
+            || result.networkError == QNetworkReply::UnknownNetworkError)
+            // While writing the body Qt ignores what the server says, so an early S3
+            // refusal looks like this too.
+            result.errorString = tr("The storage server closed the connection during the "
+                                    "upload (%1)")
+                                         .arg(result.errorString);
+    }
+    result.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    m_reply = nullptr;
+    reply->disconnect(this);
+    reply->deleteLater();
+    finish(result);
+}
+
+void QnamUploadTransport::finish(TransferResult result)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_stallTimer.stop();
+    if (result.durationMs == 0 && m_elapsed.isValid())
+        result.durationMs = m_elapsed.elapsed();
+    Q_EMIT finished(result);
+}
+
+} // namespace Typebot

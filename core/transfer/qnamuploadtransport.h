@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "uploadtransport.h"
+
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace Typebot {
+
+// The QNetworkAccessManager transport: a multipart POST (fields in order, file last, from
+// disk) or a raw PUT, with its own stall timer because QNAM reports a transfer timeout
+// with the same error as a user cancel.
+class QnamUploadTransport final : public UploadTransport
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QnamUploadTransport)
+
+public:
+    explicit QnamUploadTransport(QNetworkAccessManager *nam, QObject *parent = nullptr);
+    ~QnamUploadTransport() override;
+
+    void start(const TransferRequest &request) override;
+    void cancel() override;
+
+private:
+    void doStart();
+    void handleUploadProgress(qint64 sent, qint64 total);
+    void handleReplyFinished();
+    void handleStall();
+    void finish(TransferResult result);
+    QNetworkReply *sendMultipart();
+    QNetworkReply *sendPut();
+
+    QNetworkAccessManager *m_nam;
+    TransferRequest m_request;
+    QPointer<QNetworkReply> m_reply;
+    QTimer m_stallTimer;
+    QElapsedTimer m_elapsed;
+    qint64 m_lastSent = 0;
+    qint64 m_maxSent = 0;
+    int m_silentResends = 0;
+    bool m_stalled = false;
+    bool m_canceled = false;
+    bool m_finished = false;
+    bool m_started = false;
+};
+
+} // namespace Typebot

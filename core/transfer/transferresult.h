@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "s3error.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QNetworkReply>
+#include <QPair>
+#include <QString>
+
+#include <optional>
+
+namespace Typebot {
+
+// The one result of an upload attempt: what the server said, or why it said nothing.
+struct TransferResult
+{
+    enum class Outcome {
+        Stored,   // 200/201/204
+        HttpError,
+        NetworkError,
+        Stalled,  // no progress for the stall timeout
+        Canceled, // the user asked
+        LocalError, // the file could not be opened
+    };
+
+    Outcome outcome = Outcome::NetworkError;
+    int httpStatus = 0;
+    QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
+    QString errorString;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray bodySnippet; // at most a few KiB
+    std::optional<S3Error> s3Error;
+    QString location; // from a 201 PostResponse
+    QString etag;
+    qint64 bytesSent = 0;
+    int silentResends = 0; // Qt re-sent the body after the server closed mid-upload
+    qint64 durationMs = 0;
+
+    bool ok() const { return outcome == Outcome::Stored; }
+    QByteArray header(const QByteArray &name) const;
+    QString requestId() const; // x-amz-request-id header, or the S3 error's RequestId
+};
+
+} // namespace Typebot

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "transferrequest.h"
+#include "transferresult.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace Typebot {
+
+// Step 2 behind a narrow interface: one object per attempt. start() schedules, progress
+// is reported as bytes reach the socket, finished() comes exactly once (cancel included).
+// Keeping it this small lets a faster transport replace QNAM without touching jobs.
+class UploadTransport : public QObject
+{
+    Q_OBJECT
+
+public:
+    using QObject::QObject;
+    ~UploadTransport() override = default;
+
+    virtual void start(const TransferRequest &request) = 0;
+    virtual void cancel() = 0;
+
+Q_SIGNALS:
+    void progressChanged(qint64 bytesSent, qint64 bytesTotal);
+    void finished(const Typebot::TransferResult &result);
+};
+
+using UploadTransportFactory = std::function<UploadTransport *(QObject *parent)>;
+
+} // namespace Typebot
