@@ -27,12 +27,18 @@ if(TBU_SANITIZE)
     target_link_options(tbu_common_config INTERFACE -fsanitize=${TBU_SANITIZE})
 endif()
 
-# tbu_add_qtest(NAME SOURCE [LIBS ...]): one QTest executable registered with ctest.
+# tbu_add_qtest(NAME SOURCE [LIBS ...] [TIMEOUT s] [WRAPPER script]): one QTest
+# executable registered with ctest; WRAPPER runs it through a script (e.g. to give it a
+# private D-Bus session and keyring).
 function(tbu_add_qtest name source)
-    cmake_parse_arguments(ARG "" "TIMEOUT" "LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "" "TIMEOUT;WRAPPER" "LIBS" ${ARGN})
     qt_add_executable(${name} ${source})
     target_link_libraries(${name} PRIVATE tbu_common_config Qt6::Test ${ARG_LIBS})
-    add_test(NAME ${name} COMMAND ${name})
+    if(ARG_WRAPPER)
+        add_test(NAME ${name} COMMAND ${ARG_WRAPPER} $<TARGET_FILE:${name}>)
+    else()
+        add_test(NAME ${name} COMMAND ${name})
+    endif()
     if(NOT ARG_TIMEOUT)
         set(ARG_TIMEOUT 300)
     endif()

@@ -57,19 +57,25 @@ QString ApiError::sanitizedExcerpt(const QByteArray &body, int maxChars)
     QString folded;
     folded.reserve(text.size());
     bool lastWasSpace = false;
-    for (const QChar c : std::as_const(text)) {
-        if (c.isSpace() || !c.isPrint()) {
+    // By code point: a QChar half of an emoji is not printable on its own.
+    const QList<uint> codePoints = text.toUcs4();
+    for (const uint c : codePoints) {
+        if (QChar::isSpace(c) || !QChar::isPrint(c)) {
             if (!lastWasSpace && !folded.isEmpty())
                 folded += u' ';
             lastWasSpace = true;
         } else {
-            folded += c;
+            folded += QChar::fromUcs4(c);
             lastWasSpace = false;
         }
     }
     folded = Redactor::text(folded.trimmed());
-    if (folded.size() > maxChars)
-        folded = folded.left(maxChars - 1) + QChar(0x2026);
+    if (folded.size() > maxChars) {
+        qsizetype keep = maxChars - 1;
+        if (keep > 0 && folded.at(keep - 1).isHighSurrogate())
+            --keep;
+        folded = folded.left(keep) + QChar(0x2026);
+    }
     return folded;
 }
 

@@ -11,7 +11,11 @@ namespace {
 class Scanner
 {
 public:
-    explicit Scanner(const QByteArray &text) : m_text(text) { }
+    explicit Scanner(const QByteArray &text) : m_text(text)
+    {
+        if (m_text.startsWith("\xEF\xBB\xBF")) // QJsonDocument skips a UTF-8 BOM too
+            m_pos = 3;
+    }
 
     void skipSpace()
     {

@@ -28,12 +28,14 @@ QDateTime putUrlExpiry(const QUrl &url)
         else if (key.compare(u"X-Amz-Expires", Qt::CaseInsensitive) == 0)
             expires = value;
     }
-    QDateTime signedAt = QDateTime::fromString(date, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    // Date and time apart: parsed as one, they would be local time, which has gaps.
+    const QDate day = QDate::fromString(date.left(8), QStringLiteral("yyyyMMdd"));
+    const QTime time = QTime::fromString(date.mid(8), QStringLiteral("'T'HHmmss'Z'"));
+    const QDateTime signedAt(day, time, Qt::UTC);
     bool ok = false;
     const qint64 seconds = expires.toLongLong(&ok);
     if (!signedAt.isValid() || !ok)
         return QDateTime();
-    signedAt.setTimeSpec(Qt::UTC);
     return signedAt.addSecs(seconds);
 }
 

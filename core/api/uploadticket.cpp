@@ -4,6 +4,9 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
+
+#include <cmath>
 
 #include "jsonkeyorder.h"
 
@@ -79,8 +82,10 @@ std::optional<UploadTicket> UploadTicket::fromJson(const QByteArray &json, QStri
             QString value;
             if (v.isString())
                 value = v.toString();
-            else if (v.isDouble())
-                value = QString::number(v.toDouble(), 'g', 17);
+            else if (v.isDouble()) // whole numbers in full, fractions as short as they round-trip
+                value = std::floor(v.toDouble()) == v.toDouble() && std::abs(v.toDouble()) < 1e15
+                        ? QString::number(qint64(v.toDouble()))
+                        : QString::number(v.toDouble(), 'g', QLocale::FloatingPointShortest);
             else if (v.isBool())
                 value = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
             else {

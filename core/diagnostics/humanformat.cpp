@@ -12,8 +12,11 @@ QString HumanFormat::bytes(qint64 bytes)
 {
     if (bytes < 0)
         return QStringLiteral("?");
+    // No English translation is shipped, so "%n byte(s)" would show as written.
+    if (bytes == 1)
+        return QCoreApplication::translate("HumanFormat", "1 byte");
     if (bytes < 1024)
-        return QCoreApplication::translate("HumanFormat", "%n byte(s)", nullptr, int(bytes));
+        return QCoreApplication::translate("HumanFormat", "%1 bytes").arg(bytes);
     static const char *const units[] = {
         QT_TRANSLATE_NOOP("HumanFormat", "KB"), QT_TRANSLATE_NOOP("HumanFormat", "MB"),
         QT_TRANSLATE_NOOP("HumanFormat", "GB"), QT_TRANSLATE_NOOP("HumanFormat", "TB")};

@@ -11,6 +11,7 @@ namespace Typebot {
 // Everything the engine's user can tune. Copied into the engine thread as a whole.
 struct EngineConfig
 {
+    QString profileName; // recorded with each file, for the history
     EndpointSettings endpoint;
     RetryPolicy retry;
     int concurrency = 3;

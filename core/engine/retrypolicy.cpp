@@ -5,6 +5,7 @@
 #include <QRandomGenerator>
 
 #include <algorithm>
+#include <limits>
 
 namespace Typebot {
 
@@ -33,17 +34,26 @@ std::optional<RetryPolicy::Milliseconds> RetryPolicy::parseRetryAfter(const QByt
         return std::nullopt;
     bool ok = false;
     const qint64 seconds = trimmed.toLongLong(&ok);
-    if (ok)
-        return seconds < 0 ? std::nullopt : std::optional(Milliseconds(seconds * 1000));
+    if (ok) {
+        if (seconds < 0)
+            return std::nullopt;
+        if (seconds > std::numeric_limits<qint64>::max() / 1000) // clamped later; never wrap
+            return Milliseconds::max();
+        return Milliseconds(seconds * 1000);
+    }
     // IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT"
     const QString text = QString::fromLatin1(trimmed);
     if (!text.endsWith(u" GMT"))
         return std::nullopt;
-    QDateTime date = QLocale::c().toDateTime(text.chopped(4),
-                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"));
+    // Date and time apart: parsed as one, they would be local time, which has gaps.
+    const QString stamp = text.chopped(4); // "Wed, 21 Oct 2015 07:28:00"
+    if (stamp.size() < 9 || stamp.at(stamp.size() - 9) != u' ')
+        return std::nullopt;
+    const QDate day = QLocale::c().toDate(stamp.chopped(9), QStringLiteral("ddd, dd MMM yyyy"));
+    const QTime time = QLocale::c().toTime(stamp.right(8), QStringLiteral("HH:mm:ss"));
+    const QDateTime date(day, time, Qt::UTC);
     if (!date.isValid())
         return std::nullopt;
-    date.setTimeSpec(Qt::UTC);
     return Milliseconds(std::max<qint64>(0, now.msecsTo(date)));
 }
 

@@ -13,7 +13,7 @@
 namespace Typebot {
 
 UploadEngine::UploadEngine(QObject *parent)
-    : QObject(parent), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_nam(new QNetworkAccessManager(this)), m_flushTimer(this)
 {
     m_env.nam = m_nam;
     m_env.config = &m_config;
@@ -71,26 +71,92 @@ QStringList UploadEngine::expand(const QStringList &paths, bool recursive)
     return files;
 }
 
+UploadJob *UploadEngine::createJob(quint64 id, const QString &path)
+{
+    auto *job = new UploadJob(id, path, &m_env, this);
+    m_jobs.emplace(id, job);
+    m_nextId = std::max(m_nextId, id + 1);
+    connect(job, &UploadJob::stateChanged, this,
+            [this, job](JobState::Value state) { handleStateChanged(job, state); });
+    connect(job, &UploadJob::progressChanged, this, [this, id] { markDirty(id); });
+    connect(job, &UploadJob::finished, this, [this, job] { handleJobFinished(job); });
+    return job;
+}
+
+void UploadEngine::handleStateChanged(UploadJob *job, JobState::Value state)
+{
+    markDirty(job->id());
+    // Uploading means a ticket was obtained; the rest are the outcomes and a requeue.
+    if (m_journal && state != JobState::Value::RequestingTicket
+        && state != JobState::Value::Finishing && state != JobState::Value::WaitingToRetry)
+        m_journal->recordState(job->snapshot());
+}
+
 QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
 {
     const QStringList files = expand(paths, recursive);
+    if (files.isEmpty())
+        return {};
     QList<quint64> ids;
+    if (m_journal) {
+        QList<JobJournal::QueuedFile> queued;
+        queued.reserve(files.size());
+        for (const QString &file : files) {
+            const QFileInfo info(file);
+            queued.append({file, info.isFile() ? info.size() : -1});
+        }
+        ids = m_journal->recordQueued(queued, m_config.profileName, m_config.endpoint.sessionId);
+    }
+    if (ids.size() != files.size()) { // no journal, or it failed: in memory only
+        ids.clear();
+        for (qsizetype i = 0; i < files.size(); ++i)
+            ids << m_nextId++;
+    }
     QList<JobSnapshot> added;
-    ids.reserve(files.size());
     added.reserve(files.size());
-    for (const QString &file : files) {
-        const quint64 id = m_nextId++;
-        auto *job = new UploadJob(id, file, &m_env, this);
-        m_jobs.emplace(id, job);
+    for (qsizetype i = 0; i < files.size(); ++i) {
+        UploadJob *job = createJob(ids.at(i), files.at(i));
         if (job->checkFile())
-            m_queued.insert(id);
-        connect(job, &UploadJob::stateChanged, this, [this, id] { markDirty(id); });
-        connect(job, &UploadJob::progressChanged, this, [this, id] { markDirty(id); });
-        connect(job, &UploadJob::finished, this, [this, job] { handleJobFinished(job); });
-        ids << id;
+            m_queued.insert(job->id());
+        else if (m_journal)
+            m_journal->recordState(job->snapshot());
         added << job->snapshot();
     }
     qCInfo(lcEngine) << "queued" << ids.size() << "files";
+    m_wasIdle = false;
+    Q_EMIT jobsAdded(added);
+    m_statsDirty = true;
+    if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+    schedule();
+    checkIdle();
+    return ids;
+}
+
+QList<quint64> UploadEngine::restore()
+{
+    if (!m_journal)
+        return {};
+    const QList<JobJournal::Entry> entries = m_journal->entries();
+    QList<quint64> ids;
+    QList<JobSnapshot> added;
+    for (const JobJournal::Entry &entry : entries) {
+        if (m_jobs.count(entry.id))
+            continue;
+        UploadJob *job = createJob(entry.id, entry.path);
+        if (JobState::isFinal(entry.state)) {
+            job->restoreOutcome(entry.state, entry.fileUrl, entry.errorMessage, entry.errorCode,
+                                entry.attempts);
+        } else if (job->checkFile()) {
+            m_queued.insert(entry.id); // a fresh ticket: the old one has expired by now
+            m_journal->recordState(job->snapshot());
+        } else {
+            m_journal->recordState(job->snapshot());
+        }
+        ids << entry.id;
+        added << job->snapshot();
+    }
+    qCInfo(lcEngine) << "restored" << ids.size() << "files," << m_queued.size() << "to upload";
     if (!added.isEmpty()) {
         m_wasIdle = false;
         Q_EMIT jobsAdded(added);
@@ -306,6 +372,8 @@ void UploadEngine::remove(const QList<quint64> &ids)
         removed << id;
     }
     if (!removed.isEmpty()) {
+        if (m_journal)
+            m_journal->recordRemoved(removed);
         Q_EMIT jobsRemoved(removed);
         m_statsDirty = true;
         flush();

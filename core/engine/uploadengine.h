@@ -2,6 +2,7 @@
 #pragma once
 
 #include "engineconfig.h"
+#include "jobjournal.h"
 #include "jobsnapshot.h"
 #include "speedmeter.h"
 #include "transfer/uploadtransport.h"
@@ -40,6 +41,12 @@ public:
     // For tests: a fake transport, a fixed clock.
     void setTransportFactory(UploadTransportFactory factory);
     void setClock(std::function<QDateTime()> clock);
+    // Not owned; lives in this engine's thread. Every file is written to it before any
+    // network request, and each state change that matters as it happens.
+    void setJournal(JobJournal *journal) { m_journal = journal; }
+    // Reloads the journal's queue: finished files as they ended, the rest requeued with a
+    // fresh ticket (tickets expire), vanished files failed with that reason.
+    QList<quint64> restore();
 
     // Files and folders (expanded recursively when `recursive`; else a folder fails with
     // a reason). Returns the new jobs' ids in order.
@@ -77,10 +84,13 @@ private:
     void handleJobFinished(UploadJob *job);
     void sampleSpeeds();
     void checkIdle();
+    UploadJob *createJob(quint64 id, const QString &path);
+    void handleStateChanged(UploadJob *job, JobState::Value state);
     static QStringList expand(const QStringList &paths, bool recursive);
 
     EngineConfig m_config;
     JobEnvironment m_env;
+    JobJournal *m_journal = nullptr;
     QNetworkAccessManager *m_nam = nullptr;
     std::map<quint64, UploadJob *> m_jobs; // ordered by id: the queue order
     QHash<quint64, SpeedMeter> m_speeds;

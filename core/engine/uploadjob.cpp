@@ -37,7 +37,8 @@ UploadJob::UploadJob(quint64 id, const QString &filePath, const JobEnvironment *
       m_id(id),
       m_filePath(filePath),
       m_displayName(QFileInfo(filePath).fileName()),
-      m_env(environment)
+      m_env(environment),
+      m_retryTimer(this) // parented so it follows the job into the engine's thread
 {
     const QFileInfo info(filePath);
     if (info.isFile())
@@ -165,6 +166,23 @@ bool UploadJob::requeue()
     m_ticket.reset();
     setState(State::Queued);
     return true;
+}
+
+void UploadJob::restoreOutcome(State state, const QString &fileUrl, const QString &errorMessage,
+                               const QString &errorCode, int attempts)
+{
+    Q_ASSERT(JobState::isFinal(state));
+    m_state = state;
+    m_fileUrl = fileUrl;
+    m_errorMessage = errorMessage;
+    m_errorCode = errorCode;
+    m_attempt = attempts;
+    if (state == State::Done)
+        m_bytesSent = std::max<qint64>(m_size, 0);
+    TimelineEntry entry;
+    entry.kind = TimelineEntry::Kind::Note;
+    entry.message = tr("restored from the previous session");
+    addEntry(entry);
 }
 
 UploadJob::FileStamp UploadJob::stampOf(const QString &path)
@@ -433,6 +451,15 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
     const QString message = uploadErrorText(result);
     entry.message = message;
     addEntry(entry);
+    // A file that changed under the upload explains the failure better than whatever
+    // the server made of the mangled body, and retrying the old snapshot is pointless.
+    if (!(stampOf(m_filePath) == m_stamp)) {
+        fail(tr("%1 changed while it was being uploaded. Retry to upload the current "
+                "version.")
+                     .arg(m_filePath),
+             QStringLiteral("FileChanged"));
+        return;
+    }
     FailureInfo failure;
     failure.step = FailureInfo::Step::Upload;
     failure.networkError = result.networkError;

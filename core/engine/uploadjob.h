@@ -61,6 +61,10 @@ public:
     void start();  // Queued → running; does nothing in any other state
     void cancel(); // any running or queued state → Canceled
     bool requeue(); // Failed or Canceled → Queued with a fresh attempt budget
+    // Puts a job read back from the journal into the final state it ended in, without
+    // emitting anything: nothing happened in this run.
+    void restoreOutcome(State state, const QString &fileUrl, const QString &errorMessage,
+                        const QString &errorCode, int attempts);
 
 Q_SIGNALS:
     void stateChanged(Typebot::JobState::Value state);

@@ -4,6 +4,7 @@
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "formencoding.h"
+#include "uploadbodyfile.h"
 
 #include <QFile>
 #include <QHttpMultiPart>
@@ -45,7 +46,7 @@ void parsePostResponse(const QByteArray &body, TransferResult *result)
 } // namespace
 
 QnamUploadTransport::QnamUploadTransport(QNetworkAccessManager *nam, QObject *parent)
-    : UploadTransport(parent), m_nam(nam)
+    : UploadTransport(parent), m_nam(nam), m_stallTimer(this)
 {
     m_stallTimer.setSingleShot(true);
     connect(&m_stallTimer, &QTimer::timeout, this, &QnamUploadTransport::handleStall);
@@ -132,8 +133,9 @@ QNetworkReply *QnamUploadTransport::sendMultipart()
         part.setBody(field.value.toUtf8());
         multiPart->append(part);
     }
-    auto *file = new QFile(m_request.filePath, multiPart);
-    if (!file->open(QIODevice::ReadOnly)) {
+    auto *file = new UploadBodyFile(m_request.filePath, m_request.expectedSize, multiPart);
+    m_body = file;
+    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         TransferResult result;
         result.outcome = TransferResult::Outcome::LocalError;
         result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
@@ -160,8 +162,9 @@ QNetworkReply *QnamUploadTransport::sendMultipart()
 
 QNetworkReply *QnamUploadTransport::sendPut()
 {
-    auto *file = new QFile(m_request.filePath);
-    if (!file->open(QIODevice::ReadOnly)) {
+    auto *file = new UploadBodyFile(m_request.filePath, m_request.expectedSize);
+    m_body = file;
+    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         TransferResult result;
         result.outcome = TransferResult::Outcome::LocalError;
         result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
@@ -178,6 +181,9 @@ QNetworkReply *QnamUploadTransport::sendPut()
 
 void QnamUploadTransport::handleUploadProgress(qint64 sent, qint64 total)
 {
+    // Qt signals uploadProgress(0, 0) once the upload is over; that is no rewind.
+    if (sent == 0 && total == 0 && m_lastSent > 0)
+        return;
     if (sent < m_lastSent)
         ++m_silentResends; // Qt reconnected and rewound the body
     if (sent != m_lastSent)
@@ -208,9 +214,10 @@ void QnamUploadTransport::handleReplyFinished()
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.networkError = reply->error();
     result.headers = reply->rawHeaderPairs();
-    result.bodySnippet = reply->read(MaxBodySnippet);
+    if (reply->isOpen())
+        result.bodySnippet = reply->read(MaxBodySnippet);
     result.bytesSent = m_lastSent;
-    result.silentResends = m_silentResends;
+    result.silentResends = std::max(m_silentResends, m_body ? m_body->rewinds() : 0);
 
     const int status = result.httpStatus;
     if (m_stalled) {

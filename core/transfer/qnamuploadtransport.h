@@ -12,6 +12,8 @@ class QNetworkReply;
 
 namespace Typebot {
 
+class UploadBodyFile;
+
 // The QNetworkAccessManager transport: a multipart POST (fields in order, file last, from
 // disk) or a raw PUT, with its own stall timer because QNAM reports a transfer timeout
 // with the same error as a user cancel.
@@ -39,6 +41,7 @@ private:
     QNetworkAccessManager *m_nam;
     TransferRequest m_request;
     QPointer<QNetworkReply> m_reply;
+    QPointer<UploadBodyFile> m_body; // owned by the request's multipart or the reply
     QTimer m_stallTimer;
     QElapsedTimer m_elapsed;
     qint64 m_lastSent = 0;

@@ -32,7 +32,7 @@ std::optional<S3Error> S3Error::fromXml(const QByteArray &body)
             error.requestId = text;
         else if (name == u"HostId")
             error.hostId = text;
-        else if (name == u"StringToSign" || name == u"CanonicalRequest"
+        else if (name.startsWith(u"StringToSign") || name.startsWith(u"CanonicalRequest")
                  || name.contains(u"Signature", Qt::CaseInsensitive)
                  || name.contains(u"AccessKeyId", Qt::CaseInsensitive))
             error.extra.insert(name, Redactor::Mask);

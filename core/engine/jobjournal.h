@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "jobsnapshot.h"
+
+#include <QList>
+#include <QString>
+
+namespace Typebot {
+
+// Where the engine writes down what must survive a crash: every file before any network
+// request, and each state change that matters. An interface so the engine stays
+// testable without a database; JobDatabase is the real one.
+class JobJournal
+{
+public:
+    struct QueuedFile
+    {
+        QString path;
+        qint64 size = -1;
+    };
+
+    struct Entry
+    {
+        quint64 id = 0;
+        QString path;
+        qint64 size = -1;
+        JobState::Value state = JobState::Value::Queued;
+        QString fileUrl;
+        QString errorMessage;
+        QString errorCode;
+        int attempts = 0;
+    };
+
+    virtual ~JobJournal() = default;
+
+    // One id per file, in order, written in one transaction. Empty on failure: the engine
+    // then carries on with ids of its own (in memory only).
+    virtual QList<quint64> recordQueued(const QList<QueuedFile> &files,
+                                        const QString &profile, const QString &sessionId) = 0;
+    virtual void recordState(const JobSnapshot &job) = 0;
+    virtual void recordRemoved(const QList<quint64> &ids) = 0;
+    // Every file still in the queue when the last run ended, in queue order: finished ones
+    // as they ended, the others in the state they were caught in.
+    virtual QList<Entry> entries() = 0;
+};
+
+} // namespace Typebot

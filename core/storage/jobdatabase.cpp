@@ -1,0 +1,387 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jobdatabase.h"
+
+#include "diagnostics/logging.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+namespace Typebot {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("JobDatabase", text);
+}
+
+QString nowText()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// Turns SQLite's words into a sentence a user can act on.
+QString explain(const QString &path, const QSqlError &error)
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.text();
+    if (native == u"13" || text.contains(u"full", Qt::CaseInsensitive))
+        return tr("The disk holding %1 is full").arg(path);
+    if (native == u"26" || native == u"11" || text.contains(u"not a database")
+        || text.contains(u"malformed"))
+        return tr("%1 is damaged and cannot be read (%2)").arg(path, text);
+    if (native == u"5" || native == u"6" || text.contains(u"locked"))
+        return tr("%1 is locked by another program").arg(path);
+    if (native == u"14" || native == u"8")
+        return tr("%1 cannot be opened for writing (%2)").arg(path, text);
+    return tr("%1: %2").arg(path, text);
+}
+
+JobState::Value stateFromName(const QString &name)
+{
+    for (int i = 0; i <= int(JobState::Value::Canceled); ++i) {
+        const auto state = JobState::Value(i);
+        if (JobState::name(state) == name)
+            return state;
+    }
+    return JobState::Value::Queued;
+}
+
+} // namespace
+
+JobDatabase::JobDatabase()
+    : m_connection(QStringLiteral("typebot-jobs-") + QUuid::createUuid().toString(QUuid::Id128))
+{
+}
+
+JobDatabase::~JobDatabase()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+QString JobDatabase::defaultPath(const QString &fileName)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return QDir(dir).filePath(fileName);
+}
+
+bool JobDatabase::open(const QString &path)
+{
+    m_path = path;
+    if (openAt(path)) {
+        m_persistent = true;
+        return true;
+    }
+    qCWarning(lcStorage).noquote() << m_problem << "- keeping the queue in memory";
+    m_lock.reset();
+    openAt(QStringLiteral(":memory:"));
+    m_persistent = false;
+    return false;
+}
+
+bool JobDatabase::openAt(const QString &path)
+{
+    {
+        QSqlDatabase old = QSqlDatabase::database(m_connection, false);
+        if (old.isValid())
+            old.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    if (path != u":memory:") {
+        const QFileInfo info(path);
+        if (!QDir().mkpath(info.absolutePath())) {
+            m_problem = tr("Cannot create the folder %1").arg(info.absolutePath());
+            return false;
+        }
+        // One process at a time: a second instance hands its files to the first (GUI)
+        // or works in memory (CLI), instead of two queues fighting over one file.
+        m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
+        m_lock->setStaleLockTime(0);
+        if (!m_lock->tryLock(100)) {
+            qint64 pid = 0;
+            QString host, app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            m_problem = tr("%1 is in use by another Typebot Uploader (process %2)")
+                                .arg(path)
+                                .arg(pid);
+            return false;
+        }
+    }
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    if (!db.open()) {
+        m_problem = explain(path, db.lastError());
+        return false;
+    }
+    // Reading the schema version is the first real read: a file that is not a
+    // database fails here rather than at open().
+    QSqlQuery probe(db);
+    if (!probe.exec(QStringLiteral("PRAGMA user_version"))) {
+        m_problem = explain(path, probe.lastError());
+        return false;
+    }
+    QSqlQuery pragma(db);
+    pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
+    pragma.exec(QStringLiteral("PRAGMA synchronous=NORMAL"));
+    pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
+    if (!migrate()) {
+        if (m_problem.isEmpty())
+            m_problem = explain(path, db.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool JobDatabase::exec(const QString &sql)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (query.exec(sql))
+        return true;
+    m_problem = explain(m_path, query.lastError());
+    return false;
+}
+
+bool JobDatabase::migrate()
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return false;
+    const int version = query.value(0).toInt();
+    if (version > SchemaVersion) {
+        m_problem = tr("%1 was written by a newer version of Typebot Uploader (schema %2)")
+                            .arg(m_path)
+                            .arg(version);
+        return false;
+    }
+    // Each step takes the schema from version i to i + 1.
+    const QList<QStringList> steps = {
+        {
+            QStringLiteral("CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                           "path TEXT NOT NULL, size INTEGER, state TEXT NOT NULL, "
+                           "profile TEXT, session TEXT, file_url TEXT, error TEXT, "
+                           "error_code TEXT, attempts INTEGER NOT NULL DEFAULT 0, "
+                           "added_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                           "job_id INTEGER UNIQUE, name TEXT NOT NULL, path TEXT, "
+                           "size INTEGER, profile TEXT, session TEXT, "
+                           "file_url TEXT NOT NULL, stored_at TEXT NOT NULL)"),
+            QStringLiteral("CREATE INDEX history_stored_at ON history(stored_at)"),
+        },
+    };
+    for (int v = version; v < SchemaVersion; ++v) {
+        if (!db.transaction())
+            return false;
+        for (const QString &sql : steps.at(v)) {
+            if (!exec(sql)) {
+                db.rollback();
+                return false;
+            }
+        }
+        if (!exec(QStringLiteral("PRAGMA user_version = %1").arg(v + 1)) || !db.commit()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return true;
+}
+
+void JobDatabase::reportWriteError(const QString &what, const QString &error)
+{
+    m_problem = error;
+    qCWarning(lcStorage).noquote() << "cannot record" << what << ":" << error;
+}
+
+QList<quint64> JobDatabase::recordQueued(const QList<QueuedFile> &files, const QString &profile,
+                                         const QString &sessionId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    QList<quint64> ids;
+    ids.reserve(files.size());
+    if (!db.transaction())
+        return {};
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral(
+            "INSERT INTO jobs (path, size, state, profile, session, added_at, updated_at) "
+            "VALUES (?, ?, 'queued', ?, ?, ?, ?)"));
+    const QString now = nowText();
+    for (const QueuedFile &file : files) {
+        insert.addBindValue(file.path);
+        insert.addBindValue(file.size);
+        insert.addBindValue(profile);
+        insert.addBindValue(sessionId);
+        insert.addBindValue(now);
+        insert.addBindValue(now);
+        if (!insert.exec()) {
+            reportWriteError(QStringLiteral("queued files"), explain(m_path, insert.lastError()));
+            db.rollback();
+            return {};
+        }
+        ids << insert.lastInsertId().toULongLong();
+    }
+    if (!db.commit()) {
+        reportWriteError(QStringLiteral("queued files"), explain(m_path, db.lastError()));
+        db.rollback();
+        return {};
+    }
+    return ids;
+}
+
+void JobDatabase::recordState(const JobSnapshot &job)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE jobs SET state = ?, size = ?, file_url = ?, error = ?, "
+                                  "error_code = ?, attempts = ?, updated_at = ? WHERE id = ?"));
+    update.addBindValue(JobState::name(job.state));
+    update.addBindValue(job.size);
+    update.addBindValue(job.fileUrl);
+    update.addBindValue(job.errorMessage);
+    update.addBindValue(job.errorCode);
+    update.addBindValue(job.attempt);
+    update.addBindValue(nowText());
+    update.addBindValue(job.id);
+    bool ok = update.exec();
+    if (ok && job.state == JobState::Value::Done && !job.fileUrl.isEmpty()) {
+        QSqlQuery history(db);
+        history.prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO history (job_id, name, path, size, profile, session, "
+                "file_url, stored_at) SELECT id, ?, path, size, profile, session, file_url, ? "
+                "FROM jobs WHERE id = ?"));
+        history.addBindValue(job.displayName);
+        history.addBindValue(nowText());
+        history.addBindValue(job.id);
+        ok = history.exec();
+        if (!ok)
+            reportWriteError(QStringLiteral("history"), explain(m_path, history.lastError()));
+    } else if (!ok) {
+        reportWriteError(QStringLiteral("job state"), explain(m_path, update.lastError()));
+    }
+    if (!ok || !db.commit())
+        db.rollback();
+}
+
+void JobDatabase::recordRemoved(const QList<quint64> &ids)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM jobs WHERE id = ?"));
+    for (const quint64 id : ids) {
+        remove.addBindValue(id);
+        if (!remove.exec()) {
+            reportWriteError(QStringLiteral("removal"), explain(m_path, remove.lastError()));
+            db.rollback();
+            return;
+        }
+    }
+    db.commit();
+}
+
+QList<JobJournal::Entry> JobDatabase::entries()
+{
+    QList<Entry> list;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    if (!query.exec(QStringLiteral("SELECT id, path, size, state, file_url, error, error_code, "
+                                   "attempts FROM jobs ORDER BY id")))
+        return list;
+    while (query.next()) {
+        Entry entry;
+        entry.id = query.value(0).toULongLong();
+        entry.path = query.value(1).toString();
+        entry.size = query.value(2).isNull() ? -1 : query.value(2).toLongLong();
+        entry.state = stateFromName(query.value(3).toString());
+        entry.fileUrl = query.value(4).toString();
+        entry.errorMessage = query.value(5).toString();
+        entry.errorCode = query.value(6).toString();
+        entry.attempts = query.value(7).toInt();
+        list << entry;
+    }
+    return list;
+}
+
+QList<HistoryEntry> JobDatabase::history(const QString &filter, int limit) const
+{
+    QList<HistoryEntry> list;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    QString sql = QStringLiteral("SELECT id, job_id, name, path, size, profile, session, "
+                                 "file_url, stored_at FROM history");
+    if (!filter.isEmpty())
+        sql += QStringLiteral(" WHERE name LIKE ? ESCAPE '\\' OR file_url LIKE ? ESCAPE '\\' "
+                              "OR path LIKE ? ESCAPE '\\'");
+    sql += QStringLiteral(" ORDER BY stored_at DESC, id DESC");
+    if (limit > 0)
+        sql += QStringLiteral(" LIMIT %1").arg(limit);
+    query.prepare(sql);
+    if (!filter.isEmpty()) {
+        QString pattern = filter;
+        pattern.replace(u'\\', QStringLiteral("\\\\"))
+                .replace(u'%', QStringLiteral("\\%"))
+                .replace(u'_', QStringLiteral("\\_"));
+        const QString like = u'%' + pattern + u'%';
+        for (int i = 0; i < 3; ++i)
+            query.addBindValue(like);
+    }
+    if (!query.exec())
+        return list;
+    while (query.next()) {
+        HistoryEntry e;
+        e.id = query.value(0).toULongLong();
+        e.jobId = query.value(1).toULongLong();
+        e.name = query.value(2).toString();
+        e.path = query.value(3).toString();
+        e.size = query.value(4).toLongLong();
+        e.profile = query.value(5).toString();
+        e.sessionId = query.value(6).toString();
+        e.fileUrl = query.value(7).toString();
+        e.storedAt = QDateTime::fromString(query.value(8).toString(), Qt::ISODateWithMs);
+        e.storedAt.setTimeSpec(Qt::UTC);
+        list << e;
+    }
+    return list;
+}
+
+bool JobDatabase::removeHistory(const QList<quint64> &ids)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM history WHERE id = ?"));
+    for (const quint64 id : ids) {
+        remove.addBindValue(id);
+        if (!remove.exec()) {
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}
+
+int JobDatabase::applyRetention(int keepDays)
+{
+    if (keepDays <= 0)
+        return 0;
+    QSqlQuery remove(QSqlDatabase::database(m_connection));
+    remove.prepare(QStringLiteral("DELETE FROM history WHERE stored_at < ?"));
+    remove.addBindValue(
+            QDateTime::currentDateTimeUtc().addDays(-keepDays).toString(Qt::ISODateWithMs));
+    if (!remove.exec())
+        return 0;
+    return remove.numRowsAffected();
+}
+
+} // namespace Typebot

@@ -1,0 +1,268 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The durable queue and history: what survives a restart, and what happens when the
+// database file cannot be used.
+
+#include "engine/uploadengine.h"
+#include "storage/jobdatabase.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Typebot;
+using State = JobState::Value;
+
+class TestJobDatabase final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void createsSchemaAndReopens();
+    void recordsQueueInOrder();
+    void storedFileGoesToHistory();
+    void historySearchEscapesWildcards();
+    void removeKeepsHistory();
+    void retentionDropsOldEntries();
+    void unusableFile_data();
+    void unusableFile();
+    void secondOpenerIsRefused();
+    void engineRestoresQueue();
+    void csvExportQuotesAndDefuses();
+
+private:
+    JobSnapshot snapshot(quint64 id, State state, const QString &url = QString());
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestJobDatabase::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+}
+
+JobSnapshot TestJobDatabase::snapshot(quint64 id, State state, const QString &url)
+{
+    JobSnapshot s;
+    s.id = id;
+    s.state = state;
+    s.fileUrl = url;
+    s.displayName = QStringLiteral("file%1.txt").arg(id);
+    s.size = 10;
+    return s;
+}
+
+void TestJobDatabase::createsSchemaAndReopens()
+{
+    const QString path = m_dir->filePath(QStringLiteral("q.sqlite"));
+    {
+        JobDatabase db;
+        QVERIFY2(db.open(path), qPrintable(db.problem()));
+        QVERIFY(db.isPersistent());
+        QCOMPARE(db.recordQueued({{QStringLiteral("/a"), 1}}, QStringLiteral("p"),
+                                 QStringLiteral("s"))
+                         .size(),
+                 1);
+    }
+    JobDatabase again;
+    QVERIFY(again.open(path));
+    QCOMPARE(again.entries().size(), 1);
+    QCOMPARE(again.entries().first().path, QStringLiteral("/a"));
+}
+
+void TestJobDatabase::recordsQueueInOrder()
+{
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    const auto ids = db.recordQueued({{QStringLiteral("/1"), 1},
+                                      {QStringLiteral("/2"), 2},
+                                      {QStringLiteral("/3"), 3}},
+                                     QStringLiteral("Local sandbox"), QStringLiteral("sess"));
+    QCOMPARE(ids.size(), 3);
+    QVERIFY(ids[0] < ids[1] && ids[1] < ids[2]);
+    db.recordState(snapshot(ids[1], State::Uploading));
+    const auto entries = db.entries();
+    QCOMPARE(entries.size(), 3);
+    QCOMPARE(entries[1].state, State::Uploading);
+    QCOMPARE(entries[2].path, QStringLiteral("/3"));
+    QCOMPARE(entries[2].size, 3);
+}
+
+void TestJobDatabase::storedFileGoesToHistory()
+{
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    const auto ids = db.recordQueued({{QStringLiteral("/x/file.txt"), 10}},
+                                     QStringLiteral("Prod"), QStringLiteral("sess-1"));
+    db.recordState(snapshot(ids[0], State::Done, QStringLiteral("https://s3/bucket/k")));
+    // The same outcome recorded twice must not duplicate the history.
+    db.recordState(snapshot(ids[0], State::Done, QStringLiteral("https://s3/bucket/k")));
+    const auto history = db.history();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history[0].fileUrl, QStringLiteral("https://s3/bucket/k"));
+    QCOMPARE(history[0].profile, QStringLiteral("Prod"));
+    QCOMPARE(history[0].sessionId, QStringLiteral("sess-1"));
+    QCOMPARE(history[0].path, QStringLiteral("/x/file.txt"));
+    QVERIFY(history[0].storedAt.isValid());
+}
+
+void TestJobDatabase::historySearchEscapesWildcards()
+{
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    const auto ids = db.recordQueued({{QStringLiteral("/a"), 1}, {QStringLiteral("/b"), 1}},
+                                     QString(), QString());
+    auto first = snapshot(ids[0], State::Done, QStringLiteral("https://h/100%_done.png"));
+    first.displayName = QStringLiteral("100%_done.png");
+    auto second = snapshot(ids[1], State::Done, QStringLiteral("https://h/1000xdone.png"));
+    second.displayName = QStringLiteral("1000xdone.png");
+    db.recordState(first);
+    db.recordState(second);
+    QCOMPARE(db.history(QStringLiteral("%_")).size(), 1);
+    QCOMPARE(db.history(QStringLiteral("done")).size(), 2);
+    QCOMPARE(db.history(QStringLiteral("nothing")).size(), 0);
+}
+
+void TestJobDatabase::removeKeepsHistory()
+{
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    const auto ids = db.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString());
+    db.recordState(snapshot(ids[0], State::Done, QStringLiteral("https://h/a")));
+    db.recordRemoved(ids);
+    QCOMPARE(db.entries().size(), 0);
+    QCOMPARE(db.history().size(), 1);
+    QVERIFY(db.removeHistory({db.history().first().id}));
+    QCOMPARE(db.history().size(), 0);
+}
+
+void TestJobDatabase::retentionDropsOldEntries()
+{
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    const auto ids = db.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString());
+    db.recordState(snapshot(ids[0], State::Done, QStringLiteral("https://h/a")));
+    QCOMPARE(db.applyRetention(0), 0); // keep all
+    QCOMPARE(db.applyRetention(1), 0); // stored just now
+    QCOMPARE(db.history().size(), 1);
+}
+
+void TestJobDatabase::unusableFile_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("a file that is not a database")
+            << QByteArray("this is not sqlite at all, just text\n").repeated(200)
+            << QStringLiteral("damaged");
+    QTest::newRow("a database from a newer version") << QByteArray() << QStringLiteral("newer");
+}
+
+void TestJobDatabase::unusableFile()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expected);
+    const QString path = m_dir->filePath(QStringLiteral("bad.sqlite"));
+    if (!content.isEmpty()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    } else {
+        { // a real database of ours...
+            JobDatabase current;
+            QVERIFY(current.open(path));
+        }
+        // ...whose schema version is past what this build knows.
+        const QString connection = QStringLiteral("bump");
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connection);
+            raw.setDatabaseName(path);
+            QVERIFY(raw.open());
+            QVERIFY(QSqlQuery(raw).exec(QStringLiteral("PRAGMA user_version = 99")));
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(connection);
+    }
+    JobDatabase db;
+    QVERIFY(!db.open(path));
+    QVERIFY(!db.isPersistent());
+    QVERIFY2(db.problem().contains(expected), qPrintable(db.problem()));
+    // It still works, in memory.
+    QCOMPARE(db.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString()).size(), 1);
+    QCOMPARE(db.entries().size(), 1);
+}
+
+void TestJobDatabase::secondOpenerIsRefused()
+{
+    const QString path = m_dir->filePath(QStringLiteral("q.sqlite"));
+    JobDatabase first;
+    QVERIFY(first.open(path));
+    JobDatabase second;
+    QVERIFY(!second.open(path));
+    QVERIFY2(second.problem().contains(u"in use"), qPrintable(second.problem()));
+    QCOMPARE(second.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString()).size(), 1);
+    QCOMPARE(first.entries().size(), 0); // the in-memory fallback wrote nothing here
+}
+
+void TestJobDatabase::engineRestoresQueue()
+{
+    const QString path = m_dir->filePath(QStringLiteral("q.sqlite"));
+    const QString present = m_dir->filePath(QStringLiteral("present.txt"));
+    const QString vanished = m_dir->filePath(QStringLiteral("vanished.txt"));
+    for (const QString &file : {present, vanished}) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("data");
+    }
+    QList<quint64> ids;
+    {
+        JobDatabase db;
+        QVERIFY(db.open(path));
+        UploadEngine engine;
+        engine.setJournal(&db);
+        engine.pause(); // nothing may start: this run "crashes" with both still queued
+        ids = engine.addPaths({present, vanished});
+        QCOMPARE(ids.size(), 2);
+        // A stored file from an earlier run stays as it ended.
+        db.recordState([&] {
+            JobSnapshot s = engine.snapshot(ids[0]);
+            s.state = State::Uploading;
+            return s;
+        }());
+    }
+    QVERIFY(QFile::remove(vanished));
+
+    JobDatabase db;
+    QVERIFY(db.open(path));
+    UploadEngine engine;
+    engine.setJournal(&db);
+    engine.pause();
+    QSignalSpy added(&engine, &UploadEngine::jobsAdded);
+    QCOMPARE(engine.restore(), ids);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(engine.snapshot(ids[0]).state, State::Queued); // requeued for a fresh ticket
+    QCOMPARE(engine.snapshot(ids[1]).state, State::Failed);
+    QVERIFY(engine.snapshot(ids[1]).errorMessage.contains(vanished));
+    QCOMPARE(db.entries().at(1).state, State::Failed);
+    // New files get ids after the restored ones.
+    const auto more = engine.addPaths({present});
+    QVERIFY(more.first() > ids.last());
+}
+
+void TestJobDatabase::csvExportQuotesAndDefuses()
+{
+    HistoryEntry e;
+    e.name = QStringLiteral("=HYPERLINK(\"x\"), \"quoted\".txt");
+    e.size = 5;
+    e.fileUrl = QStringLiteral("https://h/k");
+    e.storedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
+    const QByteArray csv = HistoryEntry::toCsv({e});
+    QCOMPARE(csv,
+             QByteArray("stored_at,name,size,profile,session,file_url,path\r\n"
+                        "2026-01-02T03:04:05Z,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\".txt\",5,,,"
+                        "https://h/k,\r\n"));
+}
+
+QTEST_GUILESS_MAIN(TestJobDatabase)
+#include "testjobdatabase.moc"

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QTcpServer>
+#include <QUrl>
+
+// A tiny HTTP/1.1 server for tests that need answers the sandbox does not give on
+// purpose (other error shapes, redirects to another host). It answers every request
+// with the canned response and records what arrived.
+class StubHttpServer final : public QTcpServer
+{
+    Q_OBJECT
+
+public:
+    struct Request
+    {
+        QByteArray method;
+        QByteArray path;
+        QHash<QByteArray, QByteArray> headers; // lower-case names
+        QByteArray body;
+    };
+
+    explicit StubHttpServer(QObject *parent = nullptr);
+
+    // Full response text after the status line's "HTTP/1.1 " (e.g. "400 Bad Request").
+    void setResponse(int status, const QByteArray &body,
+                     const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    QUrl url(const QString &path = QString()) const;
+    QList<Request> requests() const { return m_requests; }
+
+private:
+    void handleConnection();
+
+    int m_status = 200;
+    QByteArray m_body;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    QList<Request> m_requests;
+};
