@@ -108,6 +108,8 @@ QString ApiError::toString() const
                   "3.18 and later removed this route.")
                 .arg(detail);
     default:
+        if (httpStatus >= 500)
+            return tr("The Typebot API failed (%1): %2").arg(httpStatus).arg(detail);
         return tr("The Typebot API refused the request (%1): %2").arg(httpStatus).arg(detail);
     }
 }

@@ -6,6 +6,7 @@
 #include "uploadticket.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QUrlQuery>
 
 namespace Typebot {
@@ -39,6 +40,18 @@ QDateTime putUrlExpiry(const QUrl &url)
     return signedAt.addSecs(seconds);
 }
 
+// "10 MB; this bot accepts at most 10 MB" explains nothing: when both round to the same
+// text, show the exact byte counts.
+std::pair<QString, QString> distinctSizesPair(qint64 a, qint64 b)
+{
+    const QString ha = HumanFormat::bytes(a);
+    const QString hb = HumanFormat::bytes(b);
+    if (ha != hb)
+        return {ha, hb};
+    return {QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(a)),
+            QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(b))};
+}
+
 } // namespace
 
 std::optional<Preflight::Failure> Preflight::check(const UploadTicket &ticket, qint64 fileSize,
@@ -61,25 +74,25 @@ std::optional<Preflight::Failure> Preflight::check(const UploadTicket &ticket, q
             if (!policy)
                 return Failure{Problem::BadPolicy,
                                tr("the upload slot's policy cannot be read: %1").arg(error)};
-            if (policy->maxSize && fileSize > *policy->maxSize)
+            if (policy->maxSize && fileSize > *policy->maxSize) {
+                const auto [have, limit] = distinctSizesPair(fileSize, *policy->maxSize);
                 return Failure{Problem::TooLarge,
-                               tr("%1; this bot accepts at most %2")
-                                       .arg(HumanFormat::bytes(fileSize),
-                                            HumanFormat::bytes(*policy->maxSize)),
+                               tr("%1; this bot accepts at most %2").arg(have, limit),
                                *policy->maxSize};
-            if (policy->minSize && fileSize < *policy->minSize)
+            }
+            if (policy->minSize && fileSize < *policy->minSize) {
+                const auto [have, limit] = distinctSizesPair(fileSize, *policy->minSize);
                 return Failure{Problem::TooSmall,
-                               tr("%1; this bot wants at least %2")
-                                       .arg(HumanFormat::bytes(fileSize),
-                                            HumanFormat::bytes(*policy->minSize)),
+                               tr("%1; this bot wants at least %2").arg(have, limit),
                                *policy->minSize};
+            }
             expiry = policy->expiration;
         }
     }
     if (expiry.isValid() && expiry <= now) {
         const qint64 ago = expiry.secsTo(now);
         return Failure{Problem::Expired,
-                       tr("the upload slot expired %1 before it could be used (signed for "
+                       tr("the upload slot expired %1 before it could be used (valid until "
                           "%2 UTC); the server's clock may be wrong")
                                .arg(HumanFormat::duration(ago),
                                     expiry.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))};

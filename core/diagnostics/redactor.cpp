@@ -106,12 +106,12 @@ QString Redactor::text(const QString &input)
         for (const QString &secret : std::as_const(secrets()))
             out.replace(secret, Mask);
     }
-    static const QRegularExpression bearer(QStringLiteral(R"re((Bearer\s+)[A-Za-z0-9._~+/=-]+)re"),
+    static const QRegularExpression bearer(QStringLiteral(R"re(((?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]+)re"),
                                            QRegularExpression::CaseInsensitiveOption);
     out.replace(bearer, QStringLiteral("\\1") + Mask);
     // Query-string style: X-Amz-Signature=abc&...
     static const QRegularExpression queryParam(
-            QStringLiteral(R"re(((?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature)=)[^&\s"'<]+)re"),
+            QStringLiteral(R"re(((?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|token|access_token|api_key|apikey)=)[^&\s"'<]+)re"),
             QRegularExpression::CaseInsensitiveOption);
     out.replace(queryParam, QStringLiteral("\\1") + Mask);
     // JSON style: "x-amz-signature": "abc" and "policy": "base64..."

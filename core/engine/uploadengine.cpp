@@ -7,6 +7,7 @@
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
+#include <QNetworkInformation>
 
 #include <algorithm>
 
@@ -23,6 +24,25 @@ UploadEngine::UploadEngine(QObject *parent)
     m_flushTimer.setInterval(FlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &UploadEngine::flush);
     m_clock.start();
+    watchReachability();
+}
+
+void UploadEngine::watchReachability()
+{
+    // QNAM ignores network changes. Where the platform reports reachability, a return to
+    // online drops dead pooled connections and ends every retry wait at once.
+    if (!QNetworkInformation::instance()
+        && !QNetworkInformation::loadBackendByFeatures(QNetworkInformation::Feature::Reachability))
+        return;
+    connect(QNetworkInformation::instance(), &QNetworkInformation::reachabilityChanged, this,
+            [this](QNetworkInformation::Reachability reachability) {
+                if (reachability != QNetworkInformation::Reachability::Online)
+                    return;
+                qCInfo(lcEngine) << "network reachable again; retrying waiting uploads now";
+                m_nam->clearConnectionCache();
+                for (const quint64 id : std::as_const(m_active))
+                    m_jobs.at(id)->retryNow();
+            });
 }
 
 UploadEngine::~UploadEngine()

@@ -84,6 +84,7 @@ private:
     void handleJobFinished(UploadJob *job);
     void sampleSpeeds();
     void checkIdle();
+    void watchReachability();
     UploadJob *createJob(quint64 id, const QString &path);
     void handleStateChanged(UploadJob *job, JobState::Value state);
     static QStringList expand(const QStringList &paths, bool recursive);

@@ -152,6 +152,14 @@ void UploadJob::cancel()
     setState(State::Canceled);
 }
 
+void UploadJob::retryNow()
+{
+    if (m_state != State::WaitingToRetry)
+        return;
+    m_retryTimer.stop();
+    QMetaObject::invokeMethod(this, &UploadJob::beginAttempt, Qt::QueuedConnection);
+}
+
 bool UploadJob::requeue()
 {
     if (m_state != State::Failed && m_state != State::Canceled)

@@ -60,6 +60,7 @@ public:
     bool checkFile();
     void start();  // Queued → running; does nothing in any other state
     void cancel(); // any running or queued state → Canceled
+    void retryNow(); // WaitingToRetry: skip the rest of the delay (the network is back)
     bool requeue(); // Failed or Canceled → Queued with a fresh attempt budget
     // Puts a job read back from the journal into the final state it ended in, without
     // emitting anything: nothing happened in this run.

@@ -27,7 +27,7 @@ std::optional<S3Error> S3Error::fromXml(const QByteArray &body)
         if (name == u"Code")
             error.code = text;
         else if (name == u"Message")
-            error.message = text;
+            error.message = Redactor::text(text);
         else if (name == u"RequestId")
             error.requestId = text;
         else if (name == u"HostId")

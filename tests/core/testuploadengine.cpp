@@ -1,0 +1,622 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The engine against the in-process sandbox over real loopback sockets: every test
+// asserts what reached the server, not only what the client believes.
+
+#include "engine/uploadengine.h"
+#include "engine/uploadservice.h"
+#include "transfer/uploadtransport.h"
+#include "faultinjector.h"
+#include "faultspec.h"
+#include "sandboxserver.h"
+#include "stubhttpserver.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Typebot;
+using State = JobState::Value;
+
+namespace {
+
+QByteArray randomBytes(qint64 size)
+{
+    QByteArray data(size, Qt::Uninitialized);
+    for (qint64 i = 0; i < size; ++i)
+        data[i] = char(QRandomGenerator::global()->bounded(256));
+    return data;
+}
+
+// A transport that answers with a canned result, for paths the sandbox cannot produce
+// without lying in its policy (S3 errors that pre-flight would have caught).
+class CannedTransport final : public UploadTransport
+{
+public:
+    CannedTransport(TransferResult result, QObject *parent)
+        : UploadTransport(parent), m_result(std::move(result))
+    {
+    }
+    void start(const TransferRequest &) override
+    {
+        QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(m_result); },
+                                  Qt::QueuedConnection);
+    }
+    void cancel() override { }
+
+private:
+    TransferResult m_result;
+};
+
+} // namespace
+
+class TestUploadEngine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void storesFileWithMultipartPost();
+    void storesFileWithPutVariant();
+    void storesEmptyFile();
+    void escapesAwkwardFileNames();
+    void failsAtOnceForMissingFile();
+    void apiErrorFailsWithoutRetry_data();
+    void apiErrorFailsWithoutRetry();
+    void apiErrorInNewerShape();
+    void retriesAfterRetryAfter();
+    void retriesMalformedTicket();
+    void retriesAfterConnectionReset();
+    void retriesAfterStall();
+    void renewsTicketWhenPolicyExpired();
+    void entityTooLargeFailsWithLimit();
+    void preflightSizeFailureSendsNoBytes();
+    void failsWhenFileChangesDuringUpload();
+    void tokenOnlyReachesApiHost();
+    void apiRedirectToOtherHostDoesNotCarryToken();
+    void cancelMidUploadDoesNotRetry();
+    void neverMoreThanConcurrencyInFlight();
+    void reportsStatesInOrder();
+    void serviceRunsEngineInWorkerThread();
+
+private:
+    void startSandbox(Sandbox::SandboxConfig config = {});
+    EngineConfig engineConfig() const;
+    QString makeFile(const QString &name, const QByteArray &content);
+    JobSnapshot uploadOne(const QString &path);
+    int requestCount(const QString &route) const;
+    QList<Sandbox::RequestRecord> requestsOf(const QString &route) const;
+    static bool waitIdle(QSignalSpy &spy, int timeoutMs = 20000);
+
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<UploadEngine> m_engine;
+    QString m_token;
+};
+
+void TestUploadEngine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_token.clear();
+}
+
+void TestUploadEngine::cleanup()
+{
+    m_engine.reset();
+    m_sandbox.reset();
+    m_dir.reset();
+}
+
+void TestUploadEngine::startSandbox(Sandbox::SandboxConfig config)
+{
+    m_token = config.token;
+    m_sandbox = std::make_unique<Sandbox::SandboxServer>(config);
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+    m_engine = std::make_unique<UploadEngine>();
+    m_engine->setConfig(engineConfig());
+}
+
+EngineConfig TestUploadEngine::engineConfig() const
+{
+    EngineConfig config;
+    config.endpoint.apiBase = m_sandbox->apiBaseUrl();
+    config.endpoint.sessionId = m_sandbox->defaultSessionId();
+    config.endpoint.token = m_token;
+    // Short delays so that retries never make a test sleep for long.
+    config.retry.base = std::chrono::milliseconds(10);
+    config.retry.cap = std::chrono::milliseconds(50);
+    config.retry.maxRetryAfter = std::chrono::milliseconds(50);
+    config.retry.random = [] { return 0.5; };
+    config.stallTimeoutMs = 5000;
+    return config;
+}
+
+QString TestUploadEngine::makeFile(const QString &name, const QByteArray &content)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        qFatal("cannot write test file");
+    return path;
+}
+
+bool TestUploadEngine::waitIdle(QSignalSpy &spy, int timeoutMs)
+{
+    // QSignalSpy::wait runs a real event loop; QTRY_* and qWaitFor sleep 10 ms between
+    // rounds, which throttles a same-thread client and server to a crawl.
+    return spy.count() > 0 || spy.wait(timeoutMs);
+}
+
+JobSnapshot TestUploadEngine::uploadOne(const QString &path)
+{
+    QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
+    const QList<quint64> ids = m_engine->addPaths({path});
+    if (ids.size() != 1)
+        return {};
+    if (!waitIdle(idle))
+        qWarning("the engine did not go idle in time");
+    return m_engine->snapshot(ids.first());
+}
+
+QList<Sandbox::RequestRecord> TestUploadEngine::requestsOf(const QString &route) const
+{
+    QList<Sandbox::RequestRecord> matching;
+    const auto all = m_sandbox->requests();
+    for (const auto &record : all) {
+        if (record.route == route)
+            matching << record;
+    }
+    return matching;
+}
+
+int TestUploadEngine::requestCount(const QString &route) const
+{
+    return int(requestsOf(route).size());
+}
+
+void TestUploadEngine::storesFileWithMultipartPost()
+{
+    startSandbox();
+    const QByteArray content = randomBytes(3 * 1024 * 1024 + 17);
+    const QString path = makeFile(QStringLiteral("photo.png"), content);
+
+    const JobSnapshot job = uploadOne(path);
+    QCOMPARE(job.state, State::Done);
+    QVERIFY(job.errorMessage.isEmpty());
+    QCOMPARE(job.bytesSent, content.size());
+    QCOMPARE(job.attempt, 1);
+
+    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl);
+    QVERIFY2(m_sandbox->hasObject(key), qPrintable(job.fileUrl));
+    QCOMPARE(m_sandbox->objectData(key), content);
+    QCOMPARE(m_sandbox->objectContentType(key), QStringLiteral("image/png"));
+
+    const auto uploads = requestsOf(QStringLiteral("upload"));
+    QCOMPARE(uploads.size(), 1);
+    QCOMPARE(uploads.first().method, QByteArray("POST"));
+    QCOMPARE(uploads.first().formFieldNames.last(), QStringLiteral("file"));
+    QCOMPARE(uploads.first().formFieldNames.first(), QStringLiteral("key"));
+    QCOMPARE(uploads.first().fileContentType, QStringLiteral("image/png"));
+    const QByteArray contentType = uploads.first().headers.value("content-type");
+    QVERIFY2(contentType.startsWith("multipart/form-data; boundary="), contentType.constData());
+    QVERIFY(!contentType.contains('"'));
+}
+
+void TestUploadEngine::storesFileWithPutVariant()
+{
+    Sandbox::SandboxConfig config;
+    config.putVariant = true;
+    startSandbox(config);
+    const QByteArray content = randomBytes(200000);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("notes.txt"), content));
+    QCOMPARE(job.state, State::Done);
+    const auto uploads = requestsOf(QStringLiteral("upload"));
+    QCOMPARE(uploads.size(), 1);
+    QCOMPARE(uploads.first().method, QByteArray("PUT"));
+    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl);
+    QCOMPARE(m_sandbox->objectData(key), content);
+    QCOMPARE(m_sandbox->objectContentType(key), QStringLiteral("text/plain"));
+}
+
+void TestUploadEngine::storesEmptyFile()
+{
+    startSandbox();
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("empty.bin"), QByteArray()));
+    QCOMPARE(job.state, State::Done);
+    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl);
+    QVERIFY(m_sandbox->hasObject(key));
+    QCOMPARE(m_sandbox->objectData(key), QByteArray());
+}
+
+void TestUploadEngine::escapesAwkwardFileNames()
+{
+    startSandbox();
+    const QString name = QStringLiteral("my \"best\" na\nme – été.txt");
+    const QByteArray content("awkward");
+    const JobSnapshot job = uploadOne(makeFile(name, content));
+    QCOMPARE(job.state, State::Done);
+    const auto uploads = requestsOf(QStringLiteral("upload"));
+    QCOMPARE(uploads.size(), 1);
+    // As browsers send it: quote and LF percent-escaped, the rest raw UTF-8.
+    QCOMPARE(uploads.first().fileName, QStringLiteral("my %22best%22 na%0Ame – été.txt"));
+    // The ticket asked for the real name, so the key holds it verbatim.
+    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl);
+    QVERIFY2(key.endsWith(name), qPrintable(key));
+    QCOMPARE(m_sandbox->objectData(key), content);
+}
+
+void TestUploadEngine::failsAtOnceForMissingFile()
+{
+    startSandbox();
+    const QString path = m_dir->filePath(QStringLiteral("gone.txt"));
+    const JobSnapshot job = uploadOne(path);
+    QCOMPARE(job.state, State::Failed);
+    QVERIFY2(job.errorMessage.contains(path), qPrintable(job.errorMessage));
+    QCOMPARE(requestCount(QStringLiteral("api")), 0);
+}
+
+void TestUploadEngine::apiErrorFailsWithoutRetry_data()
+{
+    QTest::addColumn<QString>("sessionId");
+    QTest::addColumn<QString>("token");
+    QTest::addColumn<QString>("expectedText");
+    QTest::addColumn<QString>("expectedCode");
+    QTest::newRow("unknown session gets the server's 400 message")
+            << QStringLiteral("no-such-session") << QString()
+            << QStringLiteral("Can't find session") << QStringLiteral("BAD_REQUEST");
+    QTest::newRow("missing token is a 401")
+            << QString() << QStringLiteral("-") << QStringLiteral("401")
+            << QStringLiteral("UNAUTHORIZED");
+    QTest::newRow("wrong token is a 403")
+            << QString() << QStringLiteral("wrong-token") << QStringLiteral("403")
+            << QStringLiteral("FORBIDDEN");
+}
+
+void TestUploadEngine::apiErrorFailsWithoutRetry()
+{
+    QFETCH(QString, sessionId);
+    QFETCH(QString, token);
+    QFETCH(QString, expectedText);
+    QFETCH(QString, expectedCode);
+
+    Sandbox::SandboxConfig sandboxConfig;
+    if (!token.isEmpty())
+        sandboxConfig.token = QStringLiteral("the-right-token-123");
+    startSandbox(sandboxConfig);
+    EngineConfig config = engineConfig();
+    if (!sessionId.isEmpty())
+        config.endpoint.sessionId = sessionId;
+    config.endpoint.token = token == u"-" ? QString() : token;
+    m_engine->setConfig(config);
+
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("a.txt"), "abc"));
+    QCOMPARE(job.state, State::Failed);
+    QVERIFY2(job.errorMessage.contains(expectedText), qPrintable(job.errorMessage));
+    QCOMPARE(job.errorCode, expectedCode);
+    QCOMPARE(job.attempt, 1);
+    QCOMPARE(requestCount(QStringLiteral("api")), 1);
+    QCOMPARE(requestCount(QStringLiteral("upload")), 0);
+}
+
+void TestUploadEngine::apiErrorInNewerShape()
+{
+    // Newer servers answer {defined, code, status, message, data}; the sandbox speaks the
+    // spec's shape, so a stub plays the newer server.
+    StubHttpServer stub;
+    stub.setResponse(400,
+                     R"({"defined":true,"code":"BAD_REQUEST","status":400,)"
+                     R"("message":"File size exceeds the 10MB limit","data":{}})",
+                     {{"Content-Type", "application/json"}});
+    m_engine = std::make_unique<UploadEngine>();
+    EngineConfig config;
+    config.endpoint.apiBase = stub.url(QStringLiteral("/api/"));
+    config.endpoint.sessionId = QStringLiteral("s1");
+    m_engine->setConfig(config);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("big.bin"), "0123456789"));
+    QCOMPARE(job.state, State::Failed);
+    QVERIFY2(job.errorMessage.contains(u"File size exceeds the 10MB limit"),
+             qPrintable(job.errorMessage));
+    QCOMPARE(stub.requests().size(), 1);
+    QCOMPARE(stub.requests().first().path, QByteArray("/api/v2/generate-upload-url"));
+    const QJsonObject body = QJsonDocument::fromJson(stub.requests().first().body).object();
+    QCOMPARE(body.value(u"sessionId").toString(), QStringLiteral("s1"));
+    QCOMPARE(body.value(u"fileName").toString(), QStringLiteral("big.bin"));
+    QCOMPARE(body.value(u"fileType").toString(), QStringLiteral("text/plain")); // by content
+    QCOMPARE(body.value(u"fileSize").toInt(), 10);
+    QVERIFY(stub.requests().first().headers.value("user-agent").startsWith("TypebotUploader/"));
+}
+
+void TestUploadEngine::retriesAfterRetryAfter()
+{
+    startSandbox();
+    QString error;
+    const auto spec = Sandbox::FaultSpec::parse(
+            QStringLiteral("upload:status=503,count=2,retry-after=1"), &error);
+    QVERIFY2(spec, qPrintable(error));
+    const int fault = m_sandbox->faults()->add(*spec);
+
+    const QByteArray content = randomBytes(100000);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("r.bin"), content));
+    QCOMPARE(job.state, State::Done);
+    QCOMPARE(job.attempt, 3);
+    QCOMPARE(m_sandbox->faults()->firedCount(fault), 2);
+    QCOMPARE(requestCount(QStringLiteral("upload")), 3);
+    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)),
+             content);
+    int retryEntries = 0;
+    for (const TimelineEntry &entry : job.timeline) {
+        if (entry.kind == TimelineEntry::Kind::Retry) {
+            ++retryEntries;
+            QVERIFY2(entry.message.contains(u"Retry-After: 1"), qPrintable(entry.message));
+            QCOMPARE(entry.durationMs, 50); // one second asked, clamped by the policy
+        }
+    }
+    QCOMPARE(retryEntries, 2);
+}
+
+void TestUploadEngine::retriesMalformedTicket()
+{
+    startSandbox();
+    QString error;
+    const int fault = m_sandbox->faults()->add(
+            *Sandbox::FaultSpec::parse(QStringLiteral("api:malformed-json,count=1"), &error));
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("m.txt"), "hello"));
+    QCOMPARE(job.state, State::Done);
+    QCOMPARE(m_sandbox->faults()->firedCount(fault), 1);
+    QCOMPARE(requestCount(QStringLiteral("api")), 2);
+}
+
+void TestUploadEngine::retriesAfterConnectionReset()
+{
+    startSandbox();
+    QString error;
+    const int fault = m_sandbox->faults()->add(
+            *Sandbox::FaultSpec::parse(QStringLiteral("upload:reset-after=65536"), &error));
+    const QByteArray content = randomBytes(1024 * 1024);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("reset.bin"), content));
+    QCOMPARE(job.state, State::Done);
+    QCOMPARE(m_sandbox->faults()->firedCount(fault), 1);
+    QVERIFY(requestCount(QStringLiteral("upload")) >= 2);
+    QVERIFY(job.attempt >= 2); // our retry or Qt's silent resend, both counted
+    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)),
+             content);
+}
+
+void TestUploadEngine::retriesAfterStall()
+{
+    startSandbox();
+    EngineConfig config = engineConfig();
+    config.stallTimeoutMs = 1000;
+    m_engine->setConfig(config);
+    QString error;
+    // The client gives up long before the stall ends; the stalled request is abandoned.
+    const int fault = m_sandbox->faults()->add(
+            *Sandbox::FaultSpec::parse(QStringLiteral("upload:stall=60"), &error));
+    // Far bigger than the socket buffers, so the stalled server really stops the client.
+    const QByteArray content = randomBytes(40 * 1024 * 1024);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("stall.bin"), content));
+    QCOMPARE(job.state, State::Done);
+    QCOMPARE(m_sandbox->faults()->firedCount(fault), 1);
+    QCOMPARE(job.attempt, 2);
+    bool sawStall = false;
+    for (const TimelineEntry &entry : job.timeline)
+        sawStall |= entry.errorCode == u"Stalled";
+    QVERIFY(sawStall);
+}
+
+void TestUploadEngine::renewsTicketWhenPolicyExpired()
+{
+    // The API server's clock runs 700 s behind the bucket's: its Date header agrees with
+    // its own policy, so pre-flight passes, and the bucket answers "Policy expired".
+    startSandbox();
+    QString error;
+    const int fault = m_sandbox->faults()->add(
+            *Sandbox::FaultSpec::parse(QStringLiteral("api:clock-shift=-700,count=1"), &error));
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("late.txt"), "late"));
+    QCOMPARE(job.state, State::Done);
+    QCOMPARE(m_sandbox->faults()->firedCount(fault), 1);
+    QCOMPARE(requestCount(QStringLiteral("api")), 2);
+    const auto uploads = requestsOf(QStringLiteral("upload"));
+    QCOMPARE(uploads.size(), 2);
+    QCOMPARE(uploads.first().status, 403);
+    QCOMPARE(uploads.first().s3ErrorCode, QStringLiteral("AccessDenied"));
+}
+
+void TestUploadEngine::entityTooLargeFailsWithLimit()
+{
+    startSandbox();
+    TransferResult canned;
+    canned.outcome = TransferResult::Outcome::HttpError;
+    canned.httpStatus = 400;
+    canned.s3Error = S3Error::fromXml(
+            "<Error><Code>EntityTooLarge</Code><Message>Your proposed upload exceeds the "
+            "maximum allowed size</Message><ProposedSize>2097152</ProposedSize>"
+            "<MaxSizeAllowed>1048576</MaxSizeAllowed><RequestId>R1</RequestId></Error>");
+    QVERIFY(canned.s3Error);
+    m_engine->setTransportFactory(
+            [canned](QObject *parent) { return new CannedTransport(canned, parent); });
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(2097152)));
+    QCOMPARE(job.state, State::Failed);
+    QCOMPARE(job.errorCode, QStringLiteral("EntityTooLarge"));
+    QVERIFY2(job.errorMessage.contains(u"at most 1 MB"), qPrintable(job.errorMessage));
+    QCOMPARE(job.attempt, 1);
+    QCOMPARE(job.timeline.last().requestId, QStringLiteral("R1"));
+}
+
+void TestUploadEngine::preflightSizeFailureSendsNoBytes()
+{
+    Sandbox::SandboxConfig config;
+    config.maxSizeBytes = 1024 * 1024;
+    startSandbox(config);
+    const JobSnapshot job =
+            uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(1300 * 1024)));
+    QCOMPARE(job.state, State::Failed);
+    QCOMPARE(job.errorCode, QStringLiteral("EntityTooLarge"));
+    QVERIFY2(job.errorMessage.contains(u"1.3 MB; this bot accepts at most 1 MB"),
+             qPrintable(job.errorMessage));
+    QCOMPARE(requestCount(QStringLiteral("upload")), 0);
+}
+
+void TestUploadEngine::failsWhenFileChangesDuringUpload()
+{
+    startSandbox();
+    QString error;
+    m_sandbox->faults()->add(
+            *Sandbox::FaultSpec::parse(QStringLiteral("upload:throttle=2000000"), &error));
+    const QString path = makeFile(QStringLiteral("growing.log"), randomBytes(2 * 1024 * 1024));
+    QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
+    const quint64 id = m_engine->addPaths({path}).first();
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->snapshot(id).bytesSent > 0, 10000);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::Append));
+        file.write("one more line\n");
+    }
+    QVERIFY(waitIdle(idle));
+    const JobSnapshot job = m_engine->snapshot(id);
+    QCOMPARE(job.state, State::Failed);
+    QCOMPARE(job.errorCode, QStringLiteral("FileChanged"));
+    QVERIFY(job.fileUrl.isEmpty());
+}
+
+void TestUploadEngine::tokenOnlyReachesApiHost()
+{
+    Sandbox::SandboxConfig config;
+    config.token = QStringLiteral("secret-token-abc123");
+    startSandbox(config);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("t.txt"), "token test"));
+    QCOMPARE(job.state, State::Done);
+    const auto api = requestsOf(QStringLiteral("api"));
+    QCOMPARE(api.size(), 1);
+    QCOMPARE(api.first().headers.value("authorization"), QByteArray("Bearer secret-token-abc123"));
+    const auto uploads = requestsOf(QStringLiteral("upload"));
+    QCOMPARE(uploads.size(), 1);
+    QVERIFY(!uploads.first().headers.contains("authorization"));
+    const QString timeline = TimelineEntry::toText(job.timeline);
+    QVERIFY(!timeline.contains(u"secret-token-abc123"));
+}
+
+void TestUploadEngine::apiRedirectToOtherHostDoesNotCarryToken()
+{
+    StubHttpServer elsewhere;
+    elsewhere.setResponse(200, "{}");
+    StubHttpServer api;
+    api.setResponse(307, QByteArray(),
+                    {{"Location", elsewhere.url(QStringLiteral("/steal")).toEncoded()}});
+    m_engine = std::make_unique<UploadEngine>();
+    EngineConfig config;
+    config.endpoint.apiBase = api.url(QStringLiteral("/api"));
+    config.endpoint.sessionId = QStringLiteral("s1");
+    config.endpoint.token = QStringLiteral("do-not-leak-456");
+    m_engine->setConfig(config);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("x.txt"), "x"));
+    QCOMPARE(job.state, State::Failed);
+    QCOMPARE(api.requests().size(), 1);
+    QCOMPARE(api.requests().first().headers.value("authorization"),
+             QByteArray("Bearer do-not-leak-456"));
+    for (const auto &request : elsewhere.requests())
+        QVERIFY(!request.headers.contains("authorization"));
+    QVERIFY(!job.errorMessage.contains(u"do-not-leak-456"));
+}
+
+void TestUploadEngine::cancelMidUploadDoesNotRetry()
+{
+    startSandbox();
+    QString error;
+    m_sandbox->faults()->add(
+            *Sandbox::FaultSpec::parse(QStringLiteral("upload:throttle=500000,count=0"), &error));
+    const QString path = makeFile(QStringLiteral("cancel.bin"), randomBytes(4 * 1024 * 1024));
+    QSignalSpy finished(m_engine.get(), &UploadEngine::jobFinished);
+    const quint64 id = m_engine->addPaths({path}).first();
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->snapshot(id).bytesSent > 0, 10000);
+    m_engine->cancel({id});
+    QCOMPARE(m_engine->snapshot(id).state, State::Canceled);
+    QCOMPARE(finished.count(), 1);
+    // A negative check needs a little time to prove nothing happens in it.
+    QTest::qWait(300);
+    QCOMPARE(m_engine->snapshot(id).state, State::Canceled);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(requestCount(QStringLiteral("api")), 1);
+    QTRY_COMPARE(requestCount(QStringLiteral("upload")), 1);
+    QVERIFY(!requestsOf(QStringLiteral("upload")).first().status
+            || requestsOf(QStringLiteral("upload")).first().aborted);
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+}
+
+void TestUploadEngine::neverMoreThanConcurrencyInFlight()
+{
+    startSandbox();
+    EngineConfig config = engineConfig();
+    config.concurrency = 2;
+    m_engine->setConfig(config);
+    QString error;
+    m_sandbox->faults()->add(
+            *Sandbox::FaultSpec::parse(QStringLiteral("upload:throttle=4000000,count=0"), &error));
+    QStringList paths;
+    for (int i = 0; i < 7; ++i)
+        paths << makeFile(QStringLiteral("f%1.bin").arg(i), randomBytes(300 * 1024));
+    QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
+    m_engine->addPaths(paths);
+    QVERIFY(waitIdle(idle, 30000));
+    QCOMPARE(m_engine->stats().done, 7);
+    QCOMPARE(requestCount(QStringLiteral("upload")), 7);
+    QCOMPARE(m_sandbox->maxConcurrentUploads(), 2);
+}
+
+void TestUploadEngine::reportsStatesInOrder()
+{
+    startSandbox();
+    const QString path = makeFile(QStringLiteral("s.txt"), randomBytes(50000));
+    QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
+    m_engine->pause();
+    const quint64 id = m_engine->addPaths({path}).first();
+    QCOMPARE(m_engine->snapshot(id).state, State::Queued);
+    QCOMPARE(m_engine->stats().queued, 1);
+    // Find the job object to watch every transition, not only batched snapshots.
+    auto *job = m_engine->findChild<UploadJob *>();
+    QVERIFY(job);
+    QSignalSpy states(job, &UploadJob::stateChanged);
+    m_engine->resume();
+    QVERIFY(waitIdle(idle));
+    QList<State> seen;
+    for (const auto &args : std::as_const(states))
+        seen << args.at(0).value<State>();
+    QCOMPARE(seen.first(), State::RequestingTicket);
+    QVERIFY(seen.contains(State::Uploading));
+    QCOMPARE(seen.last(), State::Done);
+    QVERIFY(seen.indexOf(State::Uploading) < seen.indexOf(State::Done));
+}
+
+void TestUploadEngine::serviceRunsEngineInWorkerThread()
+{
+    startSandbox();
+    UploadService service;
+    QVERIFY(service.engineForTesting()->thread() != QThread::currentThread());
+    service.setConfig(engineConfig());
+    QSignalSpy added(&service, &UploadService::jobsAdded);
+    QSignalSpy finished(&service, &UploadService::jobFinished);
+    QSignalSpy idle(&service, &UploadService::idle);
+    QStringList paths;
+    for (int i = 0; i < 5; ++i)
+        paths << makeFile(QStringLiteral("w%1.txt").arg(i), randomBytes(10000 + i));
+    service.addPaths({m_dir->path()}); // a folder, expanded in the worker thread
+    QVERIFY(waitIdle(idle));
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(added.first().at(0).value<QList<JobSnapshot>>().size(), 5);
+    QCOMPARE(finished.count(), 5);
+    for (const auto &args : std::as_const(finished))
+        QCOMPARE(args.at(0).value<JobSnapshot>().state, State::Done);
+    QCOMPARE(m_sandbox->objectKeys().size(), 5);
+}
+
+QTEST_GUILESS_MAIN(TestUploadEngine)
+#include "testuploadengine.moc"
