@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "profile.h"
+
+#include <QList>
+#include <QString>
+
+// The user's choices: profiles and engine tuning, loaded from and saved to QSettings.
+// Tokens stay in memory only (a later change moves them to the system keychain).
+class AppSettings final
+{
+public:
+    QList<Profile> profiles; // the sandbox profile is always first
+    QString currentProfileId = Profile::SandboxId;
+    int concurrency = 3;
+    int maxAttempts = 5;
+    int stallTimeoutSeconds = 60;
+    bool notifications = true;
+    QString language; // empty: the system's; else a locale name such as "pt_BR" or "en"
+
+    static Profile sandboxProfile();
+    static AppSettings load();
+    void save() const;
+    // True when nothing but the built-in sandbox has been configured yet.
+    bool isFirstRun() const;
+
+    Profile currentProfile() const;
+    int indexOfProfile(const QString &id) const;
+    // Copies in-memory tokens from `other` for profiles that still exist.
+    void keepTokensFrom(const AppSettings &other);
+};

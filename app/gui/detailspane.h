@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/jobsnapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTreeWidget;
+
+// The selected file in depth: where it is, where it went, and the redacted timeline of
+// every request and retry, copyable as text for a support ticket.
+class DetailsPane final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DetailsPane)
+
+public:
+    explicit DetailsPane(QWidget *parent = nullptr);
+
+    void setJob(const Typebot::JobSnapshot &job); // id 0: nothing selected
+    quint64 jobId() const { return m_job.id; }
+    // A plain-text report: the file, its outcome and the timeline, redacted.
+    static QString reportText(const Typebot::JobSnapshot &job);
+
+public Q_SLOTS:
+    void copyReport();
+
+private:
+    void rebuildTimeline();
+
+    Typebot::JobSnapshot m_job;
+    QStackedWidget *m_pages;
+    QLabel *m_name;
+    QLabel *m_path;
+    QLabel *m_type;
+    QLabel *m_status;
+    QLabel *m_link;
+    QTreeWidget *m_timeline;
+    QPushButton *m_copy;
+};

@@ -1,0 +1,892 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "mainwindow.h"
+
+#include "detailspane.h"
+#include "diagnostics/curlcommand.h"
+#include "diagnostics/humanformat.h"
+#include "diagnostics/redactor.h"
+#include "dropzone.h"
+#include "engine/uploadservice.h"
+#include "incomingfiles.h"
+#include "localsandbox.h"
+#include "mimeicons.h"
+#include "noticebanner.h"
+#include "progressdelegate.h"
+#include "queuemodel.h"
+#include "queueview.h"
+#include "settingsdialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDBusConnection>
+#include <QDBusConnectionInterface>
+#include <QDBusMessage>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+using Typebot::HumanFormat;
+using Typebot::JobSnapshot;
+using Typebot::JobState;
+using Typebot::QueueStats;
+
+namespace {
+
+constexpr int MaxLinksOpenedAtOnce = 10;
+constexpr int StatusMessageMs = 8000;
+
+bool isWebUrl(const QString &text)
+{
+    const QUrl url(text);
+    return url.isValid() && (url.scheme() == u"http" || url.scheme() == u"https");
+}
+
+} // namespace
+
+MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig &sandboxConfig,
+                       QWidget *parent)
+    : QMainWindow(parent),
+      m_settings(settings),
+      m_sandboxConfig(sandboxConfig),
+      m_service(new Typebot::UploadService(this)),
+      m_sandbox(new LocalSandbox(this)),
+      m_model(new QueueModel(this)),
+      m_proxy(new QSortFilterProxyModel(this)),
+      m_view(new QueueView(this)),
+      m_dropZone(new DropZone(this)),
+      m_stack(new QStackedWidget(this)),
+      m_banner(new NoticeBanner(this)),
+      m_details(new DetailsPane(this)),
+      m_detailsDock(new QDockWidget(tr("Details"), this))
+{
+    setWindowTitle(tr("Typebot Uploader"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_stack->setObjectName(QStringLiteral("centralStack"));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(QueueModel::SortRole);
+    m_view->setModel(m_proxy);
+    m_view->setItemDelegate(new ProgressDelegate(m_view));
+    // No sort column at first: the queue's own order is the upload order.
+    m_view->header()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_view->setIconSize(QSize(20, 20));
+
+    m_stack->addWidget(m_dropZone);
+    m_stack->addWidget(m_view);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_banner);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    setAcceptDrops(false);
+
+    m_detailsDock->setObjectName(QStringLiteral("detailsDock"));
+    m_detailsDock->setWidget(m_details);
+    m_detailsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable
+                               | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_detailsDock);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    createStatusBar();
+
+    connect(m_service, &Typebot::UploadService::jobsAdded, this, &MainWindow::handleJobsAdded);
+    connect(m_service, &Typebot::UploadService::jobsChanged, this, &MainWindow::handleJobsChanged);
+    connect(m_service, &Typebot::UploadService::jobsRemoved, this, &MainWindow::handleJobsRemoved);
+    connect(m_service, &Typebot::UploadService::statsChanged, this, &MainWindow::handleStatsChanged);
+    connect(m_service, &Typebot::UploadService::jobFinished, this, &MainWindow::handleJobFinished);
+    connect(m_service, &Typebot::UploadService::idle, this, &MainWindow::handleIdle);
+
+    connect(m_dropZone, &DropZone::pathsDropped, this, &MainWindow::addPaths);
+    connect(m_dropZone, &DropZone::browseRequested, this, &MainWindow::addFilesDialog);
+    connect(m_dropZone, &DropZone::pasteRequested, this, &MainWindow::paste);
+    connect(m_view, &QueueView::pathsDropped, this, &MainWindow::addPaths);
+    connect(m_view, &QueueView::dropRejected, this,
+            [this](const QString &reason) { statusBar()->showMessage(reason, StatusMessageMs); });
+    connect(m_view, &QueueView::contextMenuRequested, this, &MainWindow::showContextMenu);
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] {
+        m_showDetails->trigger();
+    });
+    connect(m_banner, &NoticeBanner::actionTriggered, this, &MainWindow::openSettings);
+
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &MainWindow::updateDetails);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &MainWindow::updateEmptyState);
+    connect(m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int row = m_model->rowOfJob(m_details->jobId());
+                if (row >= topLeft.row() && row <= bottomRight.row())
+                    updateDetails();
+                if (!m_actionUpdateTimer.isActive())
+                    m_actionUpdateTimer.start();
+            });
+    m_actionUpdateTimer.setSingleShot(true);
+    m_actionUpdateTimer.setInterval(300);
+    connect(&m_actionUpdateTimer, &QTimer::timeout, this, &MainWindow::updateActions);
+
+    restoreLayout();
+    applySettings();
+    updateEmptyState();
+    updateActions();
+    handleStatsChanged(QueueStats());
+}
+
+MainWindow::~MainWindow()
+{
+    // The engine first: its running uploads may be talking to the embedded sandbox.
+    delete m_service;
+    m_service = nullptr;
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+void MainWindow::createActions()
+{
+    auto make = [this](const QString &name, const QString &text, const QIcon &icon,
+                       const QKeySequence &shortcut, const QString &tip) {
+        auto *action = new QAction(icon, text, this);
+        action->setObjectName(name);
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        QString toolTip = QString(text).remove(u'&').remove(QStringLiteral("…"));
+        if (!shortcut.isEmpty())
+            toolTip += QStringLiteral(" (%1)").arg(shortcut.toString(QKeySequence::NativeText));
+        action->setToolTip(toolTip);
+        action->setStatusTip(tip);
+        return action;
+    };
+    m_addFiles = make(QStringLiteral("addFiles"), tr("Add &Files…"),
+                      MimeIcons::themed(QStringLiteral("document-open"), QStringLiteral("add-file")),
+                      QKeySequence::Open, tr("Choose files to upload"));
+    m_addFolder = make(QStringLiteral("addFolder"), tr("Add F&older…"),
+                       MimeIcons::themed(QStringLiteral("folder-open"), QStringLiteral("add-folder")),
+                       QKeySequence(tr("Ctrl+Shift+O")),
+                       tr("Choose a folder; every file inside it is uploaded"));
+    m_paste = make(QStringLiteral("paste"), tr("&Paste"),
+                   MimeIcons::themed(QStringLiteral("edit-paste"), QStringLiteral("paste")),
+                   QKeySequence::Paste, tr("Upload the files or the image on the clipboard"));
+    m_settingsAction = make(QStringLiteral("settings"), tr("&Settings…"),
+                            MimeIcons::themed(QStringLiteral("preferences-system"),
+                                              QStringLiteral("settings")),
+                            QKeySequence(tr("Ctrl+,")), tr("Profiles, parallel uploads, retries"));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_quit = make(QStringLiteral("quit"), tr("&Quit"), QIcon(), QKeySequence::Quit,
+                  tr("Quit; unfinished uploads stop"));
+    m_quit->setMenuRole(QAction::QuitRole);
+
+    m_pause = make(QStringLiteral("pauseQueue"), tr("&Pause Queue"),
+                   MimeIcons::themed(QStringLiteral("media-playback-pause"), QStringLiteral("pause")),
+                   QKeySequence(tr("Ctrl+P")), tr("Start no new uploads until resumed"));
+    m_retry = make(QStringLiteral("retry"), tr("&Retry"),
+                   MimeIcons::themed(QStringLiteral("view-refresh"), QStringLiteral("retry")),
+                   QKeySequence(tr("Ctrl+R")), tr("Upload the selected failed or canceled files again"));
+    m_cancel = make(QStringLiteral("cancel"), tr("&Cancel"),
+                    MimeIcons::themed(QStringLiteral("process-stop"), QStringLiteral("cancel")),
+                    QKeySequence(tr("Ctrl+.")), tr("Stop uploading the selected files"));
+    m_remove = make(QStringLiteral("remove"), tr("Re&move from List"),
+                    MimeIcons::themed(QStringLiteral("list-remove"), QStringLiteral("remove")),
+                    QKeySequence::Delete, tr("Remove the selected files from the queue (not from disk)"));
+    m_clearFinished = make(QStringLiteral("clearFinished"), tr("C&lear Finished"),
+                           MimeIcons::themed(QStringLiteral("edit-clear-all"), QStringLiteral("clear")),
+                           QKeySequence(tr("Ctrl+Shift+L")),
+                           tr("Remove stored and canceled files from the list"));
+    m_retryAllFailed = make(QStringLiteral("retryAllFailed"), tr("Retry All &Failed"), QIcon(),
+                            QKeySequence(tr("Ctrl+Shift+R")), tr("Upload every failed file again"));
+    m_cancelAll = make(QStringLiteral("cancelAll"), tr("Cancel &All"), QIcon(),
+                       QKeySequence(tr("Ctrl+Shift+.")), tr("Stop every waiting and running upload"));
+
+    m_copyLink = make(QStringLiteral("copyLink"), tr("&Copy Link"),
+                      MimeIcons::themed(QStringLiteral("edit-copy"), QStringLiteral("copy")),
+                      QKeySequence::Copy, tr("Copy the links of the selected stored files"));
+    m_openLink = make(QStringLiteral("openLink"), tr("&Open Link"),
+                      MimeIcons::themed(QStringLiteral("internet-web-browser"), QStringLiteral("link")),
+                      QKeySequence(tr("Ctrl+Return")), tr("Open the stored file in the web browser"));
+    m_showInFolder = make(QStringLiteral("showInFolder"), tr("Show in &Folder"),
+                          MimeIcons::themed(QStringLiteral("folder"), QStringLiteral("add-folder")),
+                          QKeySequence(tr("Ctrl+Shift+F")), tr("Show the local file in the file manager"));
+    m_showDetails = make(QStringLiteral("showDetails"), tr("Show &Details"),
+                         MimeIcons::themed(QStringLiteral("document-properties"), QStringLiteral("details")),
+                         QKeySequence(tr("Alt+Return")), tr("Show the timeline of requests for this file"));
+    m_copyCurl = make(QStringLiteral("copyCurl"), tr("Copy as c&url"), QIcon(),
+                      QKeySequence(tr("Ctrl+Shift+C")),
+                      tr("Copy a curl command that asks for an upload slot like this app does"));
+    m_copyReport = make(QStringLiteral("copyReport"), tr("Copy &Report"), QIcon(),
+                        QKeySequence(tr("Ctrl+Shift+T")),
+                        tr("Copy the file's outcome and timeline, redacted, for a support ticket"));
+    m_selectAll = make(QStringLiteral("selectAll"), tr("Select &All"), QIcon(),
+                       QKeySequence::SelectAll, QString());
+    m_about = make(QStringLiteral("about"), tr("&About Typebot Uploader"), QIcon(), QKeySequence(),
+                   QString());
+    m_about->setMenuRole(QAction::AboutRole);
+
+    // Row actions act on the queue; their keys must not steal Ctrl+C or Delete from the
+    // text fields of the details pane.
+    for (QAction *action : {m_copyLink, m_remove, m_openLink, m_selectAll}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_view->addAction(action);
+    }
+
+    connect(m_addFiles, &QAction::triggered, this, &MainWindow::addFilesDialog);
+    connect(m_addFolder, &QAction::triggered, this, &MainWindow::addFolderDialog);
+    connect(m_paste, &QAction::triggered, this, &MainWindow::paste);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_pause, &QAction::triggered, this, &MainWindow::togglePause);
+    connect(m_retry, &QAction::triggered, this, &MainWindow::retrySelected);
+    connect(m_cancel, &QAction::triggered, this, &MainWindow::cancelSelected);
+    connect(m_remove, &QAction::triggered, this, &MainWindow::removeSelected);
+    connect(m_clearFinished, &QAction::triggered, this, [this] { m_service->clearFinished(); });
+    connect(m_retryAllFailed, &QAction::triggered, this, [this] {
+        m_batchActive = true;
+        m_service->retryAllFailed();
+    });
+    connect(m_cancelAll, &QAction::triggered, this, [this] { m_service->cancelAll(); });
+    connect(m_copyLink, &QAction::triggered, this, &MainWindow::copyLinks);
+    connect(m_openLink, &QAction::triggered, this, &MainWindow::openLinks);
+    connect(m_showInFolder, &QAction::triggered, this, &MainWindow::showInFolder);
+    connect(m_showDetails, &QAction::triggered, this, [this] {
+        showDetailsOf(m_view->currentJobId());
+    });
+    connect(m_copyCurl, &QAction::triggered, this, &MainWindow::copyAsCurl);
+    connect(m_copyReport, &QAction::triggered, this, [this] {
+        updateDetails();
+        m_details->copyReport();
+        statusBar()->showMessage(tr("Report copied; secrets are removed."), StatusMessageMs);
+    });
+    connect(m_selectAll, &QAction::triggered, m_view, &QAbstractItemView::selectAll);
+    connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_addFiles);
+    file->addAction(m_addFolder);
+    file->addAction(m_paste);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_copyLink);
+    edit->addAction(m_openLink);
+    edit->addAction(m_showInFolder);
+    edit->addSeparator();
+    edit->addAction(m_showDetails);
+    edit->addAction(m_copyReport);
+    edit->addAction(m_copyCurl);
+    edit->addSeparator();
+    edit->addAction(m_selectAll);
+
+    QMenu *queue = menuBar()->addMenu(tr("&Queue"));
+    queue->addAction(m_pause);
+    queue->addSeparator();
+    queue->addAction(m_retry);
+    queue->addAction(m_cancel);
+    queue->addAction(m_remove);
+    queue->addSeparator();
+    queue->addAction(m_retryAllFailed);
+    queue->addAction(m_cancelAll);
+    queue->addAction(m_clearFinished);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *toggleDetails = m_detailsDock->toggleViewAction();
+    toggleDetails->setText(tr("&Details Pane"));
+    toggleDetails->setShortcut(QKeySequence(tr("F9")));
+    view->addAction(toggleDetails);
+    // Only the user's own choice counts; the empty queue hides the pane by itself.
+    connect(toggleDetails, &QAction::triggered, this, [this](bool checked) { m_detailsWanted = checked; });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_about);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *bar = addToolBar(tr("Main Toolbar"));
+    bar->setObjectName(QStringLiteral("mainToolBar"));
+    bar->setMovable(false);
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    bar->setIconSize(QSize(18, 18));
+    bar->addAction(m_addFiles);
+    bar->addAction(m_addFolder);
+    bar->addSeparator();
+    bar->addAction(m_pause);
+    bar->addSeparator();
+    bar->addAction(m_retry);
+    bar->addAction(m_cancel);
+    bar->addAction(m_remove);
+    bar->addAction(m_clearFinished);
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    bar->addAction(m_settingsAction);
+}
+
+void MainWindow::createStatusBar()
+{
+    m_statusLabel = new QLabel(this);
+    m_statusLabel->setObjectName(QStringLiteral("overallStatus"));
+    m_profileLabel = new QLabel(this);
+    m_profileLabel->setObjectName(QStringLiteral("profileStatus"));
+    m_overallBar = new QProgressBar(this);
+    m_overallBar->setObjectName(QStringLiteral("overallProgress"));
+    m_overallBar->setRange(0, 1000);
+    m_overallBar->setFixedWidth(180);
+    m_overallBar->setTextVisible(true);
+    m_overallBar->setAccessibleName(tr("Overall progress"));
+    statusBar()->addWidget(m_statusLabel, 1);
+    statusBar()->addPermanentWidget(m_profileLabel);
+    statusBar()->addPermanentWidget(m_overallBar);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    QHeaderView *header = m_view->header();
+    const QByteArray state = settings.value(QStringLiteral("ui/queueHeader")).toByteArray();
+    if (state.isEmpty() || !header->restoreState(state)) {
+        header->resizeSection(QueueModel::NameColumn, 210);
+        header->resizeSection(QueueModel::SizeColumn, 90);
+        header->resizeSection(QueueModel::StatusColumn, 270);
+        header->resizeSection(QueueModel::ProgressColumn, 120);
+        header->resizeSection(QueueModel::SpeedColumn, 90);
+        header->resizeSection(QueueModel::TimeLeftColumn, 105);
+    }
+    // The queue's order, not a remembered sort, when the app starts.
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    if (!restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray()))
+        resize(1100, 680);
+    if (!restoreState(settings.value(QStringLiteral("ui/windowState")).toByteArray()))
+        resizeDocks({m_detailsDock}, {230}, Qt::Vertical);
+    m_detailsWanted = settings.value(QStringLiteral("ui/detailsVisible"), true).toBool();
+}
+
+void MainWindow::saveLayout() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("ui/queueHeader"), m_view->header()->saveState());
+    settings.setValue(QStringLiteral("ui/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("ui/windowState"), saveState());
+    settings.setValue(QStringLiteral("ui/detailsVisible"), m_detailsWanted);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    if (m_tray)
+        m_tray->hide();
+    event->accept();
+}
+
+void MainWindow::applySettings()
+{
+    const Profile profile = m_settings.currentProfile();
+    Typebot::EngineConfig config;
+    config.profileName = profile.name;
+    config.concurrency = m_settings.concurrency;
+    config.retry.maxAttempts = m_settings.maxAttempts;
+    config.stallTimeoutMs = m_settings.stallTimeoutSeconds * 1000;
+
+    if (profile.isSandbox()) {
+        QString error;
+        if (!m_sandbox->isRunning() && !m_sandbox->start(m_sandboxConfig, &error)) {
+            m_banner->showMessage(NoticeBanner::Kind::Warning,
+                                  tr("The local sandbox could not start: %1").arg(error),
+                                  tr("Set Up a Typebot Endpoint…"));
+        } else {
+            config.endpoint.apiBase = m_sandbox->apiBaseUrl();
+            config.endpoint.sessionId = m_sandbox->sessionId();
+            m_banner->showMessage(
+                    NoticeBanner::Kind::Information,
+                    tr("<b>You are trying the app with a local sandbox.</b> Files are stored on "
+                       "this computer only and their links work only here. No account is "
+                       "needed; drop a file to see how it works."),
+                    tr("Set Up a Typebot Endpoint…"));
+        }
+        m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
+    } else {
+        config.endpoint = profile.endpoint();
+        const QString problem = config.endpoint.validate();
+        if (problem.isEmpty())
+            m_banner->hide();
+        else
+            m_banner->showMessage(NoticeBanner::Kind::Warning,
+                                  tr("The profile “%1” cannot be used yet: %2")
+                                          .arg(profile.name.toHtmlEscaped(), problem.toHtmlEscaped()),
+                                  tr("Open Settings…"));
+        m_profileLabel->setText(tr("Profile: %1 (%2)").arg(profile.name, config.endpoint.apiBase.host()));
+        if (!profile.token.isEmpty())
+            Typebot::Redactor::addSecret(profile.token);
+    }
+    m_profileLabel->setToolTip(config.endpoint.apiBase.toDisplayString());
+    m_service->setConfig(config);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString oldLanguage = m_settings.language;
+    m_settings = dialog.settings();
+    m_settings.save();
+    applySettings();
+    if (!m_settings.notifications && m_tray)
+        m_tray->hide();
+    if (m_settings.language != oldLanguage)
+        statusBar()->showMessage(tr("The new language is used from the next start."),
+                                 StatusMessageMs);
+}
+
+void MainWindow::addPaths(const QStringList &paths)
+{
+    if (paths.isEmpty())
+        return;
+    m_batchActive = true;
+    m_service->addPaths(paths, true);
+    statusBar()->showMessage(tr("Adding %n item(s)…", nullptr, int(paths.size())), 2000);
+}
+
+void MainWindow::addFilesDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("ui/lastFolder"),
+                                       QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
+                                .toString();
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Files"), dir);
+    if (files.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("ui/lastFolder"), QFileInfo(files.constFirst()).absolutePath());
+    addPaths(files);
+}
+
+void MainWindow::addFolderDialog()
+{
+    QSettings settings;
+    const QString dir = settings.value(QStringLiteral("ui/lastFolder"),
+                                       QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
+                                .toString();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Add Folder"), dir);
+    if (folder.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("ui/lastFolder"), folder);
+    addPaths({folder});
+}
+
+void MainWindow::paste()
+{
+    const IncomingFiles incoming =
+            IncomingFiles::fromMimeData(QApplication::clipboard()->mimeData(), true);
+    if (!incoming.isAcceptable()) {
+        statusBar()->showMessage(tr("Nothing to paste: %1").arg(incoming.rejection), StatusMessageMs);
+        return;
+    }
+    if (!incoming.image.isNull()) {
+        QString error;
+        const QString path = m_pasted.save(incoming.image, &error);
+        if (path.isEmpty()) {
+            statusBar()->showMessage(error, StatusMessageMs);
+            return;
+        }
+        addPaths({path});
+        return;
+    }
+    addPaths(incoming.paths);
+}
+
+void MainWindow::togglePause()
+{
+    if (m_stats.paused)
+        m_service->resume();
+    else
+        m_service->pause();
+}
+
+QList<JobSnapshot> MainWindow::selectedJobs() const
+{
+    QList<JobSnapshot> jobs;
+    const QList<quint64> ids = m_view->selectedJobIds();
+    jobs.reserve(ids.size());
+    for (quint64 id : ids) {
+        const int row = m_model->rowOfJob(id);
+        if (row >= 0)
+            jobs << m_model->jobAt(row);
+    }
+    return jobs;
+}
+
+void MainWindow::retrySelected()
+{
+    QList<quint64> ids;
+    for (const JobSnapshot &job : selectedJobs()) {
+        if (job.state == JobState::Value::Failed || job.state == JobState::Value::Canceled)
+            ids << job.id;
+    }
+    if (ids.isEmpty())
+        return;
+    m_batchActive = true;
+    m_service->retry(ids);
+}
+
+void MainWindow::cancelSelected()
+{
+    QList<quint64> ids;
+    for (const JobSnapshot &job : selectedJobs()) {
+        if (!JobState::isFinal(job.state))
+            ids << job.id;
+    }
+    if (!ids.isEmpty())
+        m_service->cancel(ids);
+}
+
+void MainWindow::removeSelected()
+{
+    const QList<quint64> ids = m_view->selectedJobIds();
+    if (!ids.isEmpty())
+        m_service->remove(ids);
+}
+
+void MainWindow::copyLinks()
+{
+    QStringList links;
+    for (const JobSnapshot &job : selectedJobs()) {
+        if (!job.fileUrl.isEmpty())
+            links << job.fileUrl;
+    }
+    if (links.isEmpty()) {
+        statusBar()->showMessage(tr("The selected files have no link yet."), StatusMessageMs);
+        return;
+    }
+    QApplication::clipboard()->setText(links.join(u'\n'));
+    statusBar()->showMessage(tr("%n link(s) copied.", nullptr, int(links.size())), StatusMessageMs);
+}
+
+void MainWindow::openLinks()
+{
+    int opened = 0;
+    int skipped = 0;
+    for (const JobSnapshot &job : selectedJobs()) {
+        if (job.fileUrl.isEmpty())
+            continue;
+        // Only web links are opened: a server could answer any scheme in fileUrl.
+        if (!isWebUrl(job.fileUrl) || opened >= MaxLinksOpenedAtOnce) {
+            ++skipped;
+            continue;
+        }
+        QDesktopServices::openUrl(QUrl(job.fileUrl));
+        ++opened;
+    }
+    if (skipped > 0)
+        statusBar()->showMessage(tr("Opened %1 link(s); %2 not opened (not http/https, or more "
+                                    "than %3 at once).")
+                                         .arg(opened)
+                                         .arg(skipped)
+                                         .arg(MaxLinksOpenedAtOnce),
+                                 StatusMessageMs);
+}
+
+void MainWindow::showInFolder()
+{
+    QStringList files;
+    for (const JobSnapshot &job : selectedJobs()) {
+        if (QFileInfo::exists(job.filePath) && files.size() < MaxLinksOpenedAtOnce)
+            files << QUrl::fromLocalFile(job.filePath).toString();
+    }
+    if (files.isEmpty()) {
+        statusBar()->showMessage(tr("The selected files are no longer on disk."), StatusMessageMs);
+        return;
+    }
+    // The freedesktop file manager interface selects the files; without it, open the folder.
+    QDBusConnection bus = QDBusConnection::sessionBus();
+    if (bus.isConnected() && bus.interface()
+        && bus.interface()->isServiceRegistered(QStringLiteral("org.freedesktop.FileManager1"))) {
+        QDBusMessage call = QDBusMessage::createMethodCall(
+                QStringLiteral("org.freedesktop.FileManager1"),
+                QStringLiteral("/org/freedesktop/FileManager1"),
+                QStringLiteral("org.freedesktop.FileManager1"), QStringLiteral("ShowItems"));
+        call << files << QString();
+        bus.asyncCall(call);
+        return;
+    }
+    QSet<QString> folders;
+    for (const QString &file : std::as_const(files))
+        folders.insert(QFileInfo(QUrl(file).toLocalFile()).absolutePath());
+    for (const QString &folder : std::as_const(folders))
+        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+}
+
+void MainWindow::copyAsCurl()
+{
+    const QList<JobSnapshot> jobs = selectedJobs();
+    if (jobs.isEmpty())
+        return;
+    const Profile profile = m_settings.currentProfile();
+    Typebot::EndpointSettings endpoint = profile.endpoint();
+    if (profile.isSandbox()) {
+        endpoint.apiBase = m_sandbox->apiBaseUrl();
+        endpoint.sessionId = m_sandbox->sessionId();
+    }
+    QStringList blocks;
+    for (const JobSnapshot &job : jobs) {
+        QStringList lines;
+        lines << QStringLiteral("# %1").arg(job.displayName);
+        lines << QStringLiteral("# 1. Ask for an upload slot (answers presignedUrl, formData, fileUrl):");
+        lines << Typebot::CurlCommand::ticketRequest(endpoint, job.displayName, job.mimeType, job.size);
+        lines << QStringLiteral("# 2. POST every formData field in order, then the file, to presignedUrl:");
+        lines << QStringLiteral("#    curl -X POST \"$presignedUrl\" --form-string 'key=…' … -F %1")
+                         .arg(Typebot::CurlCommand::shellQuote(
+                                 QStringLiteral("file=@") + Typebot::CurlCommand::formFilePath(job.filePath)
+                                 + QStringLiteral(";type=") + job.mimeType));
+        blocks << lines.join(u'\n');
+    }
+    QApplication::clipboard()->setText(blocks.join(QStringLiteral("\n\n")));
+    statusBar()->showMessage(tr("curl command copied; the token is redacted."), StatusMessageMs);
+}
+
+void MainWindow::showContextMenu(const QPoint &globalPos)
+{
+    updateActions();
+    QMenu menu(this);
+    menu.addAction(m_copyLink);
+    menu.addAction(m_openLink);
+    menu.addAction(m_showInFolder);
+    menu.addSeparator();
+    menu.addAction(m_showDetails);
+    menu.addAction(m_copyReport);
+    menu.addAction(m_copyCurl);
+    menu.addSeparator();
+    menu.addAction(m_retry);
+    menu.addAction(m_cancel);
+    menu.addAction(m_remove);
+    menu.exec(globalPos);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Typebot Uploader"),
+                       tr("<h3>Typebot Uploader %1</h3>"
+                          "<p>Uploads files into a Typebot chat session's storage: many at once, "
+                          "with retries and a clear reason when something fails.</p>"
+                          "<p>License: GPL-3.0-or-later</p>")
+                               .arg(QStringLiteral(TBU_VERSION)));
+}
+
+void MainWindow::showDetailsOf(quint64 jobId)
+{
+    m_detailsWanted = true;
+    m_detailsDock->show();
+    m_detailsDock->raise();
+    const int row = m_model->rowOfJob(jobId);
+    m_details->setJob(row >= 0 ? m_model->jobAt(row) : JobSnapshot());
+}
+
+void MainWindow::handleJobsAdded(const QList<JobSnapshot> &jobs)
+{
+    const bool wasEmpty = m_model->rowCount() == 0;
+    m_model->addJobs(jobs);
+    if (wasEmpty && m_model->rowCount() > 0 && !m_view->currentIndex().isValid())
+        m_view->setCurrentIndex(m_proxy->index(0, 0));
+    statusBar()->showMessage(tr("%n file(s) added.", nullptr, int(jobs.size())), 3000);
+}
+
+void MainWindow::handleJobsChanged(const QList<JobSnapshot> &jobs)
+{
+    m_model->updateJobs(jobs);
+}
+
+void MainWindow::handleJobsRemoved(const QList<quint64> &ids)
+{
+    for (quint64 id : ids) {
+        const int row = m_model->rowOfJob(id);
+        if (row >= 0)
+            m_pasted.release(m_model->jobAt(row).filePath);
+    }
+    m_model->removeJobs(ids);
+    if (!m_model->hasJob(m_details->jobId()))
+        updateDetails();
+    updateActions();
+}
+
+void MainWindow::handleStatsChanged(const QueueStats &stats)
+{
+    m_stats = stats;
+    const bool busy = !stats.isIdle();
+    const double fraction = stats.bytesTotal > 0
+            ? std::clamp(double(stats.bytesDone) / double(stats.bytesTotal), 0.0, 1.0)
+            : (stats.total > 0 ? double(stats.done) / double(stats.total) : 0.0);
+    const int percent = int(std::floor(fraction * 100.0));
+    m_overallBar->setValue(int(std::lround(fraction * 1000.0)));
+    m_overallBar->setFormat(tr("%1%").arg(percent));
+    m_overallBar->setVisible(stats.total > 0);
+    m_statusLabel->setText(overallText());
+    if (busy && !stats.paused)
+        setWindowTitle(tr("%1% — Typebot Uploader").arg(percent));
+    else if (busy)
+        setWindowTitle(tr("Paused — Typebot Uploader"));
+    else
+        setWindowTitle(tr("Typebot Uploader"));
+    if (m_tray)
+        m_tray->setToolTip(windowTitle());
+
+    m_pause->setText(stats.paused ? tr("&Resume Queue") : tr("&Pause Queue"));
+    m_pause->setIcon(stats.paused
+                             ? MimeIcons::themed(QStringLiteral("media-playback-start"), QStringLiteral("resume"))
+                             : MimeIcons::themed(QStringLiteral("media-playback-pause"), QStringLiteral("pause")));
+    m_pause->setToolTip(QString(m_pause->text()).remove(u'&')
+                        + QStringLiteral(" (%1)").arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
+    m_clearFinished->setEnabled(stats.done + stats.canceled > 0);
+    m_retryAllFailed->setEnabled(stats.failed > 0);
+    m_cancelAll->setEnabled(busy);
+}
+
+QString MainWindow::overallText() const
+{
+    const QueueStats &s = m_stats;
+    if (s.total == 0)
+        return tr("No files in the queue");
+    QStringList parts;
+    parts << tr("%1 of %n file(s) stored", nullptr, s.total).arg(s.done);
+    if (s.failed > 0)
+        parts << tr("%n failed", nullptr, s.failed);
+    if (s.bytesTotal > 0)
+        parts << tr("%1 of %2").arg(HumanFormat::bytes(s.bytesDone), HumanFormat::bytes(s.bytesTotal));
+    if (s.paused && !s.isIdle())
+        parts << tr("paused");
+    else if (s.active > 0 && s.speed > 0.0)
+        parts << HumanFormat::speed(s.speed);
+    if (!s.paused && s.active > 0 && s.etaSeconds > 0)
+        parts << tr("%1 left").arg(HumanFormat::duration(s.etaSeconds));
+    return parts.join(QStringLiteral("  ·  "));
+}
+
+void MainWindow::handleJobFinished(const JobSnapshot &job)
+{
+    if (job.state == JobState::Value::Done) {
+        m_pasted.release(job.filePath);
+        return;
+    }
+    if (job.state != JobState::Value::Failed)
+        return;
+    // One message per failure would bury the desktop when a whole folder fails for the same
+    // reason; the batch summary counts the rest.
+    if (++m_failuresNotified <= 1)
+        notify(tr("Upload failed"), tr("%1: %2").arg(job.displayName, job.errorMessage), true);
+}
+
+void MainWindow::handleIdle()
+{
+    if (!m_batchActive)
+        return;
+    m_batchActive = false;
+    m_failuresNotified = 0;
+    if (m_stats.total == 0)
+        return;
+    const QString summary = m_stats.failed > 0
+            ? tr("%n file(s) stored, %1 failed.", nullptr, m_stats.done).arg(m_stats.failed)
+            : tr("%n file(s) stored.", nullptr, m_stats.done);
+    notify(tr("Uploads finished"), summary, m_stats.failed > 0);
+}
+
+void MainWindow::notify(const QString &title, const QString &message, bool warning)
+{
+    if (!m_settings.notifications)
+        return;
+    QApplication::alert(this);
+    if (isActiveWindow() || !QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setToolTip(windowTitle());
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+    }
+    m_tray->show();
+    m_tray->showMessage(title, message,
+                        warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
+}
+
+void MainWindow::updateEmptyState()
+{
+    const bool empty = m_model->rowCount() == 0;
+    QWidget *page = empty ? static_cast<QWidget *>(m_dropZone) : static_cast<QWidget *>(m_view);
+    if (m_stack->currentWidget() != page) {
+        const bool hadFocus = m_stack->currentWidget() && m_stack->currentWidget()->hasFocus();
+        m_stack->setCurrentWidget(page);
+        if (!empty && hadFocus)
+            m_view->setFocus();
+    }
+    m_selectAll->setEnabled(!empty);
+    // An empty details pane under the drop zone would only be noise.
+    m_detailsDock->setVisible(!empty && m_detailsWanted);
+}
+
+void MainWindow::updateDetails()
+{
+    const quint64 id = m_view->currentJobId();
+    const int row = m_model->rowOfJob(id);
+    m_details->setJob(row >= 0 ? m_model->jobAt(row) : JobSnapshot());
+}
+
+void MainWindow::updateActions()
+{
+    bool anyRetryable = false;
+    bool anyCancelable = false;
+    bool anyLink = false;
+    bool anyWebLink = false;
+    const QList<JobSnapshot> jobs = selectedJobs();
+    for (const JobSnapshot &job : jobs) {
+        anyRetryable = anyRetryable || job.state == JobState::Value::Failed
+                || job.state == JobState::Value::Canceled;
+        anyCancelable = anyCancelable || !JobState::isFinal(job.state);
+        if (!job.fileUrl.isEmpty()) {
+            anyLink = true;
+            anyWebLink = anyWebLink || isWebUrl(job.fileUrl);
+        }
+    }
+    const bool any = !jobs.isEmpty();
+    m_retry->setEnabled(anyRetryable);
+    m_cancel->setEnabled(anyCancelable);
+    m_remove->setEnabled(any);
+    m_copyLink->setEnabled(anyLink);
+    m_openLink->setEnabled(anyWebLink);
+    m_showInFolder->setEnabled(any);
+    m_showDetails->setEnabled(m_view->currentJobId() != 0);
+    m_copyReport->setEnabled(m_view->currentJobId() != 0);
+    m_copyCurl->setEnabled(any);
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "appsettings.h"
+#include "engine/jobsnapshot.h"
+#include "pastedimagestore.h"
+#include "sandboxconfig.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QProgressBar;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QSystemTrayIcon;
+
+class DetailsPane;
+class DropZone;
+class LocalSandbox;
+class NoticeBanner;
+class QueueModel;
+class QueueView;
+
+namespace Typebot {
+class UploadService;
+}
+
+// The application window: drop zone or queue, the details dock, the overall progress in
+// the status bar, and every action on files. Talks to the engine only through
+// UploadService; starts the embedded sandbox when the "Local sandbox" profile is active.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+
+public:
+    explicit MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig &sandboxConfig = {},
+                        QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void addPaths(const QStringList &paths);
+    void openSettings();
+    void showDetailsOf(quint64 jobId);
+
+    QueueModel *queueModel() const { return m_model; }
+    QueueView *queueView() const { return m_view; }
+    DropZone *dropZone() const { return m_dropZone; }
+    NoticeBanner *banner() const { return m_banner; }
+    LocalSandbox *sandbox() const { return m_sandbox; }
+    Typebot::UploadService *service() const { return m_service; }
+    QString overallText() const;
+    QAction *action(const QString &objectName) const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void createStatusBar();
+    void applySettings();
+    void restoreLayout();
+    void saveLayout() const;
+
+    void addFilesDialog();
+    void addFolderDialog();
+    void paste();
+    void togglePause();
+    void retrySelected();
+    void cancelSelected();
+    void removeSelected();
+    void copyLinks();
+    void openLinks();
+    void showInFolder();
+    void copyAsCurl();
+    void showContextMenu(const QPoint &globalPos);
+    void showAbout();
+
+    void handleJobsAdded(const QList<Typebot::JobSnapshot> &jobs);
+    void handleJobsChanged(const QList<Typebot::JobSnapshot> &jobs);
+    void handleJobsRemoved(const QList<quint64> &ids);
+    void handleStatsChanged(const Typebot::QueueStats &stats);
+    void handleJobFinished(const Typebot::JobSnapshot &job);
+    void handleIdle();
+    void updateActions();
+    void updateEmptyState();
+    void updateDetails();
+    void notify(const QString &title, const QString &message, bool warning);
+
+    QList<Typebot::JobSnapshot> selectedJobs() const;
+
+    AppSettings m_settings;
+    Sandbox::SandboxConfig m_sandboxConfig;
+    Typebot::UploadService *m_service;
+    LocalSandbox *m_sandbox;
+    QueueModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QueueView *m_view;
+    DropZone *m_dropZone;
+    QStackedWidget *m_stack;
+    NoticeBanner *m_banner;
+    DetailsPane *m_details;
+    QDockWidget *m_detailsDock;
+    QLabel *m_statusLabel = nullptr;
+    QLabel *m_profileLabel = nullptr;
+    QProgressBar *m_overallBar = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
+    PastedImageStore m_pasted;
+    QTimer m_actionUpdateTimer;
+    Typebot::QueueStats m_stats;
+    bool m_batchActive = false;
+    bool m_detailsWanted = true;
+    int m_failuresNotified = 0;
+
+    QAction *m_addFiles = nullptr;
+    QAction *m_addFolder = nullptr;
+    QAction *m_paste = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quit = nullptr;
+    QAction *m_pause = nullptr;
+    QAction *m_retry = nullptr;
+    QAction *m_cancel = nullptr;
+    QAction *m_remove = nullptr;
+    QAction *m_clearFinished = nullptr;
+    QAction *m_retryAllFailed = nullptr;
+    QAction *m_cancelAll = nullptr;
+    QAction *m_copyLink = nullptr;
+    QAction *m_openLink = nullptr;
+    QAction *m_showInFolder = nullptr;
+    QAction *m_showDetails = nullptr;
+    QAction *m_copyCurl = nullptr;
+    QAction *m_copyReport = nullptr;
+    QAction *m_selectAll = nullptr;
+    QAction *m_about = nullptr;
+};

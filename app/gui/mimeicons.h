@@ -1,0 +1,15 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QIcon>
+#include <QString>
+
+// File-type icons for the queue: the desktop theme's MIME icon where there is one, else
+// one of our own by broad kind (image, video, audio, text, archive, PDF, other). Cached.
+class MimeIcons final
+{
+public:
+    static QIcon icon(const QString &mimeType);
+    // An action icon: the theme's `themeName`, else our :/icons/<resource>.svg.
+    static QIcon themed(const QString &themeName, const QString &resource);
+};

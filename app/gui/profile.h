@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "api/endpointsettings.h"
+
+#include <QString>
+
+// One place to upload to: a Typebot API, a chat session and how to reach it. The built-in
+// "Local sandbox" profile is filled in at run time from the embedded sandbox server.
+struct Profile
+{
+    static inline const QString SandboxId = QStringLiteral("sandbox");
+
+    QString id;   // stable key in the settings; SandboxId for the built-in one
+    QString name;
+    QString apiBase;
+    QString sessionId;
+    QString token; // memory only: never written to QSettings or any file
+    QString caFile;
+    bool allowInsecureHttp = false;
+
+    bool isSandbox() const { return id == SandboxId; }
+    // The engine's view of this profile; apiBase is parsed leniently (validate() reports).
+    Typebot::EndpointSettings endpoint() const;
+};

@@ -1,0 +1,1279 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="pt_BR">
+<context>
+    <name>AppSettings</name>
+    <message>
+        <source>Local sandbox</source>
+        <translation>Sandbox local</translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPane</name>
+    <message>
+        <source>Copy &amp;report</source>
+        <translation>Copiar &amp;relatório</translation>
+    </message>
+    <message>
+        <source>File details</source>
+        <translation>Detalhes do arquivo</translation>
+    </message>
+    <message>
+        <source>Select a file to see where it went and every request made for it.</source>
+        <translation>Selecione um arquivo para ver para onde ele foi e cada requisição feita para ele.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Tentativa</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Etapa</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requisição</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Duração</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Timeline of requests</source>
+        <translation>Linha do tempo das requisições</translation>
+    </message>
+    <message>
+        <source>Copy the file's outcome and timeline as text, with secrets removed, for a support ticket</source>
+        <translation>Copia o resultado e a linha do tempo do arquivo como texto, sem segredos, para um chamado de suporte</translation>
+    </message>
+    <message>
+        <source>Path:</source>
+        <translation>Caminho:</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>Tipo:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Link:</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Linha do tempo</translation>
+    </message>
+    <message>
+        <source>%1 · %2 (%3)</source>
+        <translation>%1 · %2 (%3)</translation>
+    </message>
+    <message>
+        <source>unknown size</source>
+        <translation>tamanho desconhecido</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;not stored yet&lt;/i&gt;</source>
+        <translation>&lt;i&gt;ainda não armazenado&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>request id %1</source>
+        <translation>id da requisição %1</translation>
+    </message>
+    <message>
+        <source>wait %1 s</source>
+        <translation>espera %1 s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+</context>
+<context>
+    <name>DropZone</name>
+    <message>
+        <source>Drop files or folders here</source>
+        <translation>Solte arquivos ou pastas aqui</translation>
+    </message>
+    <message>
+        <source>They are uploaded to the chat session of the current profile, and each gets a link.</source>
+        <translation>Eles são enviados para a sessão de chat do perfil atual, e cada um recebe um link.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Procurar…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;olar</translation>
+    </message>
+    <message>
+        <source>Drop zone</source>
+        <translation>Área para soltar</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here to upload them, or use Browse or Paste.</source>
+        <translation>Solte arquivos ou pastas aqui para enviá-los, ou use Procurar ou Colar.</translation>
+    </message>
+    <message>
+        <source>Choose files to upload (Ctrl+O)</source>
+        <translation>Escolher arquivos para enviar (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>Upload the files or the image on the clipboard (Ctrl+V)</source>
+        <translation>Enviar os arquivos ou a imagem da área de transferência (Ctrl+V)</translation>
+    </message>
+</context>
+<context>
+    <name>HumanFormat</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+    <message>
+        <source>KB</source>
+        <translation>KB</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>GB</source>
+        <translation>GB</translation>
+    </message>
+    <message>
+        <source>TB</source>
+        <translation>TB</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>IncomingFiles</name>
+    <message>
+        <source>Nothing to add.</source>
+        <translation>Nada para adicionar.</translation>
+    </message>
+    <message>
+        <source>%1 is a web address, not a file on this computer. Download it first, then add the file.</source>
+        <translation>%1 é um endereço da web, não um arquivo deste computador. Baixe-o primeiro e depois adicione o arquivo.</translation>
+    </message>
+    <message>
+        <source>%1 is not a file on this computer; only local files and folders can be uploaded.</source>
+        <translation>%1 não é um arquivo deste computador; só arquivos e pastas locais podem ser enviados.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist (any more).</source>
+        <translation>%1 não existe (mais).</translation>
+    </message>
+    <message>
+        <source>This is image data, not a file. Paste it with Ctrl+V instead, and it is saved as a PNG and uploaded.</source>
+        <translation>Isto são dados de imagem, não um arquivo. Cole com Ctrl+V: a imagem é salva como PNG e enviada.</translation>
+    </message>
+    <message>
+        <source>This is text, not a file. Only files and folders can be uploaded.</source>
+        <translation>Isto é texto, não um arquivo. Só arquivos e pastas podem ser enviados.</translation>
+    </message>
+    <message>
+        <source>This is not a file. Only files and folders can be uploaded.</source>
+        <translation>Isto não é um arquivo. Só arquivos e pastas podem ser enviados.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Typebot Uploader</source>
+        <translation>Typebot Uploader</translation>
+    </message>
+    <message>
+        <source>Add &amp;Files…</source>
+        <translation>Adicionar &amp;arquivos…</translation>
+    </message>
+    <message>
+        <source>Choose files to upload</source>
+        <translation>Escolher arquivos para enviar</translation>
+    </message>
+    <message>
+        <source>Add F&amp;older…</source>
+        <translation>Adicionar &amp;pasta…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>Choose a folder; every file inside it is uploaded</source>
+        <translation>Escolher uma pasta; todos os arquivos dentro dela são enviados</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>C&amp;olar</translation>
+    </message>
+    <message>
+        <source>Upload the files or the image on the clipboard</source>
+        <translation>Enviar os arquivos ou a imagem da área de transferência</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Configurações…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Profiles, parallel uploads, retries</source>
+        <translation>Perfis, envios em paralelo, novas tentativas</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sai&amp;r</translation>
+    </message>
+    <message>
+        <source>Quit; unfinished uploads stop</source>
+        <translation>Sair; envios não concluídos são interrompidos</translation>
+    </message>
+    <message>
+        <source>&amp;Pause Queue</source>
+        <translation>&amp;Pausar fila</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>Start no new uploads until resumed</source>
+        <translation>Não iniciar novos envios até retomar</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>&amp;Tentar de novo</translation>
+    </message>
+    <message>
+        <source>Ctrl+R</source>
+        <translation>Ctrl+R</translation>
+    </message>
+    <message>
+        <source>Upload the selected failed or canceled files again</source>
+        <translation>Enviar de novo os arquivos selecionados que falharam ou foram cancelados</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Ctrl+.</source>
+        <translation>Ctrl+.</translation>
+    </message>
+    <message>
+        <source>Stop uploading the selected files</source>
+        <translation>Parar de enviar os arquivos selecionados</translation>
+    </message>
+    <message>
+        <source>Re&amp;move from List</source>
+        <translation>Re&amp;mover da lista</translation>
+    </message>
+    <message>
+        <source>Remove the selected files from the queue (not from disk)</source>
+        <translation>Remover os arquivos selecionados da fila (não do disco)</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Finished</source>
+        <translation>&amp;Limpar concluídos</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>Remove stored and canceled files from the list</source>
+        <translation>Remover da lista os arquivos armazenados e cancelados</translation>
+    </message>
+    <message>
+        <source>Retry All &amp;Failed</source>
+        <translation>Tentar de novo todos os com &amp;falha</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+R</source>
+        <translation>Ctrl+Shift+R</translation>
+    </message>
+    <message>
+        <source>Upload every failed file again</source>
+        <translation>Enviar de novo todos os arquivos que falharam</translation>
+    </message>
+    <message>
+        <source>Cancel &amp;All</source>
+        <translation>Cancelar &amp;todos</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+.</source>
+        <translation>Ctrl+Shift+.</translation>
+    </message>
+    <message>
+        <source>Stop every waiting and running upload</source>
+        <translation>Parar todos os envios em espera e em andamento</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Link</source>
+        <translation>&amp;Copiar link</translation>
+    </message>
+    <message>
+        <source>Copy the links of the selected stored files</source>
+        <translation>Copiar os links dos arquivos armazenados selecionados</translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation>&amp;Abrir link</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Open the stored file in the web browser</source>
+        <translation>Abrir o arquivo armazenado no navegador</translation>
+    </message>
+    <message>
+        <source>Show in &amp;Folder</source>
+        <translation>Mostrar na &amp;pasta</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+F</source>
+        <translation>Ctrl+Shift+F</translation>
+    </message>
+    <message>
+        <source>Show the local file in the file manager</source>
+        <translation>Mostrar o arquivo local no gerenciador de arquivos</translation>
+    </message>
+    <message>
+        <source>Show &amp;Details</source>
+        <translation>Mostrar &amp;detalhes</translation>
+    </message>
+    <message>
+        <source>Alt+Return</source>
+        <translation>Alt+Return</translation>
+    </message>
+    <message>
+        <source>Show the timeline of requests for this file</source>
+        <translation>Mostrar a linha do tempo das requisições deste arquivo</translation>
+    </message>
+    <message>
+        <source>Copy as c&amp;url</source>
+        <translation>Copiar como c&amp;url</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copy a curl command that asks for an upload slot like this app does</source>
+        <translation>Copiar um comando curl que pede uma vaga de envio como este app faz</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Report</source>
+        <translation>Copiar &amp;relatório</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Copy the file's outcome and timeline, redacted, for a support ticket</source>
+        <translation>Copiar o resultado e a linha do tempo do arquivo, sem segredos, para um chamado de suporte</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>Selecionar &amp;tudo</translation>
+    </message>
+    <message>
+        <source>&amp;About Typebot Uploader</source>
+        <translation>&amp;Sobre o Typebot Uploader</translation>
+    </message>
+    <message>
+        <source>Report copied; secrets are removed.</source>
+        <translation>Relatório copiado; os segredos foram removidos.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Arquivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Queue</source>
+        <translation>&amp;Fila</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Exibir</translation>
+    </message>
+    <message>
+        <source>&amp;Details Pane</source>
+        <translation>Painel de &amp;detalhes</translation>
+    </message>
+    <message>
+        <source>F9</source>
+        <translation>F9</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aj&amp;uda</translation>
+    </message>
+    <message>
+        <source>Main Toolbar</source>
+        <translation>Barra de ferramentas principal</translation>
+    </message>
+    <message>
+        <source>Overall progress</source>
+        <translation>Progresso geral</translation>
+    </message>
+    <message>
+        <source>The local sandbox could not start: %1</source>
+        <translation>O sandbox local não pôde ser iniciado: %1</translation>
+    </message>
+    <message>
+        <source>Set Up a Typebot Endpoint…</source>
+        <translation>Configurar um endpoint do Typebot…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;You are trying the app with a local sandbox.&lt;/b&gt; Files are stored on this computer only and their links work only here. No account is needed; drop a file to see how it works.</source>
+        <translation>&lt;b&gt;Você está experimentando o app com um sandbox local.&lt;/b&gt; Os arquivos ficam só neste computador e os links funcionam só aqui. Não é preciso conta; solte um arquivo para ver como funciona.</translation>
+    </message>
+    <message>
+        <source>Profile: %1</source>
+        <translation>Perfil: %1</translation>
+    </message>
+    <message>
+        <source>The profile “%1” cannot be used yet: %2</source>
+        <translation>O perfil “%1” ainda não pode ser usado: %2</translation>
+    </message>
+    <message>
+        <source>Open Settings…</source>
+        <translation>Abrir configurações…</translation>
+    </message>
+    <message>
+        <source>Profile: %1 (%2)</source>
+        <translation>Perfil: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The new language is used from the next start.</source>
+        <translation>O novo idioma será usado a partir da próxima inicialização.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n item(s)…</source>
+        <translation><numerusform>Adicionando %n item…</numerusform><numerusform>Adicionando %n itens…</numerusform></translation>
+    </message>
+    <message>
+        <source>Add Files</source>
+        <translation>Adicionar arquivos</translation>
+    </message>
+    <message>
+        <source>Add Folder</source>
+        <translation>Adicionar pasta</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: %1</source>
+        <translation>Nada para colar: %1</translation>
+    </message>
+    <message>
+        <source>The selected files have no link yet.</source>
+        <translation>Os arquivos selecionados ainda não têm link.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n link(s) copied.</source>
+        <translation><numerusform>%n link copiado.</numerusform><numerusform>%n links copiados.</numerusform></translation>
+    </message>
+    <message>
+        <source>Opened %1 link(s); %2 not opened (not http/https, or more than %3 at once).</source>
+        <translation>%1 link(s) aberto(s); %2 não aberto(s) (não http/https, ou mais de %3 de uma vez).</translation>
+    </message>
+    <message>
+        <source>The selected files are no longer on disk.</source>
+        <translation>Os arquivos selecionados não estão mais no disco.</translation>
+    </message>
+    <message>
+        <source>curl command copied; the token is redacted.</source>
+        <translation>Comando curl copiado; o token foi ocultado.</translation>
+    </message>
+    <message>
+        <source>About Typebot Uploader</source>
+        <translation>Sobre o Typebot Uploader</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Typebot Uploader %1&lt;/h3&gt;&lt;p&gt;Uploads files into a Typebot chat session's storage: many at once, with retries and a clear reason when something fails.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Typebot Uploader %1&lt;/h3&gt;&lt;p&gt;Envia arquivos para o armazenamento de uma sessão de chat do Typebot: vários de uma vez, com novas tentativas e um motivo claro quando algo falha.&lt;/p&gt;&lt;p&gt;Licença: GPL-3.0-or-later&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) added.</source>
+        <translation><numerusform>%n arquivo adicionado.</numerusform><numerusform>%n arquivos adicionados.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1% — Typebot Uploader</source>
+        <translation>%1% — Typebot Uploader</translation>
+    </message>
+    <message>
+        <source>Paused — Typebot Uploader</source>
+        <translation>Pausado — Typebot Uploader</translation>
+    </message>
+    <message>
+        <source>&amp;Resume Queue</source>
+        <translation>&amp;Retomar fila</translation>
+    </message>
+    <message>
+        <source>No files in the queue</source>
+        <translation>Nenhum arquivo na fila</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n file(s) stored</source>
+        <translation><numerusform>%1 de %n arquivo armazenado</numerusform><numerusform>%1 de %n arquivos armazenados</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation><numerusform>%n com falha</numerusform><numerusform>%n com falha</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 de %2</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>pausado</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>faltam %1</translation>
+    </message>
+    <message>
+        <source>Upload failed</source>
+        <translation>Falha no envio</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) stored, %1 failed.</source>
+        <translation><numerusform>%n arquivo armazenado, %1 com falha.</numerusform><numerusform>%n arquivos armazenados, %1 com falha.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) stored.</source>
+        <translation><numerusform>%n arquivo armazenado.</numerusform><numerusform>%n arquivos armazenados.</numerusform></translation>
+    </message>
+    <message>
+        <source>Uploads finished</source>
+        <translation>Envios concluídos</translation>
+    </message>
+</context>
+<context>
+    <name>PastedImageStore</name>
+    <message>
+        <source>Cannot create a temporary folder: %1</source>
+        <translation>Não foi possível criar uma pasta temporária: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the pasted image to %1</source>
+        <translation>Não foi possível salvar a imagem colada em %1</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 bytes</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressDelegate</name>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Getting upload slot (attempt %1 of %2)</source>
+        <translation>Obtendo vaga de envio (tentativa %1 de %2)</translation>
+    </message>
+    <message>
+        <source>Getting upload slot</source>
+        <translation>Obtendo vaga de envio</translation>
+    </message>
+    <message>
+        <source>Uploading %1%</source>
+        <translation>Enviando %1%</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>Finalizando…</translation>
+    </message>
+    <message>
+        <source>Retrying (attempt %1 of %2)</source>
+        <translation>Tentando de novo (tentativa %1 de %2)</translation>
+    </message>
+    <message>
+        <source>Retrying in %1 s (attempt %2 of %3)</source>
+        <translation>Nova tentativa em %1 s (tentativa %2 de %3)</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Armazenado</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Falhou</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falhou: %1</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Last error: %1</source>
+        <translation>Último erro: %1</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progresso</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Velocidade</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>Tempo restante</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
+    </message>
+</context>
+<context>
+    <name>QueueView</name>
+    <message>
+        <source>Upload queue</source>
+        <translation>Fila de envio</translation>
+    </message>
+    <message>
+        <source>Files being uploaded, one per row. Drop more files here.</source>
+        <translation>Arquivos sendo enviados, um por linha. Solte mais arquivos aqui.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configurações</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles</source>
+        <translation>&amp;Perfis</translation>
+    </message>
+    <message>
+        <source>&amp;Uploads</source>
+        <translation>&amp;Envios</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Salvar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Upload to:</source>
+        <translation>&amp;Enviar para:</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Perfis</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Adicionar</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remover</translation>
+    </message>
+    <message>
+        <source>The viewer's API: https://typebot.io/api, or https://&lt;your viewer&gt;/api when self-hosted</source>
+        <translation>A API do viewer: https://typebot.io/api, ou https://&lt;seu viewer&gt;/api quando auto-hospedado</translation>
+    </message>
+    <message>
+        <source>from startChat, e.g. clx0abc123…</source>
+        <translation>do startChat, por exemplo clx0abc123…</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>optional: PEM file for a private certificate authority</source>
+        <translation>opcional: arquivo PEM de uma autoridade certificadora privada</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Pro&amp;curar…</translation>
+    </message>
+    <message>
+        <source>Certificate authority file</source>
+        <translation>Arquivo da autoridade certificadora</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificados (*.pem *.crt *.cer);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>Allow &amp;insecure http:// (sends the session id unencrypted)</source>
+        <translation>Permitir http:// &amp;inseguro (envia o id da sessão sem criptografia)</translation>
+    </message>
+    <message>
+        <source>The token is kept in memory only, until you quit. It is never written to the settings or any other file.</source>
+        <translation>O token fica só na memória, até você sair. Ele nunca é gravado nas configurações nem em nenhum outro arquivo.</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nome:</translation>
+    </message>
+    <message>
+        <source>API &amp;base URL:</source>
+        <translation>URL &amp;base da API:</translation>
+    </message>
+    <message>
+        <source>&amp;Session ID:</source>
+        <translation>ID da &amp;sessão:</translation>
+    </message>
+    <message>
+        <source>API &amp;token:</source>
+        <translation>&amp;Token da API:</translation>
+    </message>
+    <message>
+        <source>&amp;CA file:</source>
+        <translation>Arquivo de &amp;CA:</translation>
+    </message>
+    <message>
+        <source>The local sandbox runs inside this app, on this computer. Its address and session are set each time it starts, and what you upload stays here. Add a profile to upload to a real Typebot.</source>
+        <translation>O sandbox local roda dentro deste app, neste computador. O endereço e a sessão são definidos a cada inicialização, e o que você envia fica aqui. Adicione um perfil para enviar a um Typebot de verdade.</translation>
+    </message>
+    <message>
+        <source>How many files are uploaded at the same time</source>
+        <translation>Quantos arquivos são enviados ao mesmo tempo</translation>
+    </message>
+    <message>
+        <source>Tries per file, the first one included, before it fails</source>
+        <translation>Tentativas por arquivo, incluindo a primeira, antes de falhar</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>An upload that sends nothing for this long is retried</source>
+        <translation>Um envio que não transmite nada por esse tempo é tentado de novo</translation>
+    </message>
+    <message>
+        <source>&amp;Notify when a batch finishes or a file fails</source>
+        <translation>&amp;Notificar quando um lote terminar ou um arquivo falhar</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Padrão do sistema</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when the app is restarted.</source>
+        <translation>Um novo idioma passa a valer quando o app é reiniciado.</translation>
+    </message>
+    <message>
+        <source>&amp;Parallel uploads:</source>
+        <translation>Envios em &amp;paralelo:</translation>
+    </message>
+    <message>
+        <source>&amp;Tries per file:</source>
+        <translation>&amp;Tentativas por arquivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Stall timeout:</source>
+        <translation>Tempo limite sem &amp;progresso:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(sem nome)</translation>
+    </message>
+    <message>
+        <source>Typebot</source>
+        <translation>Typebot</translation>
+    </message>
+    <message>
+        <source>Typebot %1</source>
+        <translation>Typebot %1</translation>
+    </message>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>Dê um nome ao perfil.</translation>
+    </message>
+    <message>
+        <source>Another profile already has this name.</source>
+        <translation>Outro perfil já tem este nome.</translation>
+    </message>
+    <message>
+        <source>http:// sends the session id unencrypted. Use https://, or allow insecure http below.</source>
+        <translation>http:// envia o id da sessão sem criptografia. Use https:// ou permita http inseguro abaixo.</translation>
+    </message>
+    <message>
+        <source>Enter the chat session's ID.</source>
+        <translation>Informe o ID da sessão de chat.</translation>
+    </message>
+    <message>
+        <source>A session ID has no spaces.</source>
+        <translation>Um ID de sessão não tem espaços.</translation>
+    </message>
+    <message>
+        <source>The token must be one word, without spaces.</source>
+        <translation>O token deve ser uma só palavra, sem espaços.</translation>
+    </message>
+    <message>
+        <source>This file does not exist or cannot be read.</source>
+        <translation>Este arquivo não existe ou não pode ser lido.</translation>
+    </message>
+</context>
+<context>
+    <name>TlsConfiguration</name>
+    <message>
+        <source>%1 holds no PEM certificate</source>
+        <translation>%1 não contém nenhum certificado PEM</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot</name>
+    <message>
+        <source>The disk holding %1 is full</source>
+        <translation>O disco onde está %1 está cheio</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be read (%2)</source>
+        <translation>%1 está danificado e não pode ser lido (%2)</translation>
+    </message>
+    <message>
+        <source>%1 is locked by another program</source>
+        <translation>%1 está bloqueado por outro programa</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened for writing (%2)</source>
+        <translation>%1 não pode ser aberto para gravação (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::ApiError</name>
+    <message>
+        <source>Could not reach the Typebot API: %1</source>
+        <translation>Não foi possível acessar a API do Typebot: %1</translation>
+    </message>
+    <message>
+        <source>The Typebot API did not answer in time.</source>
+        <translation>A API do Typebot não respondeu a tempo.</translation>
+    </message>
+    <message>
+        <source>The Typebot API sent an answer this app cannot use: %1</source>
+        <translation>A API do Typebot enviou uma resposta que este app não consegue usar: %1</translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation>sem detalhes</translation>
+    </message>
+    <message>
+        <source>The Typebot API wants an API token (401): %1</source>
+        <translation>A API do Typebot exige um token de API (401): %1</translation>
+    </message>
+    <message>
+        <source>The Typebot API refused this token (403): %1</source>
+        <translation>A API do Typebot recusou este token (403): %1</translation>
+    </message>
+    <message>
+        <source>This server has no upload endpoint (404): %1. Check the API URL; servers 3.18 and later removed this route.</source>
+        <translation>Este servidor não tem endpoint de envio (404): %1. Verifique a URL da API; servidores 3.18 e posteriores removeram esta rota.</translation>
+    </message>
+    <message>
+        <source>The Typebot API refused the request (%1): %2</source>
+        <translation>A API do Typebot recusou a requisição (%1): %2</translation>
+    </message>
+    <message>
+        <source>The Typebot API failed (%1): %2</source>
+        <translation>A API do Typebot falhou (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::EndpointSettings</name>
+    <message>
+        <source>The API URL is empty.</source>
+        <translation>A URL da API está vazia.</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid URL: %2</source>
+        <translation>"%1" não é uma URL válida: %2</translation>
+    </message>
+    <message>
+        <source>"%1" is not a full URL; write it like https://typebot.io/api.</source>
+        <translation>"%1" não é uma URL completa; escreva como https://typebot.io/api.</translation>
+    </message>
+    <message>
+        <source>The API URL must start with http:// or https://, not %1://.</source>
+        <translation>A URL da API deve começar com http:// ou https://, não %1://.</translation>
+    </message>
+    <message>
+        <source>The API URL must not contain a query or fragment.</source>
+        <translation>A URL da API não pode conter consulta nem fragmento.</translation>
+    </message>
+    <message>
+        <source>Plain http:// to %1 would send the session id and token unencrypted. Use https://, or allow insecure http explicitly.</source>
+        <translation>http:// simples para %1 enviaria o id da sessão e o token sem criptografia. Use https:// ou permita http inseguro explicitamente.</translation>
+    </message>
+    <message>
+        <source>The session id is empty.</source>
+        <translation>O id da sessão está vazio.</translation>
+    </message>
+    <message>
+        <source>The session id contains spaces or control characters.</source>
+        <translation>O id da sessão contém espaços ou caracteres de controle.</translation>
+    </message>
+    <message>
+        <source>The API token contains a line break.</source>
+        <translation>O token da API contém uma quebra de linha.</translation>
+    </message>
+    <message>
+        <source>The CA file %1 cannot be read.</source>
+        <translation>O arquivo de CA %1 não pode ser lido.</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::JobDatabase</name>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Não foi possível criar a pasta %1</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another Typebot Uploader (process %2)</source>
+        <translation>%1 está em uso por outro Typebot Uploader (processo %2)</translation>
+    </message>
+    <message>
+        <source>%1 was written by a newer version of Typebot Uploader (schema %2)</source>
+        <translation>%1 foi gravado por uma versão mais nova do Typebot Uploader (esquema %2)</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::PostPolicy</name>
+    <message>
+        <source>the policy is not valid base64</source>
+        <translation>a política não é base64 válido</translation>
+    </message>
+    <message>
+        <source>the policy is not a JSON object</source>
+        <translation>a política não é um objeto JSON</translation>
+    </message>
+    <message>
+        <source>the policy's expiration "%1" is not a date</source>
+        <translation>a expiração "%1" da política não é uma data</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::Preflight</name>
+    <message>
+        <source>%1; S3 uploads of a single object are limited to 5 GB</source>
+        <translation>%1; envios ao S3 de um único objeto são limitados a 5 GB</translation>
+    </message>
+    <message>
+        <source>the upload slot's policy cannot be read: %1</source>
+        <translation>a política da vaga de envio não pode ser lida: %1</translation>
+    </message>
+    <message>
+        <source>%1; this bot accepts at most %2</source>
+        <translation>%1; este bot aceita no máximo %2</translation>
+    </message>
+    <message>
+        <source>%1; this bot wants at least %2</source>
+        <translation>%1; este bot exige no mínimo %2</translation>
+    </message>
+    <message>
+        <source>the upload slot expired %1 before it could be used (valid until %2 UTC); the server's clock may be wrong</source>
+        <translation>a vaga de envio expirou %1 antes de poder ser usada (válida até %2 UTC); o relógio do servidor pode estar errado</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::QnamUploadTransport</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>No progress for %1 s; the connection looks stuck</source>
+        <translation>Sem progresso por %1 s; a conexão parece travada</translation>
+    </message>
+    <message>
+        <source>The storage server redirected the upload (%1) to %2; redirects are not followed</source>
+        <translation>O servidor de armazenamento redirecionou o envio (%1) para %2; redirecionamentos não são seguidos</translation>
+    </message>
+    <message>
+        <source>The storage server answered %1 %2</source>
+        <translation>O servidor de armazenamento respondeu %1 %2</translation>
+    </message>
+    <message>
+        <source>The storage server closed the connection during the upload (%1)</source>
+        <translation>O servidor de armazenamento fechou a conexão durante o envio (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::SecretStore</name>
+    <message>
+        <source>The keychain refused to give the token: %1</source>
+        <translation>O chaveiro se recusou a fornecer o token: %1</translation>
+    </message>
+    <message>
+        <source>The keychain refused to store the token: %1</source>
+        <translation>O chaveiro se recusou a guardar o token: %1</translation>
+    </message>
+    <message>
+        <source>The keychain refused to delete the token: %1</source>
+        <translation>O chaveiro se recusou a apagar o token: %1</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, so the token is kept for this session only.</source>
+        <translation>Nenhum serviço de chaveiro está em execução, então o token fica guardado só nesta sessão.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running; the token is stored unencrypted in %1 (readable by your user only).</source>
+        <translation>Nenhum serviço de chaveiro está em execução; o token é guardado sem criptografia em %1 (legível só pelo seu usuário).</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Não foi possível gravar %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::TicketRequest</name>
+    <message>
+        <source>the API redirected to another host (%1); not followed so the token stays with the API host</source>
+        <translation>a API redirecionou para outro host (%1); não seguido, para que o token fique só com o host da API</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::UploadJob</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>canceled by the user</source>
+        <translation>cancelado pelo usuário</translation>
+    </message>
+    <message>
+        <source>restored from the previous session</source>
+        <translation>restaurado da sessão anterior</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>Arquivo não encontrado: %1</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 é uma pasta, não um arquivo</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file</source>
+        <translation>%1 não é um arquivo comum</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>The storage refused the file: %1; this bot accepts at most %2</source>
+        <translation>O armazenamento recusou o arquivo: %1; este bot aceita no máximo %2</translation>
+    </message>
+    <message>
+        <source>The storage refused the file as too large (%1)</source>
+        <translation>O armazenamento recusou o arquivo por ser grande demais (%1)</translation>
+    </message>
+    <message>
+        <source>The storage refused the file as too small (%1)</source>
+        <translation>O armazenamento recusou o arquivo por ser pequeno demais (%1)</translation>
+    </message>
+    <message>
+        <source>The storage rejected the server's signature (SignatureDoesNotMatch). The Typebot server's S3 credentials, region or endpoint are misconfigured.</source>
+        <translation>O armazenamento rejeitou a assinatura do servidor (SignatureDoesNotMatch). As credenciais, a região ou o endpoint S3 do servidor Typebot estão mal configurados.</translation>
+    </message>
+    <message>
+        <source>The upload slot expired before the upload finished (%1)</source>
+        <translation>A vaga de envio expirou antes de o envio terminar (%1)</translation>
+    </message>
+    <message>
+        <source>The storage denied the upload (%1)</source>
+        <translation>O armazenamento negou o envio (%1)</translation>
+    </message>
+    <message>
+        <source>The storage has no bucket at this address (%1). The Typebot server's S3 bucket setting is wrong.</source>
+        <translation>O armazenamento não tem bucket neste endereço (%1). A configuração de bucket S3 do servidor Typebot está errada.</translation>
+    </message>
+    <message>
+        <source>The storage answered %1 %2</source>
+        <translation>O armazenamento respondeu %1 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Qt re-sent the body %n time(s)</source>
+        <translation><numerusform>o Qt reenviou o corpo %n vez</numerusform><numerusform>o Qt reenviou o corpo %n vezes</numerusform></translation>
+    </message>
+    <message>
+        <source>file changed during the upload</source>
+        <translation>arquivo alterado durante o envio</translation>
+    </message>
+    <message>
+        <source>file deleted during the upload</source>
+        <translation>arquivo apagado durante o envio</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being uploaded; the stored copy may not match. Retry to upload the current version.</source>
+        <translation>%1 foi alterado enquanto era enviado; a cópia armazenada pode não corresponder. Tente de novo para enviar a versão atual.</translation>
+    </message>
+    <message>
+        <source>%1 was deleted while it was being uploaded</source>
+        <translation>%1 foi apagado enquanto era enviado</translation>
+    </message>
+    <message>
+        <source>file unchanged (%1)</source>
+        <translation>arquivo inalterado (%1)</translation>
+    </message>
+    <message>
+        <source>%1 changed while it was being uploaded. Retry to upload the current version.</source>
+        <translation>%1 foi alterado enquanto era enviado. Tente de novo para enviar a versão atual.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (gave up after %n attempt(s))</source>
+        <translation><numerusform>%1 (desistiu após %n tentativa)</numerusform><numerusform>%1 (desistiu após %n tentativas)</numerusform></translation>
+    </message>
+    <message>
+        <source>getting a fresh upload slot</source>
+        <translation>obtendo uma nova vaga de envio</translation>
+    </message>
+    <message>
+        <source>waiting before attempt %1 of %2</source>
+        <translation>aguardando antes da tentativa %1 de %2</translation>
+    </message>
+    <message>
+        <source>server asked to wait (Retry-After: %1)</source>
+        <translation>o servidor pediu para esperar (Retry-After: %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::UploadTicket</name>
+    <message>
+        <source>the answer is not valid JSON (%1 at byte %2)</source>
+        <translation>a resposta não é JSON válido (%1 no byte %2)</translation>
+    </message>
+    <message>
+        <source>the answer is not a JSON object</source>
+        <translation>a resposta não é um objeto JSON</translation>
+    </message>
+    <message>
+        <source>"presignedUrl" is missing</source>
+        <translation>"presignedUrl" está ausente</translation>
+    </message>
+    <message>
+        <source>"presignedUrl" is not an absolute http(s) URL</source>
+        <translation>"presignedUrl" não é uma URL http(s) absoluta</translation>
+    </message>
+    <message>
+        <source>"fileUrl" is missing</source>
+        <translation>"fileUrl" está ausente</translation>
+    </message>
+    <message>
+        <source>"formData" is not an object</source>
+        <translation>"formData" não é um objeto</translation>
+    </message>
+    <message>
+        <source>form field "%1" is not text</source>
+        <translation>o campo de formulário "%1" não é texto</translation>
+    </message>
+</context>
+</TS>
