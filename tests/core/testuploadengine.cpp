@@ -78,6 +78,7 @@ private Q_SLOTS:
     void renewsTicketWhenPolicyExpired();
     void entityTooLargeFailsWithLimit();
     void preflightSizeFailureSendsNoBytes();
+    void newerServerRefusesDeclaredSize();
     void failsWhenFileChangesDuringUpload();
     void tokenOnlyReachesApiHost();
     void apiRedirectToOtherHostDoesNotCarryToken();
@@ -454,8 +455,10 @@ void TestUploadEngine::entityTooLargeFailsWithLimit()
 
 void TestUploadEngine::preflightSizeFailureSendsNoBytes()
 {
+    // An older server that does not look at fileSize: only the policy knows the limit.
     Sandbox::SandboxConfig config;
     config.maxSizeBytes = 1024 * 1024;
+    config.checkFileSize = false;
     startSandbox(config);
     const JobSnapshot job =
             uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(1300 * 1024)));
@@ -463,6 +466,20 @@ void TestUploadEngine::preflightSizeFailureSendsNoBytes()
     QCOMPARE(job.errorCode, QStringLiteral("EntityTooLarge"));
     QVERIFY2(job.errorMessage.contains(u"1.3 MB; this bot accepts at most 1 MB"),
              qPrintable(job.errorMessage));
+    QCOMPARE(requestCount(QStringLiteral("upload")), 0);
+}
+
+void TestUploadEngine::newerServerRefusesDeclaredSize()
+{
+    Sandbox::SandboxConfig config;
+    config.maxSizeBytes = 1024 * 1024;
+    startSandbox(config);
+    const JobSnapshot job =
+            uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(1300 * 1024)));
+    QCOMPARE(job.state, State::Failed);
+    QVERIFY2(job.errorMessage.contains(u"File size exceeds the 1MB limit"),
+             qPrintable(job.errorMessage));
+    QCOMPARE(job.attempt, 1);
     QCOMPARE(requestCount(QStringLiteral("upload")), 0);
 }
 

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// typebot-sandbox: a local Typebot API and S3 bucket for trying and testing uploads.
+
+#include "faultspec.h"
+#include "sandboxserver.h"
+#include "unixsignalwatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <csignal>
+
+using namespace Sandbox;
+
+namespace {
+
+const char FaultHelp[] = R"(Faults (--fault SPEC, repeatable; also POST /__sandbox/faults, one per line):
+  ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]
+  ROUTE   api (generate-upload-url), upload (POST/PUT to the bucket),
+          get (GET/HEAD objects), chat (reserved), any
+  ACTION  status=CODE          answer CODE (S3 XML on upload/get, JSON on api)
+          reset-after=BYTES    read that many body bytes, then reset the connection
+          stall=SECONDS        stop reading the request body for that long
+          throttle=BYTES_PER_SECOND  read the body at most that fast
+          delay=MS             delay the response
+          malformed-json       api: answer 200 with broken JSON
+          missing-field=NAME   api: answer 200 without that field (top level or formData)
+          expired-policy       api: sign a policy that has already expired
+          clock-shift=SECONDS  api: sign with the clock shifted (may be negative)
+  count=N applies to the next N matching requests (default 1, 0 = until cleared);
+  retry-after=S adds a Retry-After header to a status fault.
+Examples:
+  --fault upload:status=503,count=2,retry-after=1
+  --fault upload:reset-after=1048576
+  --fault upload:throttle=262144,count=0
+  --fault api:malformed-json
+  --fault api:missing-field=fileUrl
+  --fault api:clock-shift=-900
+Control endpoint (loopback only): GET|POST|DELETE /__sandbox/faults,
+  GET|DELETE /__sandbox/requests, POST /__sandbox/sessions {"sessionId": "..."},
+  GET /__sandbox/stats.)";
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("typebot-sandbox"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TBU_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("A local Typebot API and S3 bucket that enforce the real upload rules and fail on demand.\n\n")
+        + QString::fromUtf8(FaultHelp));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."),
+                                        QStringLiteral("address"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (default 0: a free one)."),
+                                        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption storageOption(QStringLiteral("storage"),
+                                           QStringLiteral("Directory for stored objects (default: a temporary one)."),
+                                           QStringLiteral("dir"));
+    const QCommandLineOption tokenOption(QStringLiteral("token"),
+                                         QStringLiteral("Require this bearer token on the API."), QStringLiteral("token"));
+    const QCommandLineOption sessionOption(QStringLiteral("session"),
+                                           QStringLiteral("A known session id (repeatable; default: one generated)."),
+                                           QStringLiteral("id"));
+    const QCommandLineOption maxSizeOption(QStringLiteral("max-size"),
+                                           QStringLiteral("Size limit in MB (adds content-length-range)."),
+                                           QStringLiteral("MB"));
+    const QCommandLineOption expiryOption(QStringLiteral("expiry"), QStringLiteral("Policy lifetime in seconds (default 600)."),
+                                          QStringLiteral("seconds"), QStringLiteral("600"));
+    const QCommandLineOption putOption(QStringLiteral("put-variant"),
+                                       QStringLiteral("Answer the newer PUT variant (empty formData, presigned PUT URL)."));
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for HTTPS."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption faultOption(QStringLiteral("fault"), QStringLiteral("Inject a fault (repeatable; syntax above)."),
+                                         QStringLiteral("spec"));
+    parser.addOptions({hostOption, portOption, storageOption, tokenOption, sessionOption, maxSizeOption, expiryOption,
+                       putOption, certOption, keyOption, faultOption});
+    parser.process(app);
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    SandboxConfig config;
+    if (!config.host.setAddress(parser.value(hostOption))) {
+        err << "typebot-sandbox: invalid --host " << parser.value(hostOption) << Qt::endl;
+        return 2;
+    }
+    bool ok = false;
+    const uint port = parser.value(portOption).toUInt(&ok);
+    if (!ok || port > 65535) {
+        err << "typebot-sandbox: invalid --port " << parser.value(portOption) << Qt::endl;
+        return 2;
+    }
+    config.port = quint16(port);
+    config.storageDir = parser.value(storageOption);
+    config.token = parser.value(tokenOption);
+    config.sessionIds = parser.values(sessionOption);
+    if (parser.isSet(maxSizeOption)) {
+        const double megabytes = parser.value(maxSizeOption).toDouble(&ok);
+        if (!ok || megabytes <= 0) {
+            err << "typebot-sandbox: invalid --max-size " << parser.value(maxSizeOption) << Qt::endl;
+            return 2;
+        }
+        config.maxSizeBytes = qint64(megabytes * 1024 * 1024);
+    }
+    config.expirySeconds = parser.value(expiryOption).toInt(&ok);
+    if (!ok || config.expirySeconds <= 0) {
+        err << "typebot-sandbox: invalid --expiry " << parser.value(expiryOption) << Qt::endl;
+        return 2;
+    }
+    config.putVariant = parser.isSet(putOption);
+    config.tlsCertFile = parser.value(certOption);
+    config.tlsKeyFile = parser.value(keyOption);
+
+    QList<FaultSpec> faults;
+    const QStringList faultTexts = parser.values(faultOption);
+    for (const QString &text : faultTexts) {
+        QString error;
+        const auto spec = FaultSpec::parse(text, &error);
+        if (!spec) {
+            err << "typebot-sandbox: invalid --fault \"" << text << "\": " << error << Qt::endl;
+            return 2;
+        }
+        faults << *spec;
+    }
+    if (!config.host.isLoopback())
+        err << "typebot-sandbox: warning: listening on " << config.host.toString()
+            << ", which is not loopback; anyone who can reach it can upload" << Qt::endl;
+
+    SandboxServer server(config);
+    for (const FaultSpec &spec : std::as_const(faults))
+        server.faults()->add(spec);
+    QString error;
+    if (!server.start(&error)) {
+        err << "typebot-sandbox: " << error << Qt::endl;
+        return 1;
+    }
+
+    UnixSignalWatcher signalWatcher;
+    signalWatcher.watch(SIGINT);
+    signalWatcher.watch(SIGTERM);
+    QObject::connect(&signalWatcher, &UnixSignalWatcher::signalReceived, &app, [&](int signalNumber) {
+        err << "typebot-sandbox: signal " << signalNumber << ", stopping" << Qt::endl;
+        server.stop();
+        QCoreApplication::quit();
+    });
+
+    const QString api = server.apiBaseUrl().toString();
+    const QString session = server.defaultSessionId();
+    out << "API base: " << api << Qt::endl;
+    out << "Bucket: " << server.bucketUrl().toString() << Qt::endl;
+    out << "Session: " << session << Qt::endl;
+    out << "Storage: " << server.storageDir() << Qt::endl;
+    out << "Try it:\n"
+        << "  curl -s -X POST " << api << "/v2/generate-upload-url -H 'Content-Type: application/json'"
+        << (config.token.isEmpty() ? QString() : QStringLiteral(" -H 'Authorization: Bearer <token>'"))
+        << " -d '{\"sessionId\":\"" << session << "\",\"fileName\":\"hello.txt\",\"fileType\":\"text/plain\"}'\n";
+    if (config.putVariant)
+        out << "  curl -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt '<presignedUrl>'\n";
+    else
+        out << "  curl -F 'key=<formData.key>' -F 'bucket=...' ... (every formData field, in order) "
+               "-F 'file=@hello.txt' <presignedUrl>\n";
+    out << Qt::flush;
+    return QCoreApplication::exec();
+}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "requesthandler.h"
+
+#include <QByteArray>
+
+namespace Sandbox {
+
+class SandboxServer;
+
+// The /__sandbox/ control endpoint: arm and list faults, read request records, add
+// sessions, read upload statistics. Loopback peers only (checked by the server).
+class ControlHandler final : public RequestHandler
+{
+public:
+    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+
+    ControlHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
+                   RequestRecord *record);
+
+    void begin() override;
+    void bodyData(QByteArrayView data) override;
+    void bodyFinished() override;
+
+private:
+    void respondJson(int status, const QByteArray &json);
+    void respondError(int status, const QString &message);
+
+    SandboxServer *m_server;
+    QByteArray m_body;
+};
+
+} // namespace Sandbox

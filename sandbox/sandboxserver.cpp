@@ -1,0 +1,391 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "sandboxserver.h"
+
+#include "buckethandler.h"
+#include "controlhandler.h"
+#include "httpconnection.h"
+#include "staticresponsehandler.h"
+#include "typebotapihandler.h"
+
+#include "diagnostics/logging.h"
+#include "diagnostics/redactor.h"
+
+#include <QFile>
+#include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+namespace Sandbox {
+
+namespace {
+
+constexpr qsizetype MaxRecords = 10000;
+
+bool fail(QString *errorMessage, const QString &message)
+{
+    if (errorMessage)
+        *errorMessage = message;
+    return false;
+}
+
+} // namespace
+
+SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
+    : QObject(parent)
+    , m_config(std::move(config))
+    , m_faults(new FaultInjector(this))
+    , m_credentials(PostPolicy::generateCredentials())
+{
+    qRegisterMetaType<Sandbox::RequestRecord>();
+    m_sessions = m_config.sessionIds;
+    if (m_sessions.isEmpty())
+        m_sessions << generateSessionId();
+}
+
+SandboxServer::~SandboxServer()
+{
+    stop();
+}
+
+QString SandboxServer::generateSessionId()
+{
+    // Typebot session ids are cuids: a 'c' and 24 lower-case alphanumerics.
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString id = QStringLiteral("c");
+    for (int i = 0; i < 24; ++i)
+        id += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(36)]);
+    return id;
+}
+
+bool SandboxServer::start(QString *errorMessage)
+{
+    if (isListening())
+        return true;
+    QString storage = m_config.storageDir;
+    if (storage.isEmpty()) {
+        m_temporaryStorage = std::make_unique<QTemporaryDir>();
+        if (!m_temporaryStorage->isValid())
+            return fail(errorMessage, QStringLiteral("cannot create a temporary storage directory"));
+        storage = m_temporaryStorage->path();
+    }
+    QString storeError;
+    if (!m_store.open(storage, &storeError))
+        return fail(errorMessage, storeError);
+
+    m_tls = !m_config.tlsCertFile.isEmpty() || !m_config.tlsKeyFile.isEmpty();
+    if (m_tls) {
+        if (m_config.tlsCertFile.isEmpty() || m_config.tlsKeyFile.isEmpty())
+            return fail(errorMessage, QStringLiteral("TLS needs both a certificate and a key file"));
+        if (!QSslSocket::supportsSsl())
+            return fail(errorMessage, QStringLiteral("this Qt build has no working TLS backend"));
+        const auto certificates = QSslCertificate::fromPath(m_config.tlsCertFile, QSsl::Pem);
+        if (certificates.isEmpty())
+            return fail(errorMessage, QStringLiteral("cannot read a PEM certificate from %1").arg(m_config.tlsCertFile));
+        QFile keyFile(m_config.tlsKeyFile);
+        if (!keyFile.open(QIODevice::ReadOnly))
+            return fail(errorMessage, QStringLiteral("cannot open key file %1").arg(m_config.tlsKeyFile));
+        const QByteArray keyData = keyFile.readAll();
+        QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
+        if (key.isNull())
+            return fail(errorMessage, QStringLiteral("cannot read an RSA or EC PEM private key from %1").arg(m_config.tlsKeyFile));
+        QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
+        sslConfiguration.setLocalCertificate(certificates.first());
+        if (certificates.size() > 1)
+            sslConfiguration.setLocalCertificateChain(certificates);
+        sslConfiguration.setPrivateKey(key);
+        sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyNone);
+        auto *sslServer = new QSslServer(this);
+        sslServer->setSslConfiguration(sslConfiguration);
+        m_server = sslServer;
+    } else {
+        m_server = new QTcpServer(this);
+    }
+    // QSslServer only reports connections after the handshake, through this signal.
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &SandboxServer::handleNewConnections);
+    connect(m_server, &QTcpServer::newConnection, this, &SandboxServer::handleNewConnections);
+    if (!m_server->listen(m_config.host, m_config.port)) {
+        const QString message = QStringLiteral("cannot listen on %1:%2: %3")
+                                    .arg(m_config.host.toString())
+                                    .arg(m_config.port)
+                                    .arg(m_server->errorString());
+        delete m_server;
+        m_server = nullptr;
+        return fail(errorMessage, message);
+    }
+    if (!m_config.token.isEmpty())
+        Typebot::Redactor::addSecret(m_config.token);
+    Typebot::Redactor::addSecret(QString::fromLatin1(m_credentials.secretKey));
+    qCInfo(lcSandbox).noquote() << "listening on" << apiBaseUrl().toString() << "storage" << m_store.rootDir();
+    return true;
+}
+
+void SandboxServer::stop()
+{
+    if (m_server) {
+        m_server->close();
+        m_server->deleteLater();
+        m_server = nullptr;
+    }
+    const auto connections = m_connections;
+    m_connections.clear();
+    for (HttpConnection *connection : connections) {
+        disconnect(connection, nullptr, this, nullptr);
+        delete connection;
+    }
+    m_uploadsInFlight = 0;
+}
+
+bool SandboxServer::isListening() const
+{
+    return m_server && m_server->isListening();
+}
+
+void SandboxServer::handleNewConnections()
+{
+    if (!m_server)
+        return;
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        auto *connection = new HttpConnection(
+            socket,
+            [this](HttpConnection *c, const HttpRequest &request, RequestRecord *record) {
+                return createHandler(c, request, record);
+            },
+            this);
+        m_connections.insert(connection);
+        connect(connection, &HttpConnection::requestFinished, this, &SandboxServer::handleRequestFinished);
+        connect(connection, &HttpConnection::closed, this, [this, connection] { m_connections.remove(connection); });
+    }
+}
+
+void SandboxServer::applyTransportFaults(HttpConnection *connection, FaultSpec::Route route)
+{
+    if (const auto fault = m_faults->take(route, FaultSpec::Action::Stall))
+        connection->stallBody(fault->value * 1000);
+    if (const auto fault = m_faults->take(route, FaultSpec::Action::Throttle))
+        connection->throttleBody(fault->value);
+    if (const auto fault = m_faults->take(route, FaultSpec::Action::ResetAfter))
+        connection->resetAfterBodyBytes(fault->value);
+    if (const auto fault = m_faults->take(route, FaultSpec::Action::Delay))
+        connection->delayResponse(fault->value);
+}
+
+std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *connection, const HttpRequest &request,
+                                                             RequestRecord *record)
+{
+    const QString &path = request.path;
+    const QString bucketPath = u'/' + m_config.bucket;
+    if (path == QLatin1String("/__sandbox") || path.startsWith(QLatin1String("/__sandbox/"))) {
+        record->route = QStringLiteral("control");
+        if (!connection->peerAddress().isLoopback()) {
+            HttpResponse response;
+            response.status = 403;
+            response.setHeader("Content-Type", "application/json");
+            response.body = R"({"error":"the control endpoint only answers loopback peers"})";
+            return std::make_unique<StaticResponseHandler>(connection, request, record, response);
+        }
+        return std::make_unique<ControlHandler>(this, connection, request, record);
+    }
+    if (path == QLatin1String("/api") || path.startsWith(QLatin1String("/api/"))) {
+        record->route = QStringLiteral("api");
+        applyTransportFaults(connection, FaultSpec::Route::Api);
+        return std::make_unique<TypebotApiHandler>(this, connection, request, record);
+    }
+    if (path == bucketPath || path.startsWith(bucketPath + u'/')) {
+        const bool isUpload = request.method == "POST" || request.method == "PUT";
+        const bool isGet = request.method == "GET" || request.method == "HEAD";
+        record->route = isUpload ? QStringLiteral("upload") : isGet ? QStringLiteral("get") : QStringLiteral("other");
+        if (isUpload)
+            applyTransportFaults(connection, FaultSpec::Route::Upload);
+        else if (isGet)
+            applyTransportFaults(connection, FaultSpec::Route::Get);
+        return std::make_unique<BucketHandler>(this, connection, request, record);
+    }
+    record->route = QStringLiteral("other");
+    if (request.method == "GET" && path == QLatin1String("/")) {
+        HttpResponse response;
+        response.setHeader("Content-Type", "text/plain; charset=utf-8");
+        response.body = "typebot-sandbox: API at " + apiBaseUrl().toString().toUtf8() + ", bucket at "
+                        + bucketUrl().toString().toUtf8() + '\n';
+        return std::make_unique<StaticResponseHandler>(connection, request, record, response);
+    }
+    // Anything else looks like a bucket that does not exist, as S3 would say.
+    return std::make_unique<BucketHandler>(this, connection, request, record);
+}
+
+void SandboxServer::handleRequestFinished(const RequestRecord &record)
+{
+    QUrl url;
+    url.setPath(record.path);
+    if (!record.query.isEmpty())
+        url.setQuery(record.query);
+    // One line per request; tokens and signatures never reach the log.
+    QString line = QString::fromLatin1(record.method.isEmpty() ? QByteArray("-") : record.method) + u' '
+                   + Typebot::Redactor::url(url) + u' '
+                   + (record.aborted ? QStringLiteral("aborted") : QString::number(record.status)) + u' '
+                   + QString::number(record.bodyBytes) + QStringLiteral(" bytes ") + QString::number(record.durationMs)
+                   + QStringLiteral(" ms");
+    if (!record.s3ErrorCode.isEmpty())
+        line += u' ' + record.s3ErrorCode;
+    qCInfo(lcSandbox).noquote() << line;
+    m_requests.append(record);
+    if (m_requests.size() > MaxRecords)
+        m_requests.removeFirst();
+    Q_EMIT requestFinished(record);
+}
+
+QString SandboxServer::origin() const
+{
+    const QUrl url = bucketUrl();
+    return url.scheme() + QStringLiteral("://") + url.authority();
+}
+
+QUrl SandboxServer::apiBaseUrl() const
+{
+    QUrl url = bucketUrl();
+    url.setPath(QStringLiteral("/api"));
+    return url;
+}
+
+QUrl SandboxServer::bucketUrl() const
+{
+    QUrl url;
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
+    QHostAddress host = m_config.host;
+    if (host == QHostAddress::Any || host == QHostAddress::AnyIPv4)
+        host = QHostAddress(QHostAddress::LocalHost);
+    else if (host == QHostAddress::AnyIPv6)
+        host = QHostAddress(QHostAddress::LocalHostIPv6);
+    url.setHost(host.toString());
+    url.setPort(port());
+    url.setPath(u'/' + m_config.bucket);
+    return url;
+}
+
+quint16 SandboxServer::port() const
+{
+    return m_server ? m_server->serverPort() : m_config.port;
+}
+
+QString SandboxServer::defaultSessionId() const
+{
+    return m_sessions.value(0);
+}
+
+void SandboxServer::addSession(const QString &id)
+{
+    if (!id.isEmpty() && !m_sessions.contains(id))
+        m_sessions << id;
+}
+
+QStringList SandboxServer::sessionIds() const
+{
+    return m_sessions;
+}
+
+QString SandboxServer::storageDir() const
+{
+    return m_store.rootDir();
+}
+
+FaultInjector *SandboxServer::faults()
+{
+    return m_faults;
+}
+
+bool SandboxServer::hasObject(const QString &key) const
+{
+    return m_store.find(key).has_value();
+}
+
+QByteArray SandboxServer::objectData(const QString &key) const
+{
+    const auto object = m_store.find(key);
+    if (!object)
+        return {};
+    QFile file(object->path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString SandboxServer::objectPath(const QString &key) const
+{
+    const auto object = m_store.find(key);
+    return object ? object->path : QString();
+}
+
+QString SandboxServer::objectContentType(const QString &key) const
+{
+    const auto object = m_store.find(key);
+    return object ? object->contentType : QString();
+}
+
+QStringList SandboxServer::objectKeys() const
+{
+    return m_store.keys();
+}
+
+QList<RequestRecord> SandboxServer::requests() const
+{
+    return m_requests;
+}
+
+void SandboxServer::clearRequests()
+{
+    m_requests.clear();
+}
+
+int SandboxServer::uploadsInFlight() const
+{
+    return m_uploadsInFlight;
+}
+
+int SandboxServer::maxConcurrentUploads() const
+{
+    return m_maxConcurrentUploads;
+}
+
+void SandboxServer::resetStats()
+{
+    m_maxConcurrentUploads = m_uploadsInFlight;
+}
+
+void SandboxServer::beginUpload()
+{
+    ++m_uploadsInFlight;
+    m_maxConcurrentUploads = qMax(m_maxConcurrentUploads, m_uploadsInFlight);
+}
+
+void SandboxServer::endUpload()
+{
+    if (m_uploadsInFlight > 0)
+        --m_uploadsInFlight;
+}
+
+QString SandboxServer::accessKeyId() const
+{
+    return m_credentials.accessKeyId;
+}
+
+QByteArray SandboxServer::secretKey() const
+{
+    return m_credentials.secretKey;
+}
+
+QString SandboxServer::keyFromFileUrl(const QString &fileUrl)
+{
+    // scheme://authority/<bucket>/<key>; the key is everything after the bucket, raw.
+    const qsizetype schemeEnd = fileUrl.indexOf(QStringLiteral("://"));
+    const qsizetype pathStart = fileUrl.indexOf(u'/', schemeEnd < 0 ? 0 : schemeEnd + 3);
+    if (pathStart < 0)
+        return {};
+    const qsizetype keyStart = fileUrl.indexOf(u'/', pathStart + 1);
+    return keyStart < 0 ? QString() : fileUrl.mid(keyStart + 1);
+}
+
+} // namespace Sandbox

@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "faultinjector.h"
+#include "objectstore.h"
+#include "postpolicy.h"
+#include "requestrecord.h"
+#include "sandboxconfig.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QUrl>
+
+#include <memory>
+
+class QTcpServer;
+class QTemporaryDir;
+
+namespace Sandbox {
+
+class HttpConnection;
+class RequestHandler;
+struct HttpRequest;
+
+// A local Typebot viewer API plus an S3 bucket that enforces the real rules and fails on
+// demand. Runs in the thread that created it and never blocks, so a test can drive a
+// client against it in the same event loop.
+class SandboxServer final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SandboxServer)
+
+public:
+    explicit SandboxServer(SandboxConfig config = {}, QObject *parent = nullptr);
+    ~SandboxServer() override;
+
+    bool start(QString *errorMessage = nullptr); // listens; false + message on failure
+    void stop();
+    bool isListening() const;
+
+    QUrl apiBaseUrl() const; // http://127.0.0.1:PORT/api (https when TLS)
+    QUrl bucketUrl() const; // http://127.0.0.1:PORT/typebot
+    quint16 port() const;
+    QString defaultSessionId() const;
+    void addSession(const QString &id);
+    QStringList sessionIds() const;
+    QString storageDir() const;
+    const SandboxConfig &config() const { return m_config; }
+    FaultInjector *faults();
+
+    bool hasObject(const QString &key) const;
+    QByteArray objectData(const QString &key) const; // for tests; small files only
+    QString objectPath(const QString &key) const; // on-disk path of a stored object
+    QString objectContentType(const QString &key) const;
+    QStringList objectKeys() const;
+
+    QList<RequestRecord> requests() const;
+    void clearRequests();
+    int uploadsInFlight() const;
+    int maxConcurrentUploads() const;
+    void resetStats();
+
+    // The signing identity, for tests that craft their own policies.
+    QString accessKeyId() const;
+    QByteArray secretKey() const;
+
+    static QString keyFromFileUrl(const QString &fileUrl); // the key part of a fileUrl
+
+Q_SIGNALS:
+    void requestFinished(const Sandbox::RequestRecord &record);
+
+private:
+    friend class TypebotApiHandler;
+    friend class BucketHandler;
+    friend class ControlHandler;
+
+    void handleNewConnections();
+    void handleRequestFinished(const Sandbox::RequestRecord &record);
+    std::unique_ptr<RequestHandler> createHandler(HttpConnection *connection, const HttpRequest &request,
+                                                  RequestRecord *record);
+    void applyTransportFaults(HttpConnection *connection, FaultSpec::Route route);
+    QString origin() const; // scheme://host:port
+    void beginUpload();
+    void endUpload();
+    static QString generateSessionId();
+
+    SandboxConfig m_config;
+    QTcpServer *m_server = nullptr;
+    std::unique_ptr<QTemporaryDir> m_temporaryStorage;
+    ObjectStore m_store;
+    FaultInjector *m_faults;
+    PostPolicy::Credentials m_credentials;
+    QStringList m_sessions;
+    QSet<HttpConnection *> m_connections;
+    QList<RequestRecord> m_requests;
+    int m_uploadsInFlight = 0;
+    int m_maxConcurrentUploads = 0;
+    bool m_tls = false;
+};
+
+} // namespace Sandbox
