@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/uploadticket.h"
 #include "diagnostics/timelineentry.h"
 #include "jobstate.h"
 
@@ -31,6 +32,9 @@ struct JobSnapshot
     QString errorMessage;
     QString errorCode;      // S3 or API code, for scripts
     QList<TimelineEntry> timeline;
+    // The upload slot of the latest attempt (empty before one was obtained), for "copy as
+    // curl". It holds the policy and signature: redact before showing it.
+    UploadTicket ticket;
 };
 
 // Totals over the whole queue.

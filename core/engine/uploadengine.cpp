@@ -18,8 +18,8 @@ UploadEngine::UploadEngine(QObject *parent)
 {
     m_env.nam = m_nam;
     m_env.config = &m_config;
-    m_env.transportFactory = [nam = m_nam](QObject *owner) -> UploadTransport * {
-        return new QnamUploadTransport(nam, owner);
+    m_env.transportFactory = [](QNetworkAccessManager *nam, QObject *owner) {
+        return static_cast<UploadTransport *>(new QnamUploadTransport(nam, owner));
     };
     m_flushTimer.setInterval(FlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &UploadEngine::flush);
@@ -103,6 +103,17 @@ UploadJob *UploadEngine::createJob(quint64 id, const QString &path)
     return job;
 }
 
+bool UploadEngine::checkNewJob(UploadJob *job)
+{
+    // Quietly: a file refused on arrival is announced after jobsAdded, not before.
+    const QSignalBlocker blocker(job);
+    if (job->checkFile())
+        return true;
+    if (m_journal)
+        m_journal->recordState(job->snapshot());
+    return false;
+}
+
 void UploadEngine::handleStateChanged(UploadJob *job, JobState::Value state)
 {
     markDirty(job->id());
@@ -133,18 +144,22 @@ QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
             ids << m_nextId++;
     }
     QList<JobSnapshot> added;
+    QList<JobSnapshot> refused; // missing, folders, unreadable: finished as soon as added
     added.reserve(files.size());
     for (qsizetype i = 0; i < files.size(); ++i) {
         UploadJob *job = createJob(ids.at(i), files.at(i));
-        if (job->checkFile())
+        if (checkNewJob(job))
             m_queued.insert(job->id());
-        else if (m_journal)
-            m_journal->recordState(job->snapshot());
+        else
+            refused << job->snapshot();
         added << job->snapshot();
     }
     qCInfo(lcEngine) << "queued" << ids.size() << "files";
     m_wasIdle = false;
     Q_EMIT jobsAdded(added);
+    // Listeners learn of a job before they hear how it ended.
+    for (const JobSnapshot &job : std::as_const(refused))
+        Q_EMIT jobFinished(job);
     m_statsDirty = true;
     if (!m_flushTimer.isActive())
         m_flushTimer.start();
@@ -160,6 +175,7 @@ QList<quint64> UploadEngine::restore()
     const QList<JobJournal::Entry> entries = m_journal->entries();
     QList<quint64> ids;
     QList<JobSnapshot> added;
+    QList<JobSnapshot> refused;
     for (const JobJournal::Entry &entry : entries) {
         if (m_jobs.count(entry.id))
             continue;
@@ -167,11 +183,11 @@ QList<quint64> UploadEngine::restore()
         if (JobState::isFinal(entry.state)) {
             job->restoreOutcome(entry.state, entry.fileUrl, entry.errorMessage, entry.errorCode,
                                 entry.attempts);
-        } else if (job->checkFile()) {
+        } else if (checkNewJob(job)) {
             m_queued.insert(entry.id); // a fresh ticket: the old one has expired by now
             m_journal->recordState(job->snapshot());
         } else {
-            m_journal->recordState(job->snapshot());
+            refused << job->snapshot(); // vanished since the last run
         }
         ids << entry.id;
         added << job->snapshot();
@@ -180,6 +196,8 @@ QList<quint64> UploadEngine::restore()
     if (!added.isEmpty()) {
         m_wasIdle = false;
         Q_EMIT jobsAdded(added);
+        for (const JobSnapshot &job : std::as_const(refused))
+            Q_EMIT jobFinished(job);
         m_statsDirty = true;
         if (!m_flushTimer.isActive())
             m_flushTimer.start();

@@ -86,6 +86,7 @@ private:
     void checkIdle();
     void watchReachability();
     UploadJob *createJob(quint64 id, const QString &path);
+    bool checkNewJob(UploadJob *job);
     void handleStateChanged(UploadJob *job, JobState::Value state);
     static QStringList expand(const QStringList &paths, bool recursive);
 

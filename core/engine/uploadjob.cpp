@@ -81,6 +81,8 @@ JobSnapshot UploadJob::snapshot() const
     s.errorMessage = m_errorMessage;
     s.errorCode = m_errorCode;
     s.timeline = m_timeline;
+    if (m_ticket)
+        s.ticket = *m_ticket;
     return s;
 }
 
@@ -347,7 +349,7 @@ void UploadJob::startUpload()
         if (const auto certificates = TlsConfiguration::loadCaFile(config.endpoint.caFile, &error))
             request.extraCaCertificates = *certificates;
     }
-    UploadTransport *transport = m_env->transportFactory(this);
+    UploadTransport *transport = m_env->transportFactory(m_env->nam, this);
     m_transport = transport;
     connect(transport, &UploadTransport::progressChanged, this,
             &UploadJob::handleTransferProgress);

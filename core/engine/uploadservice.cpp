@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadservice.h"
 
+#include "storage/jobdatabase.h"
 #include "uploadengine.h"
 
 namespace Typebot {
@@ -17,12 +18,21 @@ UploadService::UploadService(QObject *parent) : QObject(parent), m_engine(new Up
     connect(m_engine, &UploadEngine::statsChanged, this, &UploadService::statsChanged);
     connect(m_engine, &UploadEngine::jobFinished, this, &UploadService::jobFinished);
     connect(m_engine, &UploadEngine::idle, this, &UploadService::idle);
+    connect(m_engine, &UploadEngine::jobFinished, this, [this](const JobSnapshot &job) {
+        if (job.state == JobState::Value::Done && m_database)
+            Q_EMIT historyChanged();
+    });
     m_thread.start();
 }
 
 UploadService::~UploadService()
 {
-    // Running uploads are aborted by the engine's destructor, in its own thread.
+    // Running uploads are aborted by the engine's destructor, in its own thread; the
+    // database closes after it there, as it was opened there.
+    post([engine = m_engine, database = m_database] {
+        engine->setJournal(nullptr);
+        delete database;
+    });
     m_thread.quit();
     m_thread.wait();
 }
@@ -36,6 +46,45 @@ void UploadService::post(F &&function)
 void UploadService::setConfig(const EngineConfig &config)
 {
     post([engine = m_engine, config] { engine->setConfig(config); });
+}
+
+void UploadService::openJournal(const QString &path)
+{
+    auto *database = new JobDatabase;
+    m_database = database;
+    post([this, engine = m_engine, database, path] {
+        const bool persistent =
+                database->open(path.isEmpty() ? JobDatabase::defaultPath() : path);
+        engine->setJournal(database);
+        const int restored = int(engine->restore().size());
+        Q_EMIT journalOpened(persistent, database->problem(), restored);
+    });
+}
+
+void UploadService::requestHistory(const QString &filter, int limit)
+{
+    post([this, database = m_database, filter, limit] {
+        Q_EMIT historyLoaded(database ? database->history(filter, limit)
+                                      : QList<HistoryEntry>());
+    });
+}
+
+void UploadService::removeHistory(const QList<quint64> &ids)
+{
+    post([this, database = m_database, ids] {
+        if (database && database->removeHistory(ids))
+            Q_EMIT historyChanged();
+    });
+}
+
+void UploadService::applyHistoryRetention(int days)
+{
+    if (days <= 0)
+        return;
+    post([this, database = m_database, days] {
+        if (database && database->applyRetention(days) > 0)
+            Q_EMIT historyChanged();
+    });
 }
 
 void UploadService::addPaths(const QStringList &paths, bool recursive)

@@ -3,6 +3,7 @@
 
 #include "engineconfig.h"
 #include "jobsnapshot.h"
+#include "storage/historyentry.h"
 
 #include <QList>
 #include <QObject>
@@ -11,6 +12,7 @@
 
 namespace Typebot {
 
+class JobDatabase;
 class UploadEngine;
 
 // The thread-safe face of the engine for the GUI. The engine, its network access manager
@@ -27,6 +29,15 @@ public:
     ~UploadService() override;
 
     void setConfig(const EngineConfig &config);
+    // Opens the durable queue in the worker thread and restores what it holds; answers
+    // with journalOpened(). An empty path means JobDatabase::defaultPath().
+    void openJournal(const QString &path = QString());
+    // History of stored files (newest first); answered by historyLoaded().
+    void requestHistory(const QString &filter = QString(), int limit = 1000);
+    void removeHistory(const QList<quint64> &ids);
+    // Forgets history entries stored more than `days` ago (0: keep all); historyChanged()
+    // follows when any were removed.
+    void applyHistoryRetention(int days);
     void addPaths(const QStringList &paths, bool recursive = true);
     void pause();
     void resume();
@@ -48,6 +59,11 @@ Q_SIGNALS:
     void statsChanged(const Typebot::QueueStats &stats);
     void jobFinished(const Typebot::JobSnapshot &job);
     void idle();
+    // persistent false: the file could not be used and `problem` says why; the queue then
+    // lives in memory for this run.
+    void journalOpened(bool persistent, const QString &problem, int restoredJobs);
+    void historyLoaded(const QList<Typebot::HistoryEntry> &entries);
+    void historyChanged(); // a file was stored or entries were removed
 
 private:
     template<typename F>
@@ -55,6 +71,7 @@ private:
 
     QThread m_thread;
     UploadEngine *m_engine;
+    JobDatabase *m_database = nullptr; // created, used and deleted in the worker thread
 };
 
 } // namespace Typebot

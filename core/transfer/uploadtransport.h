@@ -8,6 +8,8 @@
 
 #include <functional>
 
+class QNetworkAccessManager;
+
 namespace Typebot {
 
 // Step 2 behind a narrow interface: one object per attempt. start() schedules, progress
@@ -29,6 +31,9 @@ Q_SIGNALS:
     void finished(const Typebot::TransferResult &result);
 };
 
-using UploadTransportFactory = std::function<UploadTransport *(QObject *parent)>;
+// Makes one transport per attempt, on the engine's network access manager (one
+// connection pool for the whole queue), owned by `parent`.
+using UploadTransportFactory =
+        std::function<UploadTransport *(QNetworkAccessManager *nam, QObject *parent)>;
 
 } // namespace Typebot

@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clioptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QProcessEnvironment>
+
+namespace TypebotCli {
+
+using namespace Typebot;
+
+namespace {
+
+const char Description[] = R"(Uploads files into a Typebot chat session's storage.
+
+Step 1 asks POST {api}/v2/generate-upload-url for an upload slot, step 2 sends the file to
+the presigned URL. Each stored file prints one line: name, size, time and its fileUrl.
+
+Environment: TYPEBOT_API (default https://typebot.io/api), TYPEBOT_SESSION,
+TYPEBOT_TOKEN (optional API token).
+
+Exit codes: 0 every file stored; 1 at least one file failed; 2 usage or configuration
+error; 130 interrupted (SIGINT/SIGTERM: running uploads are aborted).)";
+
+bool parseNonNegative(const QString &text, int minimum, int *value)
+{
+    bool ok = false;
+    const int parsed = text.toInt(&ok);
+    if (!ok || parsed < minimum)
+        return false;
+    *value = parsed;
+    return true;
+}
+
+} // namespace
+
+CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *options,
+                                     QString *error)
+{
+    const auto env = QProcessEnvironment::systemEnvironment();
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QString::fromUtf8(Description));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    // Not addVersionOption(): it would take -v, which is --verbose here.
+    const QCommandLineOption versionOption(QStringLiteral("version"),
+                                           QStringLiteral("Displays version information."));
+    const QCommandLineOption apiOption(QStringLiteral("api"),
+                                       QStringLiteral("Typebot API base URL (env TYPEBOT_API)."),
+                                       QStringLiteral("url"));
+    const QCommandLineOption sessionOption(
+            QStringLiteral("session"),
+            QStringLiteral("Chat session id waiting on a file-input block (env TYPEBOT_SESSION)."),
+            QStringLiteral("id"));
+    const QCommandLineOption tokenFileOption(
+            QStringLiteral("token-file"),
+            QStringLiteral("Read the optional API token from this file (or env TYPEBOT_TOKEN)."),
+            QStringLiteral("file"));
+    const QCommandLineOption tokenOption(
+            QStringLiteral("token"),
+            QStringLiteral("API token on the command line (visible in the process list; prefer "
+                           "--token-file)."),
+            QStringLiteral("token"));
+    const QCommandLineOption caOption(QStringLiteral("ca-file"),
+                                      QStringLiteral("Extra PEM CA bundle for TLS."),
+                                      QStringLiteral("pem"));
+    const QCommandLineOption insecureOption(
+            QStringLiteral("allow-insecure-http"),
+            QStringLiteral("Allow a plain http:// API on a non-loopback host."));
+    const QCommandLineOption sandboxOption(
+            QStringLiteral("sandbox"),
+            QStringLiteral("Upload to a built-in local sandbox (no network needed)."));
+    const QCommandLineOption recursiveOption({ QStringLiteral("r"), QStringLiteral("recursive") },
+                                             QStringLiteral("Upload the files inside folders."));
+    const QCommandLineOption concurrencyOption(
+            { QStringLiteral("j"), QStringLiteral("concurrency") },
+            QStringLiteral("Parallel uploads (default 3)."), QStringLiteral("n"),
+            QStringLiteral("3"));
+    const QCommandLineOption retriesOption(
+            QStringLiteral("retries"),
+            QStringLiteral("Attempts per file in all, the first included (default 5)."),
+            QStringLiteral("n"));
+    const QCommandLineOption stallOption(
+            QStringLiteral("stall-timeout"),
+            QStringLiteral("Abort and retry an upload with no progress for this long (default "
+                           "60)."),
+            QStringLiteral("seconds"));
+    const QCommandLineOption quietOption(
+            { QStringLiteral("q"), QStringLiteral("quiet") },
+            QStringLiteral("Print only the fileUrl of each stored file; failures go to stderr."));
+    const QCommandLineOption verboseOption(
+            { QStringLiteral("v"), QStringLiteral("verbose") },
+            QStringLiteral("Print each request (redacted) on stderr; -vv adds headers."));
+    const QCommandLineOption jsonOption(
+            QStringLiteral("json"), QStringLiteral("JSON Lines events on stdout (see README)."));
+    const QCommandLineOption curlOption(
+            QStringLiteral("print-curl"),
+            QStringLiteral("Print, per file, the two curl commands that do the same upload."));
+    const QCommandLineOption secretsOption(
+            QStringLiteral("show-secrets"),
+            QStringLiteral("Do not redact the token and signatures in --print-curl output."));
+    parser.addOptions({ versionOption, apiOption, sessionOption, tokenFileOption, tokenOption,
+                        caOption, insecureOption, sandboxOption, recursiveOption, concurrencyOption,
+                        retriesOption, stallOption, quietOption, verboseOption, jsonOption,
+                        curlOption, secretsOption });
+    parser.addPositionalArgument(QStringLiteral("path"),
+                                 QStringLiteral("Files (and, with -r, folders) to upload."),
+                                 QStringLiteral("PATH..."));
+
+    if (!parser.parse(arguments)) {
+        *error = parser.errorText();
+        return Result::UsageError;
+    }
+    if (parser.isSet(helpOption))
+        parser.showHelp(0); // exits
+    if (parser.isSet(versionOption))
+        parser.showVersion(); // exits
+
+    CliOptions &o = *options;
+    o.paths = parser.positionalArguments();
+    o.recursive = parser.isSet(recursiveOption);
+    o.sandbox = parser.isSet(sandboxOption);
+    o.quiet = parser.isSet(quietOption);
+    o.json = parser.isSet(jsonOption);
+    o.printCurl = parser.isSet(curlOption);
+    o.showSecrets = parser.isSet(secretsOption);
+    o.verbosity = int(parser.optionNames().count(QStringLiteral("v"))
+                      + parser.optionNames().count(QStringLiteral("verbose")));
+
+    if (o.paths.isEmpty()) {
+        *error = QStringLiteral("no files given (see --help)");
+        return Result::UsageError;
+    }
+    if (!parseNonNegative(parser.value(concurrencyOption), 1, &o.engine.concurrency)) {
+        *error = QStringLiteral("--concurrency needs a whole number of at least 1");
+        return Result::UsageError;
+    }
+    if (parser.isSet(retriesOption)
+        && !parseNonNegative(parser.value(retriesOption), 1, &o.engine.retry.maxAttempts)) {
+        *error = QStringLiteral("--retries needs a whole number of attempts, at least 1");
+        return Result::UsageError;
+    }
+    if (parser.isSet(stallOption)) {
+        int seconds = 0;
+        if (!parseNonNegative(parser.value(stallOption), 1, &seconds) || seconds > 86400) {
+            *error = QStringLiteral("--stall-timeout needs seconds between 1 and 86400");
+            return Result::UsageError;
+        }
+        o.engine.stallTimeoutMs = seconds * 1000;
+    }
+
+    EndpointSettings &endpoint = o.engine.endpoint;
+    endpoint.caFile = parser.value(caOption);
+    endpoint.allowInsecureHttp = parser.isSet(insecureOption);
+
+    // The token: a file beats the command line beats the environment.
+    if (parser.isSet(tokenFileOption)) {
+        QFile file(parser.value(tokenFileOption));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = QStringLiteral("cannot read --token-file %1: %2")
+                             .arg(file.fileName(), file.errorString());
+            return Result::UsageError;
+        }
+        endpoint.token = QString::fromUtf8(file.read(64 * 1024)).trimmed();
+        if (endpoint.token.isEmpty()) {
+            *error = QStringLiteral("--token-file %1 is empty").arg(file.fileName());
+            return Result::UsageError;
+        }
+    } else if (parser.isSet(tokenOption)) {
+        endpoint.token = parser.value(tokenOption).trimmed();
+        o.warnings << QStringLiteral(
+                "--token is visible to every user in the process list; use --token-file or "
+                "TYPEBOT_TOKEN instead");
+    } else {
+        endpoint.token = env.value(QStringLiteral("TYPEBOT_TOKEN")).trimmed();
+    }
+
+    if (o.sandbox) {
+        if (parser.isSet(apiOption) || parser.isSet(sessionOption))
+            o.warnings << QStringLiteral("--sandbox ignores --api and --session");
+        return Result::Ok; // the endpoint is filled in once the sandbox listens
+    }
+
+    const QString apiText = parser.isSet(apiOption)
+            ? parser.value(apiOption)
+            : env.value(QStringLiteral("TYPEBOT_API"), EndpointSettings::DefaultApiBase);
+    QString apiError;
+    if (!EndpointSettings::parseApiBase(apiText, &endpoint.apiBase, &apiError)) {
+        *error = QStringLiteral("invalid API URL %1: %2").arg(apiText, apiError);
+        return Result::UsageError;
+    }
+    endpoint.sessionId =
+            (parser.isSet(sessionOption) ? parser.value(sessionOption)
+                                         : env.value(QStringLiteral("TYPEBOT_SESSION")))
+                    .trimmed();
+    if (endpoint.sessionId.isEmpty()) {
+        *error = QStringLiteral(
+                "no chat session id: pass --session ID or set TYPEBOT_SESSION (the session "
+                "must be waiting on a file-input block)");
+        return Result::UsageError;
+    }
+    if (const QString problem = endpoint.validate(); !problem.isEmpty()) {
+        *error = problem;
+        return Result::UsageError;
+    }
+    return Result::Ok;
+}
+
+} // namespace TypebotCli

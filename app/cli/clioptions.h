@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "engine/engineconfig.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace TypebotCli {
+
+// What the command line asked for, after parsing and checking: the engine configuration
+// plus the output switches. parse() is the only place that reads argv and the environment.
+struct CliOptions
+{
+    enum class Result { Ok, UsageError, HelpShown };
+
+    Typebot::EngineConfig engine;
+    QStringList paths;
+    bool recursive = false;
+    bool sandbox = false;
+    bool quiet = false;
+    bool json = false;
+    bool printCurl = false;
+    bool showSecrets = false;
+    int verbosity = 0; // -v 1, -vv 2
+    QStringList warnings; // to print on stderr before starting
+
+    // On UsageError, `error` holds a one-line message for stderr (exit code 2).
+    static Result parse(const QStringList &arguments, CliOptions *options, QString *error);
+};
+
+} // namespace TypebotCli

@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "consoleoutput.h"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace TypebotCli {
+
+ConsoleOutput::ConsoleOutput(bool statusLineWanted)
+    : m_statusEnabled(statusLineWanted && ::isatty(STDERR_FILENO) == 1)
+{
+}
+
+void ConsoleOutput::write(FILE *stream, const QString &line)
+{
+    const bool hadStatus = m_statusShown;
+    if (hadStatus)
+        clearStatus();
+    const QByteArray bytes = line.toUtf8() + '\n';
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
+    std::fflush(stream);
+    if (hadStatus)
+        setStatus(m_status);
+}
+
+void ConsoleOutput::printOut(const QString &line)
+{
+    write(stdout, line);
+}
+
+void ConsoleOutput::printErr(const QString &line)
+{
+    write(stderr, line);
+}
+
+void ConsoleOutput::setStatus(const QString &text)
+{
+    m_status = text;
+    if (!m_statusEnabled)
+        return;
+    // \r, the text, then erase what a longer previous line left behind.
+    const QByteArray bytes = "\r" + text.toUtf8() + "\x1b[K";
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+    m_statusShown = true;
+}
+
+void ConsoleOutput::clearStatus()
+{
+    if (!m_statusShown)
+        return;
+    std::fputs("\r\x1b[K", stderr);
+    std::fflush(stderr);
+    m_statusShown = false;
+}
+
+} // namespace TypebotCli

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "jsonlinewriter.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+
+#include <cstdio>
+
+namespace TypebotCli {
+
+QString JsonLineWriter::timestamp()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+void JsonLineWriter::write(const QString &event, const QJsonObject &fields)
+{
+    // QJsonObject sorts keys; "event" and "time" are put first by hand for readability.
+    QJsonObject head{ { QStringLiteral("event"), event } };
+    QByteArray line = QJsonDocument(head).toJson(QJsonDocument::Compact);
+    line.chop(1); // '}'
+    line += ",\"time\":\"" + timestamp().toUtf8() + '"';
+    QJsonObject rest = fields;
+    rest.remove(QStringLiteral("event"));
+    rest.remove(QStringLiteral("time"));
+    if (!rest.isEmpty()) {
+        const QByteArray body = QJsonDocument(rest).toJson(QJsonDocument::Compact);
+        line += ',' + body.mid(1); // drops '{', keeps '}'
+    } else {
+        line += '}';
+    }
+    line += '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), stdout);
+    std::fflush(stdout);
+}
+
+} // namespace TypebotCli

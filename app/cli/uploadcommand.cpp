@@ -1,0 +1,510 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "uploadcommand.h"
+
+#include "jsonlinewriter.h"
+
+#include "diagnostics/curlcommand.h"
+#include "diagnostics/humanformat.h"
+#include "diagnostics/redactor.h"
+#include "engine/uploadengine.h"
+#include "engine/uploadjob.h"
+#include "sandboxserver.h"
+#include "transfer/qnamuploadtransport.h"
+
+#include <QCoreApplication>
+#include <QDirIterator>
+#include <QFileInfo>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+
+namespace TypebotCli {
+
+using namespace Typebot;
+
+namespace {
+
+QString durationText(qint64 ms)
+{
+    if (ms < 0)
+        return QStringLiteral("?");
+    if (ms < 10000)
+        return QString::number(double(ms) / 1000.0, 'f', 1) + QStringLiteral(" s");
+    return HumanFormat::duration(ms / 1000);
+}
+
+bool sameEntry(const TimelineEntry &a, const TimelineEntry &b)
+{
+    return a.time == b.time && a.kind == b.kind && a.attempt == b.attempt && a.message == b.message
+            && a.httpStatus == b.httpStatus;
+}
+
+} // namespace
+
+UploadCommand::UploadCommand(CliOptions options, QObject *parent)
+    : QObject(parent),
+      m_options(std::move(options)),
+      m_console(!m_options.quiet)
+{
+    m_observer.started = [this](quint64 id, const TransferRequest &request) {
+        handleTransferStarted(id, request);
+    };
+    m_observer.finished = [this](quint64 id, const TransferResult &result) {
+        handleTransferFinished(id, result);
+    };
+}
+
+UploadCommand::~UploadCommand()
+{
+    // The engine cancels its jobs; their transports call back into m_observer.
+    delete m_engine;
+    m_engine = nullptr;
+}
+
+bool UploadCommand::prepare()
+{
+    for (const QString &warning : std::as_const(m_options.warnings))
+        m_console.printErr(QStringLiteral("typebot-upload: warning: ") + warning);
+
+    EndpointSettings &endpoint = m_options.engine.endpoint;
+    if (m_options.sandbox) {
+        Sandbox::SandboxConfig config;
+        config.token = endpoint.token; // a token given with --sandbox is then required
+        m_sandbox = std::make_unique<Sandbox::SandboxServer>(config);
+        QString error;
+        if (!m_sandbox->start(&error)) {
+            m_console.printErr(QStringLiteral("typebot-upload: cannot start the sandbox: ")
+                               + error);
+            return false;
+        }
+        endpoint.apiBase = m_sandbox->apiBaseUrl();
+        endpoint.sessionId = m_sandbox->defaultSessionId();
+        if (!m_options.quiet && !m_options.json)
+            m_console.printErr(QStringLiteral("typebot-upload: using the built-in sandbox at ")
+                               + m_sandbox->apiBaseUrl().toString());
+        if (const QString problem = endpoint.validate(); !problem.isEmpty()) {
+            m_console.printErr(QStringLiteral("typebot-upload: ") + problem);
+            return false;
+        }
+    }
+    Redactor::addSecret(endpoint.token);
+
+    m_engine = new UploadEngine(this);
+    m_engine->setConfig(m_options.engine);
+    m_engine->setTransportFactory([this](QNetworkAccessManager *nam,
+                                         QObject *owner) -> UploadTransport * {
+        const auto *job = qobject_cast<UploadJob *>(owner);
+        return new RecordingTransport(new QnamUploadTransport(nam), job ? job->id() : 0,
+                                      &m_observer, owner);
+    });
+    connect(m_engine, &UploadEngine::jobsAdded, this, &UploadCommand::handleJobsAdded);
+    connect(m_engine, &UploadEngine::jobsChanged, this, &UploadCommand::handleJobsChanged);
+    connect(m_engine, &UploadEngine::jobFinished, this, &UploadCommand::handleJobFinished);
+    connect(m_engine, &UploadEngine::statsChanged, this, &UploadCommand::handleStats);
+    connect(m_engine, &UploadEngine::idle, this, &UploadCommand::handleIdle);
+    return true;
+}
+
+void UploadCommand::start()
+{
+    QMetaObject::invokeMethod(this, &UploadCommand::doStart, Qt::QueuedConnection);
+}
+
+void UploadCommand::doStart()
+{
+    m_elapsed.start();
+    if (m_options.verbosity >= 2)
+        verbose(QString(),
+                QStringLiteral("note: -vv shows the upload step's response headers; "
+                               "the ticket step's are not exposed by the engine"));
+    // An empty folder gives the engine nothing to report; say so here.
+    QStringList paths;
+    for (const QString &path : std::as_const(m_options.paths)) {
+        const QFileInfo info(path);
+        if (m_options.recursive && info.isDir()
+            && !QDirIterator(path, QDir::Files | QDir::Hidden | QDir::System,
+                             QDirIterator::Subdirectories)
+                        .hasNext()) {
+            ++m_failed;
+            const QString message = QStringLiteral("%1: folder has no files to upload").arg(path);
+            if (m_options.json)
+                JsonLineWriter::write(QStringLiteral("failed"),
+                                      { { QStringLiteral("id"), 0 },
+                                        { QStringLiteral("path"), path },
+                                        { QStringLiteral("size"), -1 },
+                                        { QStringLiteral("code"), QStringLiteral("EmptyFolder") },
+                                        { QStringLiteral("message"), message },
+                                        { QStringLiteral("attempts"), 0 } });
+            else
+                m_console.printErr(QStringLiteral("typebot-upload: ") + message);
+            continue;
+        }
+        paths << path;
+    }
+    const QList<quint64> ids =
+            paths.isEmpty() ? QList<quint64>() : m_engine->addPaths(paths, m_options.recursive);
+    if (ids.isEmpty())
+        handleIdle(); // the engine only signals idle after it had work
+}
+
+void UploadCommand::interrupt()
+{
+    if (m_finished)
+        return;
+    if (m_interrupted) { // a second Ctrl+C: stop waiting
+        finish(Interrupted);
+        return;
+    }
+    m_interrupted = true;
+    if (!m_options.json)
+        m_console.printErr(QStringLiteral("typebot-upload: interrupted; aborting the uploads"));
+    if (m_engine)
+        m_engine->cancelAll(); // synchronous: every job ends Canceled, then idle()
+    if (!m_finished)
+        handleIdle();
+}
+
+UploadCommand::JobInfo &UploadCommand::announce(const JobSnapshot &job)
+{
+    JobInfo &info = m_jobs[job.id];
+    if (info.announced)
+        return info;
+    info.announced = true;
+    info.path = job.filePath;
+    info.name = job.displayName;
+    info.size = job.size;
+    if (m_options.json)
+        JsonLineWriter::write(QStringLiteral("queued"),
+                              { { QStringLiteral("id"), double(job.id) },
+                                { QStringLiteral("path"), job.filePath },
+                                { QStringLiteral("name"), job.displayName },
+                                { QStringLiteral("size"), double(job.size) },
+                                { QStringLiteral("mimeType"), job.mimeType } });
+    return info;
+}
+
+void UploadCommand::handleJobsAdded(const QList<JobSnapshot> &jobs)
+{
+    for (const JobSnapshot &job : jobs)
+        announce(job);
+}
+
+void UploadCommand::handleJobsChanged(const QList<JobSnapshot> &jobs)
+{
+    for (const JobSnapshot &job : jobs) {
+        JobInfo &info = announce(job);
+        if (info.finished)
+            continue;
+        processTimeline(job);
+        const bool sending =
+                job.state == JobState::Value::Uploading || job.state == JobState::Value::Finishing;
+        if (m_options.json && sending && job.bytesSent != info.lastProgress) {
+            info.lastProgress = job.bytesSent;
+            JsonLineWriter::write(QStringLiteral("progress"),
+                                  { { QStringLiteral("id"), double(job.id) },
+                                    { QStringLiteral("bytesSent"), double(job.bytesSent) },
+                                    { QStringLiteral("size"), double(job.size) },
+                                    { QStringLiteral("speed"), qRound64(job.speed) },
+                                    { QStringLiteral("etaSeconds"), double(job.etaSeconds) },
+                                    { QStringLiteral("attempt"), job.attempt } });
+        }
+    }
+}
+
+void UploadCommand::processTimeline(const JobSnapshot &job)
+{
+    JobInfo &info = m_jobs[job.id];
+    const QList<TimelineEntry> &timeline = job.timeline;
+    qsizetype first = 0;
+    if (info.lastEntry) {
+        // The engine trims long timelines from the front, so find the last entry we saw.
+        qsizetype found = -1;
+        for (qsizetype i = timeline.size() - 1; i >= 0; --i) {
+            if (sameEntry(timeline.at(i), *info.lastEntry)) {
+                found = i;
+                break;
+            }
+        }
+        first = found >= 0 ? found + 1 : std::min<qsizetype>(info.seenEntries, timeline.size());
+    }
+    for (qsizetype i = first; i < timeline.size(); ++i) {
+        const TimelineEntry &entry = timeline.at(i);
+        if (m_options.verbosity >= 1)
+            verbose(info.name, entry.toText());
+        if (!m_options.json)
+            continue;
+        if (entry.kind == TimelineEntry::Kind::Ticket && entry.httpStatus >= 200
+            && entry.httpStatus < 300) {
+            JsonLineWriter::write(QStringLiteral("ticket"),
+                                  { { QStringLiteral("id"), double(job.id) },
+                                    { QStringLiteral("path"), job.filePath },
+                                    { QStringLiteral("attempt"), entry.attempt },
+                                    { QStringLiteral("host"), entry.host },
+                                    { QStringLiteral("status"), entry.httpStatus },
+                                    { QStringLiteral("durationMs"), double(entry.durationMs) } });
+        } else if (entry.kind == TimelineEntry::Kind::Retry) {
+            // The entry before a retry is the failed request; its message is the reason.
+            QString reason = job.retryReason;
+            QString code;
+            if (i > 0 && timeline.at(i - 1).kind != TimelineEntry::Kind::Retry) {
+                reason = timeline.at(i - 1).message;
+                code = timeline.at(i - 1).errorCode;
+            }
+            JsonLineWriter::write(QStringLiteral("retry"),
+                                  { { QStringLiteral("id"), double(job.id) },
+                                    { QStringLiteral("path"), job.filePath },
+                                    { QStringLiteral("attempt"), entry.attempt + 1 },
+                                    { QStringLiteral("delayMs"), double(entry.durationMs) },
+                                    { QStringLiteral("code"), code },
+                                    { QStringLiteral("reason"), Redactor::text(reason) } });
+        }
+    }
+    info.seenEntries = int(timeline.size());
+    if (!timeline.isEmpty())
+        info.lastEntry = timeline.constLast();
+}
+
+void UploadCommand::handleJobFinished(const JobSnapshot &job)
+{
+    JobInfo &info = announce(job);
+    if (info.finished)
+        return;
+    processTimeline(job);
+    info.finished = true;
+    reportFinished(job);
+}
+
+QString UploadCommand::failureText(const JobSnapshot &job) const
+{
+    QString message = Redactor::text(job.errorMessage);
+    if (job.errorCode == u"LocalFile" && !m_options.recursive && QFileInfo(job.filePath).isDir())
+        message += QStringLiteral(" (pass -r to upload the files inside it)");
+    return message;
+}
+
+qint64 UploadCommand::jobDurationMs(const JobSnapshot &job) const
+{
+    // From the start of the first ticket request to the last thing the job did.
+    for (const TimelineEntry &entry : job.timeline) {
+        if (entry.kind != TimelineEntry::Kind::Ticket)
+            continue;
+        const QDateTime started = entry.time.addMSecs(-std::max<qint64>(entry.durationMs, 0));
+        return started.msecsTo(job.timeline.constLast().time);
+    }
+    return 0;
+}
+
+void UploadCommand::reportFinished(const JobSnapshot &job)
+{
+    const QString size = job.size >= 0 ? HumanFormat::bytes(job.size) : QStringLiteral("-");
+    switch (job.state) {
+    case JobState::Value::Done: {
+        ++m_stored;
+        m_bytesStored += std::max<qint64>(job.size, 0);
+        const QString fileUrl = Redactor::text(job.fileUrl);
+        const qint64 durationMs = jobDurationMs(job);
+        if (m_options.json)
+            JsonLineWriter::write(QStringLiteral("done"),
+                                  { { QStringLiteral("id"), double(job.id) },
+                                    { QStringLiteral("path"), job.filePath },
+                                    { QStringLiteral("size"), double(job.size) },
+                                    { QStringLiteral("fileUrl"), fileUrl },
+                                    { QStringLiteral("attempts"), job.attempt },
+                                    { QStringLiteral("durationMs"), double(durationMs) } });
+        else if (m_options.quiet)
+            m_console.printOut(fileUrl);
+        else
+            m_console.printOut(
+                    QStringLiteral("stored  %1  %2  %3  %4")
+                            .arg(job.displayName, size, durationText(durationMs), fileUrl));
+        break;
+    }
+    case JobState::Value::Failed: {
+        ++m_failed;
+        const QString message = failureText(job);
+        if (m_options.json)
+            JsonLineWriter::write(QStringLiteral("failed"),
+                                  { { QStringLiteral("id"), double(job.id) },
+                                    { QStringLiteral("path"), job.filePath },
+                                    { QStringLiteral("size"), double(job.size) },
+                                    { QStringLiteral("code"), job.errorCode },
+                                    { QStringLiteral("message"), message },
+                                    { QStringLiteral("attempts"), job.attempt } });
+        else if (m_options.quiet)
+            m_console.printErr(QStringLiteral("typebot-upload: %1: %2").arg(job.filePath, message));
+        else
+            m_console.printOut(QStringLiteral("failed  %1  %2  %3%4")
+                                       .arg(job.displayName, size, message,
+                                            job.errorCode.isEmpty() ? QString()
+                                                                    : QStringLiteral("  [")
+                                                            + job.errorCode + u']'));
+        break;
+    }
+    case JobState::Value::Canceled:
+        ++m_canceled;
+        if (m_options.json)
+            JsonLineWriter::write(QStringLiteral("canceled"),
+                                  { { QStringLiteral("id"), double(job.id) },
+                                    { QStringLiteral("path"), job.filePath },
+                                    { QStringLiteral("size"), double(job.size) } });
+        else if (!m_options.quiet)
+            m_console.printOut(QStringLiteral("canceled  %1  %2").arg(job.displayName, size));
+        break;
+    default:
+        break;
+    }
+    if (m_options.printCurl)
+        printCurl(job);
+}
+
+void UploadCommand::printCurl(const JobSnapshot &job)
+{
+    const JobInfo &info = m_jobs[job.id];
+    const bool askedTicket =
+            std::any_of(job.timeline.cbegin(), job.timeline.cend(), [](const TimelineEntry &e) {
+                return e.kind == TimelineEntry::Kind::Ticket;
+            });
+    if (!askedTicket)
+        return; // failed before any request (missing file): nothing to reproduce
+    const auto secrets =
+            m_options.showSecrets ? CurlCommand::Secrets::Show : CurlCommand::Secrets::Redact;
+    const EndpointSettings &endpoint = m_options.engine.endpoint;
+    QString ticket =
+            CurlCommand::ticketRequest(endpoint, job.displayName, job.mimeType, job.size, secrets);
+    QString upload;
+    if (info.lastTransfer)
+        upload = CurlCommand::upload(info.lastTransfer->ticket, info.lastTransfer->filePath,
+                                     info.lastTransfer->contentType, endpoint.caFile, secrets);
+    if (!m_options.showSecrets) {
+        ticket = Redactor::text(ticket);
+        upload = Redactor::text(upload);
+    }
+    if (m_options.json) {
+        JsonLineWriter::write(QStringLiteral("curl"),
+                              { { QStringLiteral("id"), double(job.id) },
+                                { QStringLiteral("path"), job.filePath },
+                                { QStringLiteral("ticket"), ticket },
+                                { QStringLiteral("upload"), upload } });
+        return;
+    }
+    m_console.printOut(QStringLiteral("# %1: step 1, ask for an upload slot").arg(job.displayName));
+    m_console.printOut(ticket);
+    if (!upload.isEmpty()) {
+        m_console.printOut(QStringLiteral("# %1: step 2, send the file (%2)")
+                                   .arg(job.displayName,
+                                        info.lastTransfer->ticket.isPutVariant()
+                                                ? QStringLiteral("PUT")
+                                                : QStringLiteral("multipart POST")));
+        m_console.printOut(upload);
+    }
+}
+
+void UploadCommand::handleTransferStarted(quint64 id, const TransferRequest &request)
+{
+    m_jobs[id].lastTransfer = request;
+    if (m_options.verbosity < 2)
+        return;
+    const QString name = m_jobs[id].name;
+    const UploadTicket &ticket = request.ticket;
+    verbose(name,
+            QStringLiteral("> %1 %2").arg(ticket.isPutVariant() ? QStringLiteral("PUT")
+                                                                : QStringLiteral("POST"),
+                                          Redactor::url(ticket.presignedUrl)));
+    if (!request.userAgent.isEmpty())
+        verbose(name, QStringLiteral("> User-Agent: ") + QString::fromUtf8(request.userAgent));
+    if (ticket.isPutVariant()) {
+        verbose(name, QStringLiteral("> Content-Type: ") + request.contentType);
+        verbose(name, QStringLiteral("> Content-Length: %1").arg(request.expectedSize));
+        return;
+    }
+    verbose(name, QStringLiteral("> Content-Type: multipart/form-data; boundary=..."));
+    for (const FormField &field : ticket.formFields)
+        verbose(name,
+                QStringLiteral(">   field %1=%2")
+                        .arg(field.name, Redactor::formField(field.name, field.value)));
+    verbose(name,
+            QStringLiteral(">   file %1 (%2, %3 bytes)")
+                    .arg(request.uploadName, request.contentType)
+                    .arg(request.expectedSize));
+}
+
+void UploadCommand::handleTransferFinished(quint64 id, const TransferResult &result)
+{
+    if (m_options.verbosity < 2 || result.outcome == TransferResult::Outcome::Canceled)
+        return;
+    const QString name = m_jobs.value(id).name;
+    verbose(name,
+            result.httpStatus > 0
+                    ? QStringLiteral("< HTTP %1").arg(result.httpStatus)
+                    : QStringLiteral("< no HTTP answer: ") + Redactor::text(result.errorString));
+    for (const auto &[headerName, value] : result.headers)
+        verbose(name,
+                QStringLiteral("< ") + QString::fromLatin1(headerName) + QStringLiteral(": ")
+                        + Redactor::header(headerName, value));
+}
+
+void UploadCommand::verbose(const QString &name, const QString &text)
+{
+    m_console.printErr(name.isEmpty() ? Redactor::text(text)
+                                      : u'[' + name + QStringLiteral("] ") + Redactor::text(text));
+}
+
+void UploadCommand::handleStats(const QueueStats &stats)
+{
+    if (!m_console.hasStatusLine() || m_finished)
+        return;
+    const int ended = stats.done + stats.failed + stats.canceled;
+    QString line =
+            QStringLiteral("[%1/%2] %3 / %4")
+                    .arg(ended)
+                    .arg(stats.total)
+                    .arg(HumanFormat::bytes(stats.bytesDone), HumanFormat::bytes(stats.bytesTotal));
+    if (stats.active > 0 && stats.speed >= 1.0) {
+        line += QStringLiteral("  ") + HumanFormat::speed(stats.speed);
+        if (stats.etaSeconds >= 0)
+            line += QStringLiteral("  ETA ") + HumanFormat::duration(stats.etaSeconds);
+    }
+    m_console.setStatus(line);
+}
+
+void UploadCommand::handleIdle()
+{
+    if (m_finished)
+        return;
+    const qint64 durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    m_console.clearStatus();
+    if (m_options.json) {
+        JsonLineWriter::write(QStringLiteral("summary"),
+                              { { QStringLiteral("stored"), m_stored },
+                                { QStringLiteral("failed"), m_failed },
+                                { QStringLiteral("canceled"), m_canceled },
+                                { QStringLiteral("bytes"), double(m_bytesStored) },
+                                { QStringLiteral("durationMs"), double(durationMs) },
+                                { QStringLiteral("interrupted"), m_interrupted } });
+    } else if (!m_options.quiet) {
+        QString line = QStringLiteral("%1 stored (%2), %3 failed")
+                               .arg(m_stored)
+                               .arg(HumanFormat::bytes(m_bytesStored))
+                               .arg(m_failed);
+        if (m_canceled > 0)
+            line += QStringLiteral(", %1 canceled").arg(m_canceled);
+        line += QStringLiteral(" in ") + durationText(durationMs);
+        m_console.printErr(line);
+    }
+    if (m_interrupted)
+        finish(Interrupted);
+    else if (m_failed > 0 || m_canceled > 0)
+        finish(SomeFailed);
+    else
+        finish(AllStored);
+}
+
+void UploadCommand::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_console.clearStatus();
+    QCoreApplication::exit(exitCode);
+}
+
+} // namespace TypebotCli

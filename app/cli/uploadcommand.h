@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clioptions.h"
+#include "consoleoutput.h"
+#include "recordingtransport.h"
+
+#include "engine/jobsnapshot.h"
+#include "transfer/transferrequest.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+
+#include <memory>
+#include <optional>
+
+
+namespace Sandbox {
+class SandboxServer;
+}
+
+namespace Typebot {
+class UploadEngine;
+}
+
+namespace TypebotCli {
+
+// One run of typebot-upload: feeds the paths to the engine on the main thread, turns its
+// snapshots into lines for people or JSON events, and decides the exit code.
+class UploadCommand final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UploadCommand)
+
+public:
+    enum ExitCode { AllStored = 0, SomeFailed = 1, UsageError = 2, Interrupted = 130 };
+
+    explicit UploadCommand(CliOptions options, QObject *parent = nullptr);
+    ~UploadCommand() override;
+
+    // Starts the sandbox if asked and checks the configuration; false: exit with UsageError
+    // (the message is already printed).
+    bool prepare();
+    void start(); // schedules the run; QCoreApplication::exit(code) when it ends
+    void interrupt(); // SIGINT/SIGTERM: abort running uploads, exit 130
+
+private:
+    struct JobInfo
+    {
+        QString path;
+        QString name;
+        qint64 size = -1;
+        bool announced = false;
+        bool finished = false;
+        qint64 lastProgress = -1;
+        int seenEntries = 0;
+        std::optional<Typebot::TimelineEntry> lastEntry;
+        std::optional<Typebot::TransferRequest> lastTransfer;
+    };
+
+    void doStart();
+    void handleJobsAdded(const QList<Typebot::JobSnapshot> &jobs);
+    void handleJobsChanged(const QList<Typebot::JobSnapshot> &jobs);
+    void handleJobFinished(const Typebot::JobSnapshot &job);
+    void handleStats(const Typebot::QueueStats &stats);
+    void handleIdle();
+    void handleTransferStarted(quint64 id, const Typebot::TransferRequest &request);
+    void handleTransferFinished(quint64 id, const Typebot::TransferResult &result);
+
+    JobInfo &announce(const Typebot::JobSnapshot &job);
+    void processTimeline(const Typebot::JobSnapshot &job);
+    void reportEntry(const Typebot::JobSnapshot &job, const Typebot::TimelineEntry &entry);
+    void reportFinished(const Typebot::JobSnapshot &job);
+    void printCurl(const Typebot::JobSnapshot &job);
+    qint64 jobDurationMs(const Typebot::JobSnapshot &job) const;
+    void finish(int exitCode);
+    void verbose(const QString &name, const QString &text);
+    QString failureText(const Typebot::JobSnapshot &job) const;
+
+    CliOptions m_options;
+    ConsoleOutput m_console;
+    std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
+    Typebot::UploadEngine *m_engine = nullptr;
+    RecordingTransport::Observer m_observer;
+    QHash<quint64, JobInfo> m_jobs;
+    QElapsedTimer m_elapsed;
+    int m_stored = 0;
+    int m_failed = 0;
+    int m_canceled = 0;
+    qint64 m_bytesStored = 0;
+    bool m_interrupted = false;
+    bool m_finished = false;
+};
+
+} // namespace TypebotCli

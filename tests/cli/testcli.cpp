@@ -1,0 +1,528 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// typebot-upload as users and scripts see it: the real binary against an in-process
+// sandbox, asserting exit codes, output and what reached the server.
+
+#include "faultinjector.h"
+#include "faultspec.h"
+#include "sandboxserver.h"
+
+#include <QDateTime>
+#include <QEventLoop>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <csignal>
+#include <functional>
+#include <memory>
+
+using namespace Sandbox;
+
+namespace {
+
+const QString Token = QStringLiteral("tbu-test-token-8f3a9c2e71d4");
+
+struct Run
+{
+    int exitCode = -1;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+    QString all() const { return QString::fromUtf8(out + err); }
+};
+
+QList<QJsonObject> jsonLines(const QByteArray &out)
+{
+    QList<QJsonObject> events;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+            qWarning("not a JSON object: %s", line.constData());
+            return {};
+        }
+        events << doc.object();
+    }
+    return events;
+}
+
+QList<QJsonObject> eventsNamed(const QList<QJsonObject> &events, const QString &name)
+{
+    QList<QJsonObject> found;
+    for (const QJsonObject &e : events) {
+        if (e.value(QStringLiteral("event")).toString() == name)
+            found << e;
+    }
+    return found;
+}
+
+} // namespace
+
+class TestCli final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void storesFileAndPrintsUrl();
+    void builtInSandboxDemo();
+    void quietPrintsOnlyUrls();
+    void jsonEventsHaveDocumentedFields();
+    void jsonReportsRetries();
+    void missingSessionIsUsageError();
+    void badOptionIsUsageError();
+    void missingFileFailsWithPath();
+    void folderNeedsRecursive();
+    void tokenReachesApiButNeverOutput_data();
+    void tokenReachesApiButNeverOutput();
+    void tokenOnCommandLineWarns();
+    void sigintAbortsRunningUpload();
+    void printedCurlCommandsWork_data();
+    void printedCurlCommandsWork();
+
+private:
+    QString writeFile(const QString &name, const QByteArray &data);
+    Run run(const QStringList &args, const QProcessEnvironment &extraEnv = {},
+            const std::function<bool(QProcess &, const QByteArray &)> &onOutput = {});
+    Run runShell(const QString &command);
+    QStringList endpointArgs() const;
+    void startSandbox(SandboxConfig config = {});
+
+    std::unique_ptr<SandboxServer> m_sandbox;
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+void TestCli::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    startSandbox();
+}
+
+void TestCli::cleanup()
+{
+    m_sandbox.reset();
+    m_dir.reset();
+}
+
+void TestCli::startSandbox(SandboxConfig config)
+{
+    m_sandbox = std::make_unique<SandboxServer>(std::move(config));
+    QString error;
+    QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+}
+
+QStringList TestCli::endpointArgs() const
+{
+    return { QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+             QStringLiteral("--session"), m_sandbox->defaultSessionId() };
+}
+
+QString TestCli::writeFile(const QString &name, const QByteArray &data)
+{
+    const QString path = m_dir->filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
+}
+
+// Runs the binary while this thread's event loop serves the in-process sandbox.
+// `onOutput` sees stdout so far each time it grows; returning true stops calling it.
+Run TestCli::run(const QStringList &args, const QProcessEnvironment &extraEnv,
+                 const std::function<bool(QProcess &, const QByteArray &)> &onOutput)
+{
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : { QStringLiteral("TYPEBOT_API"), QStringLiteral("TYPEBOT_SESSION"),
+                                 QStringLiteral("TYPEBOT_TOKEN") })
+        env.remove(name);
+    for (const QString &key : extraEnv.keys())
+        env.insert(key, extraEnv.value(key));
+    process.setProcessEnvironment(env);
+    process.setWorkingDirectory(m_dir->path());
+    Run result;
+    bool watching = bool(onOutput);
+    QEventLoop loop;
+    connect(&process, &QProcess::readyReadStandardOutput, &loop, [&] {
+        result.out += process.readAllStandardOutput();
+        if (watching && onOutput(process, result.out))
+            watching = false;
+    });
+    connect(&process, &QProcess::readyReadStandardError, &loop,
+            [&] { result.err += process.readAllStandardError(); });
+    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    connect(&process, &QProcess::errorOccurred, &loop, [&](QProcess::ProcessError error) {
+        if (error == QProcess::FailedToStart)
+            loop.quit();
+    });
+    QTimer::singleShot(120000, &loop, &QEventLoop::quit);
+    process.start(QStringLiteral(TYPEBOT_UPLOAD_BIN), args);
+    loop.exec();
+    if (process.state() != QProcess::NotRunning) {
+        process.kill();
+        process.waitForFinished();
+        qWarning("typebot-upload timed out");
+    }
+    result.out += process.readAllStandardOutput();
+    result.err += process.readAllStandardError();
+    result.crashed = process.exitStatus() == QProcess::CrashExit;
+    result.exitCode = process.exitCode();
+    if (QTest::currentTestFailed() || result.crashed)
+        qWarning("stdout:\n%s\nstderr:\n%s", result.out.constData(), result.err.constData());
+    return result;
+}
+
+Run TestCli::runShell(const QString &command)
+{
+    QProcess process;
+    QEventLoop loop;
+    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
+    process.start(QStringLiteral("/bin/sh"), { QStringLiteral("-c"), command });
+    loop.exec();
+    Run result;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+void TestCli::storesFileAndPrintsUrl()
+{
+    const QByteArray data = "hello from the CLI test\n";
+    const QString path = writeFile(QStringLiteral("hello.txt"), data);
+    const Run r = run(endpointArgs() << path);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.crashed);
+    const QStringList keys = m_sandbox->objectKeys();
+    QCOMPARE(keys.size(), 1);
+    QCOMPARE(m_sandbox->objectData(keys.first()), data);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.startsWith(QStringLiteral("stored  hello.txt")), qPrintable(out));
+    QVERIFY2(out.contains(m_sandbox->bucketUrl().toString() + u'/' + keys.first()),
+             qPrintable(out));
+}
+
+void TestCli::builtInSandboxDemo()
+{
+    const QString path = writeFile(QStringLiteral("demo.txt"), "demo");
+    const Run r = run({ QStringLiteral("--sandbox"), path });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("http://127.0.0.1:") && r.out.contains("/demo.txt"), r.out.constData());
+}
+
+void TestCli::quietPrintsOnlyUrls()
+{
+    const QString a = writeFile(QStringLiteral("a.txt"), "a");
+    const QString b = writeFile(QStringLiteral("b.txt"), "bb");
+    const Run r = run(endpointArgs() << QStringLiteral("-q") << a << b);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    for (const QByteArray &line : lines)
+        QVERIFY2(line.startsWith("http://127.0.0.1:"), line.constData());
+    QVERIFY2(r.err.isEmpty(), r.err.constData());
+}
+
+void TestCli::jsonEventsHaveDocumentedFields()
+{
+    const QString a = writeFile(QStringLiteral("a.bin"), QByteArray(300000, 'a'));
+    const QString empty = writeFile(QStringLiteral("empty.txt"), QByteArray());
+    const QString missing = m_dir->filePath(QStringLiteral("missing.txt"));
+    const Run r = run(endpointArgs() << QStringLiteral("--json") << a << empty << missing);
+    QCOMPARE(r.exitCode, 1);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    QVERIFY(!events.isEmpty());
+
+    for (const QJsonObject &e : events) {
+        QVERIFY(e.contains(QStringLiteral("event")));
+        const QDateTime time = QDateTime::fromString(e.value(QStringLiteral("time")).toString(),
+                                                     Qt::ISODateWithMs);
+        QVERIFY(time.isValid());
+        QCOMPARE(time.timeSpec(), Qt::UTC);
+    }
+    const auto has = [](const QJsonObject &e, const QStringList &fields) {
+        for (const QString &f : fields) {
+            if (!e.contains(f)) {
+                qWarning("event %s lacks %s",
+                         qPrintable(e.value(QStringLiteral("event")).toString()), qPrintable(f));
+                return false;
+            }
+        }
+        return true;
+    };
+    const auto queued = eventsNamed(events, QStringLiteral("queued"));
+    QCOMPARE(queued.size(), 3);
+    for (const QJsonObject &e : queued)
+        QVERIFY(has(e, { QStringLiteral("id"), QStringLiteral("path"), QStringLiteral("size") }));
+    QVERIFY(eventsNamed(events, QStringLiteral("ticket")).size() >= 2);
+    for (const QJsonObject &e : eventsNamed(events, QStringLiteral("ticket")))
+        QVERIFY(has(e,
+                    { QStringLiteral("id"), QStringLiteral("attempt"), QStringLiteral("host"),
+                      QStringLiteral("status"), QStringLiteral("durationMs") }));
+    for (const QJsonObject &e : eventsNamed(events, QStringLiteral("progress")))
+        QVERIFY(has(e,
+                    { QStringLiteral("id"), QStringLiteral("bytesSent"), QStringLiteral("size") }));
+
+    const auto done = eventsNamed(events, QStringLiteral("done"));
+    QCOMPARE(done.size(), 2);
+    for (const QJsonObject &e : done) {
+        QVERIFY(has(e,
+                    { QStringLiteral("id"), QStringLiteral("path"), QStringLiteral("size"),
+                      QStringLiteral("fileUrl"), QStringLiteral("attempts"),
+                      QStringLiteral("durationMs") }));
+        QCOMPARE(e.value(QStringLiteral("attempts")).toInt(), 1);
+        const QString key =
+                SandboxServer::keyFromFileUrl(e.value(QStringLiteral("fileUrl")).toString());
+        QVERIFY2(m_sandbox->hasObject(key), qPrintable(key));
+    }
+    const auto failed = eventsNamed(events, QStringLiteral("failed"));
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(has(failed.first(),
+                { QStringLiteral("id"), QStringLiteral("path"), QStringLiteral("code"),
+                  QStringLiteral("message") }));
+    QCOMPARE(failed.first().value(QStringLiteral("path")).toString(), missing);
+    QVERIFY(failed.first().value(QStringLiteral("message")).toString().contains(missing));
+
+    QCOMPARE(events.last().value(QStringLiteral("event")).toString(), QStringLiteral("summary"));
+    const QJsonObject summary = events.last();
+    QVERIFY(has(summary,
+                { QStringLiteral("stored"), QStringLiteral("failed"), QStringLiteral("canceled"),
+                  QStringLiteral("bytes"), QStringLiteral("durationMs") }));
+    QCOMPARE(summary.value(QStringLiteral("stored")).toInt(), 2);
+    QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), 1);
+    QCOMPARE(summary.value(QStringLiteral("canceled")).toInt(), 0);
+    QCOMPARE(summary.value(QStringLiteral("bytes")).toInteger(), 300000);
+}
+
+void TestCli::jsonReportsRetries()
+{
+    QString error;
+    m_sandbox->faults()->add(
+            FaultSpec::parse(QStringLiteral("upload:status=503,count=1,retry-after=1"), &error)
+                    .value());
+    const QString a = writeFile(QStringLiteral("a.txt"), "retry me");
+    const Run r = run(endpointArgs() << QStringLiteral("--json") << a);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    const auto retries = eventsNamed(events, QStringLiteral("retry"));
+    QCOMPARE(retries.size(), 1);
+    const QJsonObject retry = retries.first();
+    QCOMPARE(retry.value(QStringLiteral("attempt")).toInt(), 2);
+    QCOMPARE(retry.value(QStringLiteral("delayMs")).toInteger(), 1000);
+    QVERIFY(!retry.value(QStringLiteral("reason")).toString().isEmpty());
+    const auto done = eventsNamed(events, QStringLiteral("done"));
+    QCOMPARE(done.size(), 1);
+    QCOMPARE(done.first().value(QStringLiteral("attempts")).toInt(), 2);
+}
+
+void TestCli::missingSessionIsUsageError()
+{
+    const QString a = writeFile(QStringLiteral("a.txt"), "a");
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(), a });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--session") && r.err.contains("TYPEBOT_SESSION"), r.err.constData());
+    QVERIFY(m_sandbox->requests().isEmpty());
+
+    // The environment works as well as the option.
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TYPEBOT_API"), m_sandbox->apiBaseUrl().toString());
+    env.insert(QStringLiteral("TYPEBOT_SESSION"), m_sandbox->defaultSessionId());
+    QCOMPARE(run({ a }, env).exitCode, 0);
+}
+
+void TestCli::badOptionIsUsageError()
+{
+    QCOMPARE(run({ QStringLiteral("--no-such-option"), QStringLiteral("x") }).exitCode, 2);
+    QCOMPARE(run(endpointArgs()).exitCode, 2); // no files
+    QCOMPARE(run(endpointArgs() << QStringLiteral("-j") << QStringLiteral("0")
+                                << QStringLiteral("x"))
+                     .exitCode,
+             2);
+    const Run insecure =
+            run({ QStringLiteral("--api"), QStringLiteral("http://example.com/api"),
+                  QStringLiteral("--session"), QStringLiteral("s"), QStringLiteral("x") });
+    QCOMPARE(insecure.exitCode, 2);
+    QVERIFY2(insecure.err.contains("http://"), insecure.err.constData());
+    const Run help = run({ QStringLiteral("--help") });
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("--json") && help.out.contains("Exit codes"));
+    const Run version = run({ QStringLiteral("--version") });
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.contains(TBU_VERSION));
+}
+
+void TestCli::missingFileFailsWithPath()
+{
+    const QString good = writeFile(QStringLiteral("good.txt"), "good");
+    const QString missing = m_dir->filePath(QStringLiteral("no-such-file.txt"));
+    const Run r = run(endpointArgs() << missing << good);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(missing.toUtf8()), r.out.constData());
+    QVERIFY2(r.out.contains("stored  good.txt"), r.out.constData());
+}
+
+void TestCli::folderNeedsRecursive()
+{
+    QVERIFY(QDir(m_dir->path()).mkpath(QStringLiteral("folder/sub")));
+    writeFile(QStringLiteral("folder/one.txt"), "1");
+    writeFile(QStringLiteral("folder/sub/two.txt"), "22");
+    const QString folder = m_dir->filePath(QStringLiteral("folder"));
+
+    const Run flat = run(endpointArgs() << folder);
+    QCOMPARE(flat.exitCode, 1);
+    QVERIFY2(flat.out.contains(folder.toUtf8()) && flat.out.contains("-r"), flat.out.constData());
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+
+    const Run deep = run(endpointArgs() << QStringLiteral("-r") << folder);
+    QCOMPARE(deep.exitCode, 0);
+    QCOMPARE(m_sandbox->objectKeys().size(), 2);
+}
+
+void TestCli::tokenReachesApiButNeverOutput_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::newRow("-v") << QStringList{ QStringLiteral("-v") };
+    QTest::newRow("-vv") << QStringList{ QStringLiteral("-vv") };
+    QTest::newRow("--json -vv") << QStringList{ QStringLiteral("--json"), QStringLiteral("-vv") };
+    QTest::newRow("--print-curl") << QStringList{ QStringLiteral("--print-curl") };
+    QTest::newRow("--json --print-curl")
+            << QStringList{ QStringLiteral("--json"), QStringLiteral("--print-curl") };
+}
+
+void TestCli::tokenReachesApiButNeverOutput()
+{
+    QFETCH(QStringList, options);
+    SandboxConfig config;
+    config.token = Token;
+    startSandbox(config);
+    const QString a = writeFile(QStringLiteral("a.txt"), "secret test");
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TYPEBOT_TOKEN"), Token);
+    const Run r = run(endpointArgs() << options << a, env);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(!r.all().contains(Token));
+    QVERIFY(!r.all().contains(Token.left(12)));
+    if (options.contains(QStringLiteral("--print-curl")))
+        QVERIFY2(r.all().contains(QStringLiteral("Bearer [redacted]")), r.out.constData());
+
+    bool sawToken = false;
+    for (const RequestRecord &record : m_sandbox->requests()) {
+        if (record.route == u"api")
+            sawToken =
+                    sawToken || record.headers.value("authorization") == "Bearer " + Token.toUtf8();
+        else // the token goes to the API host only
+            QVERIFY(!record.headers.contains("authorization"));
+    }
+    QVERIFY(sawToken);
+}
+
+void TestCli::tokenOnCommandLineWarns()
+{
+    SandboxConfig config;
+    config.token = Token;
+    startSandbox(config);
+    const QString a = writeFile(QStringLiteral("a.txt"), "a");
+    const Run r = run(endpointArgs() << QStringLiteral("--token") << Token << a);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("process list"), r.err.constData());
+
+    const QString tokenFile = writeFile(QStringLiteral("token"), Token.toUtf8() + '\n');
+    const Run fromFile = run(endpointArgs() << QStringLiteral("--token-file") << tokenFile << a);
+    QCOMPARE(fromFile.exitCode, 0);
+    QVERIFY(!fromFile.err.contains("process list"));
+}
+
+void TestCli::sigintAbortsRunningUpload()
+{
+    QString error;
+    m_sandbox->faults()->add(
+            FaultSpec::parse(QStringLiteral("upload:throttle=200000,count=0"), &error).value());
+    const QString big = writeFile(QStringLiteral("big.bin"), QByteArray(8 * 1024 * 1024, 'x'));
+    const QString small = writeFile(QStringLiteral("queued.txt"), "later");
+    bool sent = false;
+    const Run r = run(endpointArgs() << QStringLiteral("--json") << QStringLiteral("-j")
+                                     << QStringLiteral("1") << big << small,
+                      {}, [&](QProcess &process, const QByteArray &out) {
+                          // Interrupt once bytes are flowing.
+                          if (!out.contains("\"event\":\"progress\""))
+                              return false;
+                          ::kill(pid_t(process.processId()), SIGINT);
+                          sent = true;
+                          return true;
+                      });
+    QVERIFY(sent);
+    QCOMPARE(r.exitCode, 130);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    QVERIFY(eventsNamed(events, QStringLiteral("done")).isEmpty());
+    QCOMPARE(eventsNamed(events, QStringLiteral("canceled")).size(), 2);
+    QCOMPARE(events.last().value(QStringLiteral("event")).toString(), QStringLiteral("summary"));
+    QCOMPARE(events.last().value(QStringLiteral("stored")).toInt(), 0);
+    QCOMPARE(events.last().value(QStringLiteral("canceled")).toInt(), 2);
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+}
+
+void TestCli::printedCurlCommandsWork_data()
+{
+    QTest::addColumn<bool>("putVariant");
+    QTest::newRow("multipart POST") << false;
+    QTest::newRow("PUT variant") << true;
+}
+
+void TestCli::printedCurlCommandsWork()
+{
+    QFETCH(bool, putVariant);
+    SandboxConfig config;
+    config.token = Token;
+    config.putVariant = putVariant;
+    startSandbox(config);
+    const QString name = QStringLiteral("it's a;b \"c\" $HOME.txt");
+    const QString path = writeFile(name, "first version");
+    const QString tokenFile = writeFile(QStringLiteral("token"), Token.toUtf8());
+    const Run r =
+            run(endpointArgs() << QStringLiteral("--print-curl") << QStringLiteral("--show-secrets")
+                               << QStringLiteral("--token-file") << tokenFile << path);
+    QCOMPARE(r.exitCode, 0);
+    QStringList commands;
+    for (const QByteArray &line : r.out.split('\n')) {
+        if (line.startsWith("curl "))
+            commands << QString::fromUtf8(line);
+    }
+    QCOMPARE(commands.size(), 2);
+    const QStringList keys = m_sandbox->objectKeys();
+    QCOMPARE(keys.size(), 1);
+    QCOMPARE(m_sandbox->objectData(keys.first()), QByteArray("first version"));
+
+    // Step 1 as printed: the API answers a ticket for the same key.
+    const qsizetype apiCallsBefore = m_sandbox->requests().size();
+    const Run ticket = runShell(commands.at(0));
+    QCOMPARE(ticket.exitCode, 0);
+    const QJsonObject answer = QJsonDocument::fromJson(ticket.out).object();
+    QVERIFY2(answer.contains(QStringLiteral("presignedUrl")), ticket.out.constData());
+    QCOMPARE(SandboxServer::keyFromFileUrl(answer.value(QStringLiteral("fileUrl")).toString()),
+             keys.first());
+    QCOMPARE(m_sandbox->requests().size(), apiCallsBefore + 1);
+    QCOMPARE(m_sandbox->requests().constLast().headers.value("authorization"),
+             "Bearer " + Token.toUtf8());
+
+    // Step 2 as printed, with new bytes in the file: the stored object changes to them.
+    writeFile(name, "second version, sent by curl");
+    const Run upload = runShell(commands.at(1) + QStringLiteral(" -w '%{http_code}'"));
+    QCOMPARE(upload.exitCode, 0);
+    QVERIFY2(upload.out.startsWith("20"), upload.out.constData());
+    QCOMPARE(m_sandbox->objectData(keys.first()), QByteArray("second version, sent by curl"));
+    QVERIFY(m_sandbox->requests().constLast().headers.value("user-agent").startsWith("curl/"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "testcli.moc"
