@@ -99,10 +99,22 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
     const QCommandLineOption secretsOption(
             QStringLiteral("show-secrets"),
             QStringLiteral("Do not redact the token and signatures in --print-curl output."));
+    const QCommandLineOption resumeOption(
+            QStringLiteral("resume"),
+            QStringLiteral("Finish the files an interrupted or crashed run left (PATHs "
+                           "optional)."));
+    const QCommandLineOption noHistoryOption(
+            QStringLiteral("no-history"),
+            QStringLiteral("Keep no journal or history of this run (no --resume possible)."));
+    const QCommandLineOption dataDirOption(
+            QStringLiteral("data-dir"),
+            QStringLiteral("Folder of the journal and history (env TYPEBOT_UPLOAD_DATA_DIR; "
+                           "default: the user's data folder)."),
+            QStringLiteral("dir"));
     parser.addOptions({ versionOption, apiOption, sessionOption, tokenFileOption, tokenOption,
                         caOption, insecureOption, sandboxOption, recursiveOption, concurrencyOption,
                         retriesOption, stallOption, quietOption, verboseOption, jsonOption,
-                        curlOption, secretsOption });
+                        curlOption, secretsOption, resumeOption, noHistoryOption, dataDirOption });
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QStringLiteral("Files (and, with -r, folders) to upload."),
                                  QStringLiteral("PATH..."));
@@ -126,8 +138,17 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
     o.showSecrets = parser.isSet(secretsOption);
     o.verbosity = int(parser.optionNames().count(QStringLiteral("v"))
                       + parser.optionNames().count(QStringLiteral("verbose")));
+    o.resume = parser.isSet(resumeOption);
+    o.noHistory = parser.isSet(noHistoryOption);
+    o.dataDir = parser.isSet(dataDirOption)
+            ? parser.value(dataDirOption)
+            : env.value(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"));
 
-    if (o.paths.isEmpty()) {
+    if (o.resume && o.noHistory) {
+        *error = QStringLiteral("--resume needs the journal that --no-history turns off");
+        return Result::UsageError;
+    }
+    if (o.paths.isEmpty() && !o.resume) {
         *error = QStringLiteral("no files given (see --help)");
         return Result::UsageError;
     }

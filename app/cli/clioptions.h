@@ -22,6 +22,9 @@ struct CliOptions
     bool json = false;
     bool printCurl = false;
     bool showSecrets = false;
+    bool resume = false;     // finish the files an interrupted run left
+    bool noHistory = false;  // no journal: nothing to resume, no history written
+    QString dataDir;         // where the journal and history live
     int verbosity = 0; // -v 1, -vv 2
     QStringList warnings; // to print on stderr before starting
 

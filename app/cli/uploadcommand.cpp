@@ -8,10 +8,12 @@
 #include "diagnostics/redactor.h"
 #include "engine/uploadengine.h"
 #include "engine/uploadjob.h"
+#include "storage/jobdatabase.h"
 #include "sandboxserver.h"
 #include "transfer/qnamuploadtransport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonObject>
@@ -96,12 +98,46 @@ bool UploadCommand::prepare()
         return new RecordingTransport(new QnamUploadTransport(nam), job ? job->id() : 0,
                                       &m_observer, owner);
     });
+    if (!m_options.noHistory)
+        openJournal();
     connect(m_engine, &UploadEngine::jobsAdded, this, &UploadCommand::handleJobsAdded);
     connect(m_engine, &UploadEngine::jobsChanged, this, &UploadCommand::handleJobsChanged);
     connect(m_engine, &UploadEngine::jobFinished, this, &UploadCommand::handleJobFinished);
     connect(m_engine, &UploadEngine::statsChanged, this, &UploadCommand::handleStats);
     connect(m_engine, &UploadEngine::idle, this, &UploadCommand::handleIdle);
     return true;
+}
+
+void UploadCommand::openJournal()
+{
+    const QString fileName = QStringLiteral("typebot-upload.sqlite");
+    const QString path = m_options.dataDir.isEmpty()
+            ? JobDatabase::defaultPath(fileName)
+            : QDir(m_options.dataDir).filePath(fileName);
+    m_journal = std::make_unique<JobDatabase>();
+    if (!m_journal->open(path))
+        m_console.printErr(QStringLiteral("typebot-upload: warning: %1; this run keeps no "
+                                          "journal and cannot be resumed")
+                                   .arg(m_journal->problem()));
+    m_engine->setJournal(m_journal.get());
+    if (m_options.resume)
+        return;
+    // A new run: forget how earlier runs' files ended (the history keeps their links), and
+    // point at any that an interrupted run left.
+    QList<quint64> finished;
+    int unfinished = 0;
+    const auto entries = m_journal->entries();
+    for (const JobJournal::Entry &entry : entries) {
+        if (JobState::isFinal(entry.state))
+            finished << entry.id;
+        else
+            ++unfinished;
+    }
+    m_journal->recordRemoved(finished);
+    if (unfinished > 0 && !m_options.json)
+        m_console.printErr(QStringLiteral("typebot-upload: %1 file(s) from an interrupted run "
+                                          "are not stored yet; --resume finishes them")
+                                   .arg(unfinished));
 }
 
 void UploadCommand::start()
@@ -140,8 +176,13 @@ void UploadCommand::doStart()
         }
         paths << path;
     }
-    const QList<quint64> ids =
-            paths.isEmpty() ? QList<quint64>() : m_engine->addPaths(paths, m_options.recursive);
+    QList<quint64> ids;
+    if (m_options.resume && m_journal)
+        ids = m_engine->restore(UploadEngine::RestoreScope::UnfinishedOnly);
+    if (m_options.resume && ids.isEmpty() && !m_options.quiet && !m_options.json)
+        m_console.printErr(QStringLiteral("typebot-upload: nothing to resume"));
+    if (!paths.isEmpty())
+        ids << m_engine->addPaths(paths, m_options.recursive);
     if (ids.isEmpty())
         handleIdle(); // the engine only signals idle after it had work
 }
@@ -157,8 +198,11 @@ void UploadCommand::interrupt()
     m_interrupted = true;
     if (!m_options.json)
         m_console.printErr(QStringLiteral("typebot-upload: interrupted; aborting the uploads"));
-    if (m_engine)
+    if (m_engine) {
+        // The journal keeps these files queued, so --resume can finish them later.
+        m_engine->detachJournal();
         m_engine->cancelAll(); // synchronous: every job ends Canceled, then idle()
+    }
     if (!m_finished)
         handleIdle();
 }

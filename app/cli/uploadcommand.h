@@ -13,6 +13,10 @@
 #include <QObject>
 
 #include <memory>
+
+namespace Typebot {
+class JobDatabase;
+}
 #include <optional>
 
 
@@ -59,6 +63,7 @@ private:
         std::optional<Typebot::TransferRequest> lastTransfer;
     };
 
+    void openJournal();
     void doStart();
     void handleJobsAdded(const QList<Typebot::JobSnapshot> &jobs);
     void handleJobsChanged(const QList<Typebot::JobSnapshot> &jobs);
@@ -82,6 +87,7 @@ private:
     ConsoleOutput m_console;
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     Typebot::UploadEngine *m_engine = nullptr;
+    std::unique_ptr<Typebot::JobDatabase> m_journal; // deleted after the engine
     RecordingTransport::Observer m_observer;
     QHash<quint64, JobInfo> m_jobs;
     QElapsedTimer m_elapsed;

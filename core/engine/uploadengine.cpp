@@ -168,7 +168,7 @@ QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
     return ids;
 }
 
-QList<quint64> UploadEngine::restore()
+QList<quint64> UploadEngine::restore(RestoreScope scope)
 {
     if (!m_journal)
         return {};
@@ -177,7 +177,8 @@ QList<quint64> UploadEngine::restore()
     QList<JobSnapshot> added;
     QList<JobSnapshot> refused;
     for (const JobJournal::Entry &entry : entries) {
-        if (m_jobs.count(entry.id))
+        if (m_jobs.count(entry.id)
+            || (scope == RestoreScope::UnfinishedOnly && JobState::isFinal(entry.state)))
             continue;
         UploadJob *job = createJob(entry.id, entry.path);
         if (JobState::isFinal(entry.state)) {

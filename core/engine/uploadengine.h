@@ -44,9 +44,14 @@ public:
     // Not owned; lives in this engine's thread. Every file is written to it before any
     // network request, and each state change that matters as it happens.
     void setJournal(JobJournal *journal) { m_journal = journal; }
-    // Reloads the journal's queue: finished files as they ended, the rest requeued with a
-    // fresh ticket (tickets expire), vanished files failed with that reason.
-    QList<quint64> restore();
+    enum class RestoreScope { Everything, UnfinishedOnly };
+    // Reloads the journal's queue: finished files as they ended (unless UnfinishedOnly),
+    // the rest requeued with a fresh ticket (tickets expire), vanished files failed with
+    // that reason.
+    QList<quint64> restore(RestoreScope scope = RestoreScope::Everything);
+    // Stops writing to the journal without touching it, so that what is aborted now (an
+    // interrupted command line run) stays queued there for a later restore.
+    void detachJournal() { m_journal = nullptr; }
 
     // Files and folders (expanded recursively when `recursive`; else a folder fails with
     // a reason). Returns the new jobs' ids in order.

@@ -146,6 +146,8 @@ Run TestCli::run(const QStringList &args, const QProcessEnvironment &extraEnv,
     for (const QString &name : { QStringLiteral("TYPEBOT_API"), QStringLiteral("TYPEBOT_SESSION"),
                                  QStringLiteral("TYPEBOT_TOKEN") })
         env.remove(name);
+    // The journal and history of these runs stay in the test's folder.
+    env.insert(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
     for (const QString &key : extraEnv.keys())
         env.insert(key, extraEnv.value(key));
     process.setProcessEnvironment(env);
