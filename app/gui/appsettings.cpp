@@ -42,6 +42,9 @@ AppSettings AppSettings::load()
             qBound(5, settings.value(QStringLiteral("engine/stallTimeoutSeconds"), 60).toInt(), 3600);
     result.notifications = settings.value(QStringLiteral("ui/notifications"), true).toBool();
     result.language = settings.value(QStringLiteral("ui/language")).toString();
+    result.historyRetentionDays =
+            qMax(0, settings.value(QStringLiteral("history/retentionDays"), 0).toInt());
+    result.tokensInFile = settings.value(QStringLiteral("secrets/tokensInFile"), false).toBool();
     return result;
 }
 
@@ -61,7 +64,7 @@ void AppSettings::save() const
         settings.setValue(QStringLiteral("sessionId"), profile.sessionId);
         settings.setValue(QStringLiteral("caFile"), profile.caFile);
         settings.setValue(QStringLiteral("allowInsecureHttp"), profile.allowInsecureHttp);
-        // profile.token is deliberately not written: memory only until the keychain lands.
+        // profile.token is deliberately not written: it goes to the keychain (ProfileTokens).
     }
     settings.endArray();
     settings.setValue(QStringLiteral("currentProfile"), currentProfileId);
@@ -70,6 +73,8 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("engine/stallTimeoutSeconds"), stallTimeoutSeconds);
     settings.setValue(QStringLiteral("ui/notifications"), notifications);
     settings.setValue(QStringLiteral("ui/language"), language);
+    settings.setValue(QStringLiteral("history/retentionDays"), historyRetentionDays);
+    settings.setValue(QStringLiteral("secrets/tokensInFile"), tokensInFile);
 }
 
 bool AppSettings::isFirstRun() const

@@ -7,7 +7,7 @@
 #include <QString>
 
 // The user's choices: profiles and engine tuning, loaded from and saved to QSettings.
-// Tokens stay in memory only (a later change moves them to the system keychain).
+// Tokens are not among them: ProfileTokens keeps those in the system keychain.
 class AppSettings final
 {
 public:
@@ -18,6 +18,9 @@ public:
     int stallTimeoutSeconds = 60;
     bool notifications = true;
     QString language; // empty: the system's; else a locale name such as "pt_BR" or "en"
+    int historyRetentionDays = 0; // 0: keep the history forever
+    // Opt-in: without a keychain, keep tokens in an owner-only unencrypted file.
+    bool tokensInFile = false;
 
     static Profile sandboxProfile();
     static AppSettings load();

@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
+#include "historydialog.h"
 #include "localization.h"
 #include "localsandbox.h"
 #include "mainwindow.h"
 #include "settingsdialog.h"
+#include "singleinstance.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QIcon>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTimer>
 
 #include <cstdio>
@@ -47,11 +52,46 @@ int main(int argc, char *argv[])
     const QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
                                          QStringLiteral("Wait this long before the screenshot (default 4000)."),
                                          QStringLiteral("ms"), QStringLiteral("4000"));
+    const QCommandLineOption historyShotOption(QStringLiteral("screenshot-history"),
+                                               QStringLiteral("Save a picture of the history window to this file, then quit."),
+                                               QStringLiteral("png"));
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Keep the queue journal and history in this folder "
+                                                          "(default: $TYPEBOT_UPLOADER_DATA_DIR, else the "
+                                                          "app's data folder). One window runs per folder."),
+                                           QStringLiteral("folder"));
     parser.addOptions({languageOption, maxSizeOption, faultOption, pausedOption, screenshotOption,
-                       settingsShotOption, delayOption});
+                       settingsShotOption, historyShotOption, delayOption, dataDirOption});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files or folders to upload."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
+
+    QString dataDir = parser.value(dataDirOption);
+    if (dataDir.isEmpty())
+        dataDir = qEnvironmentVariable("TYPEBOT_UPLOADER_DATA_DIR");
+    if (dataDir.isEmpty())
+        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    dataDir = QFileInfo(dataDir).absoluteFilePath();
+    QDir().mkpath(dataDir);
+
+    QStringList paths;
+    const QStringList positional = parser.positionalArguments();
+    for (const QString &path : positional)
+        paths << QFileInfo(path).absoluteFilePath();
+
+    // One window per data folder: a second start hands its files to the first and quits.
+    const QString serverName = SingleInstance::serverName(dataDir);
+    if (SingleInstance::sendToRunning(serverName, paths))
+        return 0;
+    SingleInstance instance(serverName);
+    if (!instance.listen()) {
+        // Another instance started in the same moment and won the socket.
+        if (SingleInstance::sendToRunning(serverName, paths))
+            return 0;
+        std::fprintf(stderr, "typebot-uploader: cannot listen on %s; files from later starts "
+                             "will not reach this window\n",
+                     qPrintable(serverName));
+    }
 
     AppSettings settings = AppSettings::load();
     Localization::install(parser.isSet(languageOption) ? parser.value(languageOption)
@@ -62,7 +102,8 @@ int main(int argc, char *argv[])
     Sandbox::SandboxConfig sandboxConfig;
     sandboxConfig.maxSizeBytes = parser.value(maxSizeOption).toLongLong();
 
-    MainWindow window(settings, sandboxConfig);
+    MainWindow window(settings, sandboxConfig, dataDir);
+    QObject::connect(&instance, &SingleInstance::pathsReceived, &window, &MainWindow::receivePaths);
     const QStringList faults = parser.values(faultOption);
     for (const QString &fault : faults) {
         QString error;
@@ -74,10 +115,6 @@ int main(int argc, char *argv[])
     if (parser.isSet(pausedOption))
         window.action(QStringLiteral("pauseQueue"))->trigger();
 
-    QStringList paths;
-    const QStringList positional = parser.positionalArguments();
-    for (const QString &path : positional)
-        paths << QFileInfo(path).absoluteFilePath();
     window.addPaths(paths);
 
     const int delay = parser.value(delayOption).toInt();
@@ -96,6 +133,16 @@ int main(int argc, char *argv[])
                 dialog->selectProfile(1);
             QTimer::singleShot(delay / 2, dialog, [&, dialog] {
                 dialog->grab().save(parser.value(settingsShotOption));
+                QApplication::quit();
+            });
+        });
+    }
+    if (parser.isSet(historyShotOption)) {
+        QTimer::singleShot(delay / 2, &window, [&] {
+            window.showHistory();
+            QTimer::singleShot(delay / 2, window.historyDialog(), [&] {
+                window.historyDialog()->view()->selectRow(0);
+                window.historyDialog()->grab().save(parser.value(historyShotOption));
                 QApplication::quit();
             });
         });

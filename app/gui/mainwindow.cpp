@@ -7,14 +7,17 @@
 #include "diagnostics/redactor.h"
 #include "dropzone.h"
 #include "engine/uploadservice.h"
+#include "historydialog.h"
 #include "incomingfiles.h"
 #include "localsandbox.h"
 #include "mimeicons.h"
 #include "noticebanner.h"
+#include "profiletokens.h"
 #include "progressdelegate.h"
 #include "queuemodel.h"
 #include "queueview.h"
 #include "settingsdialog.h"
+#include "storage/jobdatabase.h"
 
 #include <QAction>
 #include <QApplication>
@@ -65,7 +68,7 @@ bool isWebUrl(const QString &text)
 } // namespace
 
 MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig &sandboxConfig,
-                       QWidget *parent)
+                       const QString &dataDir, QWidget *parent)
     : QMainWindow(parent),
       m_settings(settings),
       m_sandboxConfig(sandboxConfig),
@@ -77,8 +80,14 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
       m_dropZone(new DropZone(this)),
       m_stack(new QStackedWidget(this)),
       m_banner(new NoticeBanner(this)),
+      m_journalBanner(new NoticeBanner(this)),
       m_details(new DetailsPane(this)),
-      m_detailsDock(new QDockWidget(tr("Details"), this))
+      m_detailsDock(new QDockWidget(tr("Details"), this)),
+      m_dataDir(dataDir),
+      m_tokens(new ProfileTokens(dataDir.isEmpty()
+                                         ? Typebot::JobDatabase::defaultPath(QStringLiteral("tokens.json"))
+                                         : QDir(dataDir).filePath(QStringLiteral("tokens.json")),
+                                 this))
 {
     setWindowTitle(tr("Typebot Uploader"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -98,6 +107,7 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
+    layout->addWidget(m_journalBanner);
     layout->addWidget(m_banner);
     layout->addWidget(m_stack, 1);
     setCentralWidget(central);
@@ -120,6 +130,15 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     connect(m_service, &Typebot::UploadService::statsChanged, this, &MainWindow::handleStatsChanged);
     connect(m_service, &Typebot::UploadService::jobFinished, this, &MainWindow::handleJobFinished);
     connect(m_service, &Typebot::UploadService::idle, this, &MainWindow::handleIdle);
+    connect(m_service, &Typebot::UploadService::journalOpened, this,
+            &MainWindow::handleJournalOpened);
+    connect(m_tokens, &ProfileTokens::tokenLoaded, this, &MainWindow::handleTokenLoaded);
+    connect(m_tokens, &ProfileTokens::tokenSaved, this, &MainWindow::handleTokenSaved);
+    connect(m_tokens, &ProfileTokens::tokenRemoved, this,
+            [this](const QString &, Typebot::SecretStore::Status status, const QString &message) {
+                if (status == Typebot::SecretStore::Status::Error)
+                    statusBar()->showMessage(message, StatusMessageMs);
+            });
 
     connect(m_dropZone, &DropZone::pathsDropped, this, &MainWindow::addPaths);
     connect(m_dropZone, &DropZone::browseRequested, this, &MainWindow::addFilesDialog);
@@ -153,7 +172,13 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     connect(&m_actionUpdateTimer, &QTimer::timeout, this, &MainWindow::updateActions);
 
     restoreLayout();
+    // Tokens first: applySettings() holds the queue until the active profile's one is read,
+    // and the journal restores into a held queue.
+    m_tokens->setFileFallbackEnabled(m_settings.tokensInFile);
+    m_tokens->load(m_settings.profiles);
     applySettings();
+    if (!m_dataDir.isEmpty())
+        m_service->openJournal(QDir(m_dataDir).filePath(QStringLiteral("queue.sqlite")));
     updateEmptyState();
     updateActions();
     handleStatsChanged(QueueStats());
@@ -202,7 +227,7 @@ void MainWindow::createActions()
                             QKeySequence(tr("Ctrl+,")), tr("Profiles, parallel uploads, retries"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_quit = make(QStringLiteral("quit"), tr("&Quit"), QIcon(), QKeySequence::Quit,
-                  tr("Quit; unfinished uploads stop"));
+                  tr("Quit; unfinished uploads continue at the next start"));
     m_quit->setMenuRole(QAction::QuitRole);
 
     m_pause = make(QStringLiteral("pauseQueue"), tr("&Pause Queue"),
@@ -249,6 +274,11 @@ void MainWindow::createActions()
     m_about = make(QStringLiteral("about"), tr("&About Typebot Uploader"), QIcon(), QKeySequence(),
                    QString());
     m_about->setMenuRole(QAction::AboutRole);
+    m_historyAction = make(QStringLiteral("history"), tr("&History…"),
+                           MimeIcons::themed(QStringLiteral("document-open-recent"),
+                                             QStringLiteral("link")),
+                           QKeySequence(tr("Ctrl+H")),
+                           tr("Every stored file with its link, also after the queue is cleared"));
 
     // Row actions act on the queue; their keys must not steal Ctrl+C or Delete from the
     // text fields of the details pane.
@@ -286,6 +316,7 @@ void MainWindow::createActions()
     });
     connect(m_selectAll, &QAction::triggered, m_view, &QAbstractItemView::selectAll);
     connect(m_about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_historyAction, &QAction::triggered, this, &MainWindow::showHistory);
 }
 
 void MainWindow::createMenus()
@@ -326,6 +357,7 @@ void MainWindow::createMenus()
     toggleDetails->setText(tr("&Details Pane"));
     toggleDetails->setShortcut(QKeySequence(tr("F9")));
     view->addAction(toggleDetails);
+    view->addAction(m_historyAction);
     // Only the user's own choice counts; the empty queue hides the pane by itself.
     connect(toggleDetails, &QAction::triggered, this, [this](bool checked) { m_detailsWanted = checked; });
 
@@ -414,6 +446,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::applySettings()
 {
     const Profile profile = m_settings.currentProfile();
+    // A profile's token may still be on its way from the keychain: no upload of it starts
+    // before the answer, or it would go out without one.
+    m_waitingForToken = !profile.isSandbox() && m_tokens->isPending(profile.id);
+    if (m_waitingForToken)
+        statusBar()->showMessage(tr("Reading the token of “%1” from the keychain…").arg(profile.name));
     Typebot::EngineConfig config;
     config.profileName = profile.name;
     config.concurrency = m_settings.concurrency;
@@ -453,17 +490,151 @@ void MainWindow::applySettings()
     }
     m_profileLabel->setToolTip(config.endpoint.apiBase.toDisplayString());
     m_service->setConfig(config);
+    updatePauseState();
+}
+
+void MainWindow::updatePauseState()
+{
+    const bool paused = m_userPaused || m_waitingForToken;
+    if (paused != m_enginePaused) {
+        m_enginePaused = paused;
+        if (paused)
+            m_service->pause();
+        else
+            m_service->resume();
+    }
+    updatePauseAction();
+}
+
+void MainWindow::updatePauseAction()
+{
+    m_pause->setText(m_userPaused ? tr("&Resume Queue") : tr("&Pause Queue"));
+    m_pause->setIcon(m_userPaused
+                             ? MimeIcons::themed(QStringLiteral("media-playback-start"), QStringLiteral("resume"))
+                             : MimeIcons::themed(QStringLiteral("media-playback-pause"), QStringLiteral("pause")));
+    m_pause->setToolTip(QString(m_pause->text()).remove(u'&')
+                        + QStringLiteral(" (%1)").arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
+}
+
+QString MainWindow::profileName(const QString &profileId) const
+{
+    const int index = m_settings.indexOfProfile(profileId);
+    return index >= 0 ? m_settings.profiles.at(index).name : profileId;
+}
+
+void MainWindow::handleTokenLoaded(const QString &profileId, const QString &token,
+                                   Typebot::SecretStore::Status status, const QString &message)
+{
+    const int index = m_settings.indexOfProfile(profileId);
+    // A token typed in Settings while the keychain was answering is the newer one.
+    if (index >= 0 && !token.isEmpty() && m_settings.profiles.at(index).token.isEmpty())
+        m_settings.profiles[index].token = token;
+    if (profileId != m_settings.currentProfileId || !m_waitingForToken)
+        return;
+    applySettings(); // now with the token; releases the queue unless the user paused it
+    if (status == Typebot::SecretStore::Status::Error) {
+        // Uploading without the token would only fail file after file.
+        m_userPaused = true;
+        updatePauseState();
+        m_banner->showMessage(NoticeBanner::Kind::Warning,
+                              tr("The token of “%1” could not be read: %2 The queue is paused: "
+                                 "enter the token in Settings, or resume to upload without it.")
+                                      .arg(profileName(profileId).toHtmlEscaped(),
+                                           message.toHtmlEscaped()),
+                              tr("Open Settings…"));
+    } else if (status == Typebot::SecretStore::Status::Ok
+               || status == Typebot::SecretStore::Status::InsecureFile) {
+        statusBar()->clearMessage();
+    }
+}
+
+void MainWindow::handleTokenSaved(const QString &profileId, Typebot::SecretStore::Status status,
+                                  const QString &message)
+{
+    switch (status) {
+    case Typebot::SecretStore::Status::Error:
+        m_banner->showMessage(NoticeBanner::Kind::Warning,
+                              tr("The token of “%1” could not be saved: %2")
+                                      .arg(profileName(profileId).toHtmlEscaped(),
+                                           message.toHtmlEscaped()),
+                              tr("Open Settings…"));
+        break;
+    case Typebot::SecretStore::Status::SessionOnly:
+        statusBar()->showMessage(tr("No keychain service is running: the token is kept for this "
+                                    "session only."),
+                                 StatusMessageMs);
+        break;
+    default:
+        break;
+    }
+}
+
+void MainWindow::handleJournalOpened(bool persistent, const QString &problem, int restoredJobs)
+{
+    if (persistent) {
+        m_journalBanner->hide();
+    } else {
+        m_journalBanner->showMessage(
+                NoticeBanner::Kind::Warning,
+                tr("The queue cannot be saved: %1 — this window keeps its queue in memory.")
+                        .arg(problem.toHtmlEscaped()),
+                QString());
+    }
+    if (restoredJobs > 0)
+        statusBar()->showMessage(tr("%n file(s) restored from the last session.", nullptr,
+                                    restoredJobs),
+                                 StatusMessageMs);
+    m_service->applyHistoryRetention(m_settings.historyRetentionDays);
+}
+
+void MainWindow::showHistory()
+{
+    if (!m_history)
+        m_history = new HistoryDialog(m_service, this);
+    m_history->show();
+    m_history->raise();
+    m_history->activateWindow();
+}
+
+void MainWindow::receivePaths(const QStringList &paths)
+{
+    addPaths(paths);
+    if (isMinimized())
+        showNormal();
+    else
+        show();
+    raise();
+    activateWindow();
 }
 
 void MainWindow::openSettings()
 {
+    const AppSettings opened = m_settings;
     SettingsDialog dialog(m_settings, this);
+    dialog.setKeychainMissing(m_tokens->isKeychainMissing(), m_tokens->fallbackFile());
     if (dialog.exec() != QDialog::Accepted)
         return;
+    const AppSettings before = m_settings;
     const QString oldLanguage = m_settings.language;
-    m_settings = dialog.settings();
+    AppSettings result = dialog.settings();
+    // A token the keychain delivered while the dialog was open, in a field the user left
+    // alone, is kept rather than taken as cleared.
+    for (Profile &profile : result.profiles) {
+        const int was = opened.indexOfProfile(profile.id);
+        const int now = before.indexOfProfile(profile.id);
+        if (was >= 0 && now >= 0 && profile.token == opened.profiles.at(was).token)
+            profile.token = before.profiles.at(now).token;
+    }
+    m_settings = result;
     m_settings.save();
+    const bool placeChanged = m_tokens->isFileFallbackEnabled() != m_settings.tokensInFile;
+    m_tokens->setFileFallbackEnabled(m_settings.tokensInFile);
+    m_tokens->save(before.profiles, m_settings.profiles);
+    if (placeChanged)
+        m_tokens->writeAll(m_settings.profiles);
     applySettings();
+    if (m_settings.historyRetentionDays != before.historyRetentionDays)
+        m_service->applyHistoryRetention(m_settings.historyRetentionDays);
     if (!m_settings.notifications && m_tray)
         m_tray->hide();
     if (m_settings.language != oldLanguage)
@@ -529,10 +700,8 @@ void MainWindow::paste()
 
 void MainWindow::togglePause()
 {
-    if (m_stats.paused)
-        m_service->resume();
-    else
-        m_service->pause();
+    m_userPaused = !m_userPaused;
+    updatePauseState();
 }
 
 QList<JobSnapshot> MainWindow::selectedJobs() const
@@ -754,6 +923,8 @@ void MainWindow::handleStatsChanged(const QueueStats &stats)
     m_statusLabel->setText(overallText());
     if (busy && !stats.paused)
         setWindowTitle(tr("%1% — Typebot Uploader").arg(percent));
+    else if (busy && m_waitingForToken && !m_userPaused)
+        setWindowTitle(tr("Waiting for the keychain — Typebot Uploader"));
     else if (busy)
         setWindowTitle(tr("Paused — Typebot Uploader"));
     else
@@ -761,12 +932,7 @@ void MainWindow::handleStatsChanged(const QueueStats &stats)
     if (m_tray)
         m_tray->setToolTip(windowTitle());
 
-    m_pause->setText(stats.paused ? tr("&Resume Queue") : tr("&Pause Queue"));
-    m_pause->setIcon(stats.paused
-                             ? MimeIcons::themed(QStringLiteral("media-playback-start"), QStringLiteral("resume"))
-                             : MimeIcons::themed(QStringLiteral("media-playback-pause"), QStringLiteral("pause")));
-    m_pause->setToolTip(QString(m_pause->text()).remove(u'&')
-                        + QStringLiteral(" (%1)").arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
+    updatePauseAction();
     m_clearFinished->setEnabled(stats.done + stats.canceled > 0);
     m_retryAllFailed->setEnabled(stats.failed > 0);
     m_cancelAll->setEnabled(busy);
@@ -784,7 +950,7 @@ QString MainWindow::overallText() const
     if (s.bytesTotal > 0)
         parts << tr("%1 of %2").arg(HumanFormat::bytes(s.bytesDone), HumanFormat::bytes(s.bytesTotal));
     if (s.paused && !s.isIdle())
-        parts << tr("paused");
+        parts << (m_waitingForToken && !m_userPaused ? tr("waiting for the keychain") : tr("paused"));
     else if (s.active > 0 && s.speed > 0.0)
         parts << HumanFormat::speed(s.speed);
     if (!s.paused && s.active > 0 && s.etaSeconds > 0)

@@ -5,6 +5,7 @@
 #include "engine/jobsnapshot.h"
 #include "pastedimagestore.h"
 #include "sandboxconfig.h"
+#include "storage/secretstore.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -19,8 +20,10 @@ class QSystemTrayIcon;
 
 class DetailsPane;
 class DropZone;
+class HistoryDialog;
 class LocalSandbox;
 class NoticeBanner;
+class ProfileTokens;
 class QueueModel;
 class QueueView;
 
@@ -31,17 +34,22 @@ class UploadService;
 // The application window: drop zone or queue, the details dock, the overall progress in
 // the status bar, and every action on files. Talks to the engine only through
 // UploadService; starts the embedded sandbox when the "Local sandbox" profile is active.
+// With a data folder, the queue is journaled there and restored at the next start.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
+    // `dataDir`: where the durable queue lives (queue.sqlite); empty keeps it in memory.
     explicit MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig &sandboxConfig = {},
-                        QWidget *parent = nullptr);
+                        const QString &dataDir = QString(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
     void addPaths(const QStringList &paths);
+    // Files handed over by a second instance: queue them and come to the front.
+    void receivePaths(const QStringList &paths);
+    void showHistory();
     void openSettings();
     void showDetailsOf(quint64 jobId);
 
@@ -49,6 +57,12 @@ public:
     QueueView *queueView() const { return m_view; }
     DropZone *dropZone() const { return m_dropZone; }
     NoticeBanner *banner() const { return m_banner; }
+    NoticeBanner *journalBanner() const { return m_journalBanner; }
+    HistoryDialog *historyDialog() const { return m_history; }
+    ProfileTokens *tokens() const { return m_tokens; }
+    const AppSettings &settings() const { return m_settings; }
+    // True while the active profile's token is being read: no upload starts meanwhile.
+    bool isWaitingForToken() const { return m_waitingForToken; }
     LocalSandbox *sandbox() const { return m_sandbox; }
     Typebot::UploadService *service() const { return m_service; }
     QString overallText() const;
@@ -86,6 +100,14 @@ private:
     void handleStatsChanged(const Typebot::QueueStats &stats);
     void handleJobFinished(const Typebot::JobSnapshot &job);
     void handleIdle();
+    void handleJournalOpened(bool persistent, const QString &problem, int restoredJobs);
+    void handleTokenLoaded(const QString &profileId, const QString &token,
+                           Typebot::SecretStore::Status status, const QString &message);
+    void handleTokenSaved(const QString &profileId, Typebot::SecretStore::Status status,
+                          const QString &message);
+    void updatePauseState();
+    void updatePauseAction();
+    QString profileName(const QString &profileId) const;
     void updateActions();
     void updateEmptyState();
     void updateDetails();
@@ -103,16 +125,23 @@ private:
     DropZone *m_dropZone;
     QStackedWidget *m_stack;
     NoticeBanner *m_banner;
+    NoticeBanner *m_journalBanner;
     DetailsPane *m_details;
     QDockWidget *m_detailsDock;
     QLabel *m_statusLabel = nullptr;
     QLabel *m_profileLabel = nullptr;
     QProgressBar *m_overallBar = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
+    QString m_dataDir;
+    ProfileTokens *m_tokens;
+    HistoryDialog *m_history = nullptr;
     PastedImageStore m_pasted;
     QTimer m_actionUpdateTimer;
     Typebot::QueueStats m_stats;
     bool m_batchActive = false;
+    bool m_userPaused = false;      // the user's Pause
+    bool m_waitingForToken = false; // the active profile's token is still being read
+    bool m_enginePaused = false;    // what the engine was last told
     bool m_detailsWanted = true;
     int m_failuresNotified = 0;
 
@@ -136,4 +165,5 @@ private:
     QAction *m_copyReport = nullptr;
     QAction *m_selectAll = nullptr;
     QAction *m_about = nullptr;
+    QAction *m_historyAction = nullptr;
 };

@@ -15,7 +15,7 @@ struct Profile
     QString name;
     QString apiBase;
     QString sessionId;
-    QString token; // memory only: never written to QSettings or any file
+    QString token; // kept in the keychain by ProfileTokens, never in QSettings
     QString caFile;
     bool allowInsecureHttp = false;
 

@@ -6,6 +6,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -44,6 +45,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     refreshProfileList();
     refreshActiveCombo();
     selectProfile(std::max(0, m_settings.indexOfProfile(m_settings.currentProfileId)));
+    updateTokenStorageNotes();
     resize(760, 560);
 }
 
@@ -127,11 +129,28 @@ QWidget *SettingsDialog::createProfilesPage()
     m_errors.insert(Field::Token, createErrorLabel(QStringLiteral("tokenError")));
     m_errors.insert(Field::CaFile, createErrorLabel(QStringLiteral("caFileError")));
 
-    auto *tokenNote = new QLabel(tr("The token is kept in memory only, until you quit. It is "
-                                    "never written to the settings or any other file."),
-                                 m_form);
-    tokenNote->setWordWrap(true);
-    tokenNote->setForegroundRole(QPalette::PlaceholderText);
+    m_tokenNote = new QLabel(tr("The token is kept in your system keychain, never in the "
+                                "settings file."),
+                             m_form);
+    m_tokenNote->setObjectName(QStringLiteral("tokenNote"));
+    m_tokenNote->setWordWrap(true);
+    m_tokenNote->setForegroundRole(QPalette::PlaceholderText);
+    m_keychainNote = new QLabel(tr("No keychain service is running: the token is kept for this "
+                                   "session only."),
+                                m_form);
+    m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
+    m_keychainNote->setWordWrap(true);
+    m_keychainNote->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    m_tokenFile = new QCheckBox(tr("Store tokens in a file readable only by me (unencrypted)"),
+                                m_form);
+    m_tokenFile->setObjectName(QStringLiteral("tokenFileCheck"));
+    m_tokenFile->setChecked(m_settings.tokensInFile);
+    m_tokenFileWarning = new QLabel(m_form);
+    m_tokenFileWarning->setObjectName(QStringLiteral("tokenFileWarning"));
+    m_tokenFileWarning->setWordWrap(true);
+    m_tokenFileWarning->setTextFormat(Qt::PlainText);
+    m_tokenFileWarning->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    connect(m_tokenFile, &QCheckBox::toggled, this, &SettingsDialog::updateTokenStorageNotes);
 
     auto *caRow = new QHBoxLayout;
     caRow->addWidget(m_caFile, 1);
@@ -168,7 +187,10 @@ QWidget *SettingsDialog::createProfilesPage()
     form->addRow(label(tr("&Session ID:"), m_session),
                  withError(m_session, m_errors.value(Field::Session)));
     auto *tokenBox = withError(m_token, m_errors.value(Field::Token));
-    tokenBox->addWidget(tokenNote);
+    tokenBox->addWidget(m_tokenNote);
+    tokenBox->addWidget(m_keychainNote);
+    tokenBox->addWidget(m_tokenFile);
+    tokenBox->addWidget(m_tokenFileWarning);
     form->addRow(label(tr("API &token:"), m_token), tokenBox);
     form->addRow(label(tr("&CA file:"), m_caFile),
                  withErrorLayout(caRow, m_errors.value(Field::CaFile)));
@@ -242,11 +264,24 @@ QWidget *SettingsDialog::createUploadsPage()
     languageNote->setForegroundRole(QPalette::PlaceholderText);
     languageNote->setWordWrap(true);
 
+    m_retention = new QComboBox(page);
+    m_retention->setObjectName(QStringLiteral("retentionCombo"));
+    m_retention->addItem(tr("Forever"), 0);
+    m_retention->addItem(tr("30 days"), 30);
+    m_retention->addItem(tr("90 days"), 90);
+    m_retention->addItem(tr("1 year"), 365);
+    if (m_retention->findData(m_settings.historyRetentionDays) < 0)
+        m_retention->addItem(tr("%n day(s)", nullptr, m_settings.historyRetentionDays),
+                             m_settings.historyRetentionDays);
+    m_retention->setCurrentIndex(std::max(0, m_retention->findData(m_settings.historyRetentionDays)));
+    m_retention->setToolTip(tr("How long the history keeps the links of stored files"));
+
     auto *form = new QFormLayout(page);
     form->addRow(tr("&Parallel uploads:"), m_concurrency);
     form->addRow(tr("&Tries per file:"), m_attempts);
     form->addRow(tr("&Stall timeout:"), m_stallTimeout);
     form->addRow(QString(), m_notifications);
+    form->addRow(tr("Keep &history:"), m_retention);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), languageNote);
     return page;
@@ -359,6 +394,27 @@ void SettingsDialog::removeProfile()
     selectProfile(row);
 }
 
+void SettingsDialog::setKeychainMissing(bool missing, const QString &fallbackFile)
+{
+    m_keychainMissing = missing;
+    m_fallbackFile = fallbackFile;
+    updateTokenStorageNotes();
+}
+
+void SettingsDialog::updateTokenStorageNotes()
+{
+    const bool inFile = m_keychainMissing && m_tokenFile->isChecked();
+    m_tokenNote->setVisible(!m_keychainMissing);
+    m_keychainNote->setVisible(m_keychainMissing && !inFile);
+    m_tokenFile->setVisible(m_keychainMissing);
+    m_tokenFileWarning->setVisible(inFile);
+    m_tokenFileWarning->setText(
+            tr("No keychain service is running, so tokens are written unencrypted to %1. Only "
+               "your user account can read the file, but so can anything that runs as you "
+               "and any backup of it.")
+                    .arg(QDir::toNativeSeparators(m_fallbackFile)));
+}
+
 QMap<SettingsDialog::Field, QString> SettingsDialog::validateProfile(const Profile &profile,
                                                                      const QList<Profile> &all)
 {
@@ -454,5 +510,9 @@ void SettingsDialog::accept()
     m_settings.stallTimeoutSeconds = m_stallTimeout->value();
     m_settings.notifications = m_notifications->isChecked();
     m_settings.language = m_language->currentData().toString();
+    m_settings.historyRetentionDays = m_retention->currentData().toInt();
+    // The opt-in only means something while no keychain runs; otherwise keep what it was.
+    if (m_keychainMissing)
+        m_settings.tokensInFile = m_tokenFile->isChecked();
     QDialog::accept();
 }

@@ -35,6 +35,9 @@ public:
     bool isSaveEnabled() const;
     QString fieldError(Field field) const; // as shown for the selected profile
     void selectProfile(int row);
+    // No keychain answers: say that tokens live for this session only and offer the
+    // opt-in file at `fallbackFile`.
+    void setKeychainMissing(bool missing, const QString &fallbackFile);
 
     void accept() override;
 
@@ -48,6 +51,7 @@ private:
     void revalidate();
     void refreshProfileList();
     void refreshActiveCombo();
+    void updateTokenStorageNotes();
     QLabel *createErrorLabel(const QString &objectName);
 
     AppSettings m_settings;
@@ -68,12 +72,19 @@ private:
     QPushButton *m_browseCa = nullptr;
     QCheckBox *m_insecure = nullptr;
     QMap<Field, QLabel *> m_errors;
+    QLabel *m_tokenNote = nullptr;
+    QLabel *m_keychainNote = nullptr;
+    QCheckBox *m_tokenFile = nullptr;
+    QLabel *m_tokenFileWarning = nullptr;
+    bool m_keychainMissing = false;
+    QString m_fallbackFile;
 
     QSpinBox *m_concurrency = nullptr;
     QSpinBox *m_attempts = nullptr;
     QSpinBox *m_stallTimeout = nullptr;
     QCheckBox *m_notifications = nullptr;
     QComboBox *m_language = nullptr;
+    QComboBox *m_retention = nullptr;
 
     QDialogButtonBox *m_buttons = nullptr;
 };

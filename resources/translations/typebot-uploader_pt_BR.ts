@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
     <name>AppSettings</name>
@@ -54,7 +55,7 @@
         <translation>Linha do tempo das requisições</translation>
     </message>
     <message>
-        <source>Copy the file's outcome and timeline as text, with secrets removed, for a support ticket</source>
+        <source>Copy the file&apos;s outcome and timeline as text, with secrets removed, for a support ticket</source>
         <translation>Copia o resultado e a linha do tempo do arquivo como texto, sem segredos, para um chamado de suporte</translation>
     </message>
     <message>
@@ -135,6 +136,137 @@
     <message>
         <source>Upload the files or the image on the clipboard (Ctrl+V)</source>
         <translation>Enviar os arquivos ou a imagem da área de transferência (Ctrl+V)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>&amp;Copy Link</source>
+        <translation>&amp;Copiar link</translation>
+    </message>
+    <message>
+        <source>&amp;Open Link</source>
+        <translation>&amp;Abrir link</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;xcluir…</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Upload History</source>
+        <translation>Histórico de envios</translation>
+    </message>
+    <message>
+        <source>Search by name, link or folder</source>
+        <translation>Buscar por nome, link ou pasta</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Buscar no histórico</translation>
+    </message>
+    <message>
+        <source>Stored files</source>
+        <translation>Arquivos armazenados</translation>
+    </message>
+    <message>
+        <source>Forget the selected entries; the stored files stay online</source>
+        <translation>Esquecer as entradas selecionadas; os arquivos armazenados continuam on-line</translation>
+    </message>
+    <message>
+        <source>Save the entries shown to a CSV file</source>
+        <translation>Salvar as entradas exibidas em um arquivo CSV</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stored file(s)</source>
+        <translation>
+            <numerusform>%n arquivo armazenado</numerusform>
+            <numerusform>%n arquivos armazenados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n resultado</numerusform>
+            <numerusform>%n resultados</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forget “%1” and its link?</source>
+        <translation>Esquecer “%1” e o seu link?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Forget these %n files and their links?</source>
+        <translation>
+            <numerusform>Esquecer este arquivo e o seu link?</numerusform>
+            <numerusform>Esquecer estes %n arquivos e os seus links?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete from History</source>
+        <translation>Excluir do histórico</translation>
+    </message>
+    <message>
+        <source>The files stay stored online; only this record of them is removed. This cannot be undone.</source>
+        <translation>Os arquivos continuam armazenados on-line; só este registro deles é removido. Isso não pode ser desfeito.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Export History</source>
+        <translation>Exportar histórico</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
+    </message>
+    <message>
+        <source>The history could not be saved to %1: %2</source>
+        <translation>Não foi possível salvar o histórico em %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 bytes</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Armazenado em</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamanho</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Perfil</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sessão</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Link</translation>
     </message>
 </context>
 <context>
@@ -264,10 +396,6 @@
     <message>
         <source>&amp;Quit</source>
         <translation>Sai&amp;r</translation>
-    </message>
-    <message>
-        <source>Quit; unfinished uploads stop</source>
-        <translation>Sair; envios não concluídos são interrompidos</translation>
     </message>
     <message>
         <source>&amp;Pause Queue</source>
@@ -414,7 +542,7 @@
         <translation>Ctrl+Shift+T</translation>
     </message>
     <message>
-        <source>Copy the file's outcome and timeline, redacted, for a support ticket</source>
+        <source>Copy the file&apos;s outcome and timeline, redacted, for a support ticket</source>
         <translation>Copiar o resultado e a linha do tempo do arquivo, sem segredos, para um chamado de suporte</translation>
     </message>
     <message>
@@ -499,7 +627,10 @@
     </message>
     <message numerus="yes">
         <source>Adding %n item(s)…</source>
-        <translation><numerusform>Adicionando %n item…</numerusform><numerusform>Adicionando %n itens…</numerusform></translation>
+        <translation>
+            <numerusform>Adicionando %n item…</numerusform>
+            <numerusform>Adicionando %n itens…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add Files</source>
@@ -519,7 +650,10 @@
     </message>
     <message numerus="yes">
         <source>%n link(s) copied.</source>
-        <translation><numerusform>%n link copiado.</numerusform><numerusform>%n links copiados.</numerusform></translation>
+        <translation>
+            <numerusform>%n link copiado.</numerusform>
+            <numerusform>%n links copiados.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Opened %1 link(s); %2 not opened (not http/https, or more than %3 at once).</source>
@@ -538,12 +672,15 @@
         <translation>Sobre o Typebot Uploader</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Typebot Uploader %1&lt;/h3&gt;&lt;p&gt;Uploads files into a Typebot chat session's storage: many at once, with retries and a clear reason when something fails.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Typebot Uploader %1&lt;/h3&gt;&lt;p&gt;Uploads files into a Typebot chat session&apos;s storage: many at once, with retries and a clear reason when something fails.&lt;/p&gt;&lt;p&gt;License: GPL-3.0-or-later&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Typebot Uploader %1&lt;/h3&gt;&lt;p&gt;Envia arquivos para o armazenamento de uma sessão de chat do Typebot: vários de uma vez, com novas tentativas e um motivo claro quando algo falha.&lt;/p&gt;&lt;p&gt;Licença: GPL-3.0-or-later&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) added.</source>
-        <translation><numerusform>%n arquivo adicionado.</numerusform><numerusform>%n arquivos adicionados.</numerusform></translation>
+        <translation>
+            <numerusform>%n arquivo adicionado.</numerusform>
+            <numerusform>%n arquivos adicionados.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1%</source>
@@ -567,11 +704,17 @@
     </message>
     <message numerus="yes">
         <source>%1 of %n file(s) stored</source>
-        <translation><numerusform>%1 de %n arquivo armazenado</numerusform><numerusform>%1 de %n arquivos armazenados</numerusform></translation>
+        <translation>
+            <numerusform>%1 de %n arquivo armazenado</numerusform>
+            <numerusform>%1 de %n arquivos armazenados</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
-        <translation><numerusform>%n com falha</numerusform><numerusform>%n com falha</numerusform></translation>
+        <translation>
+            <numerusform>%n com falha</numerusform>
+            <numerusform>%n com falha</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2</source>
@@ -595,15 +738,72 @@
     </message>
     <message numerus="yes">
         <source>%n file(s) stored, %1 failed.</source>
-        <translation><numerusform>%n arquivo armazenado, %1 com falha.</numerusform><numerusform>%n arquivos armazenados, %1 com falha.</numerusform></translation>
+        <translation>
+            <numerusform>%n arquivo armazenado, %1 com falha.</numerusform>
+            <numerusform>%n arquivos armazenados, %1 com falha.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) stored.</source>
-        <translation><numerusform>%n arquivo armazenado.</numerusform><numerusform>%n arquivos armazenados.</numerusform></translation>
+        <translation>
+            <numerusform>%n arquivo armazenado.</numerusform>
+            <numerusform>%n arquivos armazenados.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Uploads finished</source>
         <translation>Envios concluídos</translation>
+    </message>
+    <message>
+        <source>Quit; unfinished uploads continue at the next start</source>
+        <translation>Sair; os envios não concluídos continuam na próxima vez que o app for aberto</translation>
+    </message>
+    <message>
+        <source>&amp;History…</source>
+        <translation>&amp;Histórico…</translation>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Every stored file with its link, also after the queue is cleared</source>
+        <translation>Todos os arquivos armazenados com os seus links, mesmo depois de a fila ser limpa</translation>
+    </message>
+    <message>
+        <source>Reading the token of “%1” from the keychain…</source>
+        <translation>Lendo o token de “%1” no chaveiro…</translation>
+    </message>
+    <message>
+        <source>The token of “%1” could not be read: %2 The queue is paused: enter the token in Settings, or resume to upload without it.</source>
+        <translation>Não foi possível ler o token de “%1”: %2 A fila está pausada: informe o token nas configurações ou retome para enviar sem ele.</translation>
+    </message>
+    <message>
+        <source>The token of “%1” could not be saved: %2</source>
+        <translation>Não foi possível salvar o token de “%1”: %2</translation>
+    </message>
+    <message>
+        <source>No keychain service is running: the token is kept for this session only.</source>
+        <translation>Nenhum serviço de chaveiro está em execução: o token fica guardado só nesta sessão.</translation>
+    </message>
+    <message>
+        <source>The queue cannot be saved: %1 — this window keeps its queue in memory.</source>
+        <translation>Não é possível salvar a fila: %1 — esta janela mantém a fila só na memória.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) restored from the last session.</source>
+        <translation>
+            <numerusform>%n arquivo restaurado da última sessão.</numerusform>
+            <numerusform>%n arquivos restaurados da última sessão.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the keychain — Typebot Uploader</source>
+        <translation>Aguardando o chaveiro — Typebot Uploader</translation>
+    </message>
+    <message>
+        <source>waiting for the keychain</source>
+        <translation>aguardando o chaveiro</translation>
     </message>
 </context>
 <context>
@@ -764,7 +964,7 @@
         <translation>&amp;Remover</translation>
     </message>
     <message>
-        <source>The viewer's API: https://typebot.io/api, or https://&lt;your viewer&gt;/api when self-hosted</source>
+        <source>The viewer&apos;s API: https://typebot.io/api, or https://&lt;your viewer&gt;/api when self-hosted</source>
         <translation>A API do viewer: https://typebot.io/api, ou https://&lt;seu viewer&gt;/api quando auto-hospedado</translation>
     </message>
     <message>
@@ -794,10 +994,6 @@
     <message>
         <source>Allow &amp;insecure http:// (sends the session id unencrypted)</source>
         <translation>Permitir http:// &amp;inseguro (envia o id da sessão sem criptografia)</translation>
-    </message>
-    <message>
-        <source>The token is kept in memory only, until you quit. It is never written to the settings or any other file.</source>
-        <translation>O token fica só na memória, até você sair. Ele nunca é gravado nas configurações nem em nenhum outro arquivo.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
@@ -892,7 +1088,7 @@
         <translation>http:// envia o id da sessão sem criptografia. Use https:// ou permita http inseguro abaixo.</translation>
     </message>
     <message>
-        <source>Enter the chat session's ID.</source>
+        <source>Enter the chat session&apos;s ID.</source>
         <translation>Informe o ID da sessão de chat.</translation>
     </message>
     <message>
@@ -906,6 +1102,53 @@
     <message>
         <source>This file does not exist or cannot be read.</source>
         <translation>Este arquivo não existe ou não pode ser lido.</translation>
+    </message>
+    <message>
+        <source>The token is kept in your system keychain, never in the settings file.</source>
+        <translation>O token fica guardado no chaveiro do sistema, nunca no arquivo de configurações.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running: the token is kept for this session only.</source>
+        <translation>Nenhum serviço de chaveiro está em execução: o token fica guardado só nesta sessão.</translation>
+    </message>
+    <message>
+        <source>Store tokens in a file readable only by me (unencrypted)</source>
+        <translation>Guardar os tokens em um arquivo que só eu posso ler (sem criptografia)</translation>
+    </message>
+    <message>
+        <source>Forever</source>
+        <translation>Para sempre</translation>
+    </message>
+    <message>
+        <source>30 days</source>
+        <translation>30 dias</translation>
+    </message>
+    <message>
+        <source>90 days</source>
+        <translation>90 dias</translation>
+    </message>
+    <message>
+        <source>1 year</source>
+        <translation>1 ano</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dia</numerusform>
+            <numerusform>%n dias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>How long the history keeps the links of stored files</source>
+        <translation>Por quanto tempo o histórico guarda os links dos arquivos armazenados</translation>
+    </message>
+    <message>
+        <source>Keep &amp;history:</source>
+        <translation>Manter o &amp;histórico:</translation>
+    </message>
+    <message>
+        <source>No keychain service is running, so tokens are written unencrypted to %1. Only your user account can read the file, but so can anything that runs as you and any backup of it.</source>
+        <translation>Nenhum serviço de chaveiro está em execução, então os tokens são gravados sem criptografia em %1. Só a sua conta de usuário pode ler o arquivo, mas também qualquer programa executado como você e qualquer backup dele.</translation>
     </message>
 </context>
 <context>
@@ -984,12 +1227,12 @@
         <translation>A URL da API está vazia.</translation>
     </message>
     <message>
-        <source>"%1" is not a valid URL: %2</source>
-        <translation>"%1" não é uma URL válida: %2</translation>
+        <source>&quot;%1&quot; is not a valid URL: %2</source>
+        <translation>&quot;%1&quot; não é uma URL válida: %2</translation>
     </message>
     <message>
-        <source>"%1" is not a full URL; write it like https://typebot.io/api.</source>
-        <translation>"%1" não é uma URL completa; escreva como https://typebot.io/api.</translation>
+        <source>&quot;%1&quot; is not a full URL; write it like https://typebot.io/api.</source>
+        <translation>&quot;%1&quot; não é uma URL completa; escreva como https://typebot.io/api.</translation>
     </message>
     <message>
         <source>The API URL must start with http:// or https://, not %1://.</source>
@@ -1046,8 +1289,8 @@
         <translation>a política não é um objeto JSON</translation>
     </message>
     <message>
-        <source>the policy's expiration "%1" is not a date</source>
-        <translation>a expiração "%1" da política não é uma data</translation>
+        <source>the policy&apos;s expiration &quot;%1&quot; is not a date</source>
+        <translation>a expiração &quot;%1&quot; da política não é uma data</translation>
     </message>
 </context>
 <context>
@@ -1057,7 +1300,7 @@
         <translation>%1; envios ao S3 de um único objeto são limitados a 5 GB</translation>
     </message>
     <message>
-        <source>the upload slot's policy cannot be read: %1</source>
+        <source>the upload slot&apos;s policy cannot be read: %1</source>
         <translation>a política da vaga de envio não pode ser lida: %1</translation>
     </message>
     <message>
@@ -1069,7 +1312,7 @@
         <translation>%1; este bot exige no mínimo %2</translation>
     </message>
     <message>
-        <source>the upload slot expired %1 before it could be used (valid until %2 UTC); the server's clock may be wrong</source>
+        <source>the upload slot expired %1 before it could be used (valid until %2 UTC); the server&apos;s clock may be wrong</source>
         <translation>a vaga de envio expirou %1 antes de poder ser usada (válida até %2 UTC); o relógio do servidor pode estar errado</translation>
     </message>
 </context>
@@ -1181,7 +1424,7 @@
         <translation>O armazenamento recusou o arquivo por ser pequeno demais (%1)</translation>
     </message>
     <message>
-        <source>The storage rejected the server's signature (SignatureDoesNotMatch). The Typebot server's S3 credentials, region or endpoint are misconfigured.</source>
+        <source>The storage rejected the server&apos;s signature (SignatureDoesNotMatch). The Typebot server&apos;s S3 credentials, region or endpoint are misconfigured.</source>
         <translation>O armazenamento rejeitou a assinatura do servidor (SignatureDoesNotMatch). As credenciais, a região ou o endpoint S3 do servidor Typebot estão mal configurados.</translation>
     </message>
     <message>
@@ -1193,7 +1436,7 @@
         <translation>O armazenamento negou o envio (%1)</translation>
     </message>
     <message>
-        <source>The storage has no bucket at this address (%1). The Typebot server's S3 bucket setting is wrong.</source>
+        <source>The storage has no bucket at this address (%1). The Typebot server&apos;s S3 bucket setting is wrong.</source>
         <translation>O armazenamento não tem bucket neste endereço (%1). A configuração de bucket S3 do servidor Typebot está errada.</translation>
     </message>
     <message>
@@ -1202,7 +1445,10 @@
     </message>
     <message numerus="yes">
         <source>Qt re-sent the body %n time(s)</source>
-        <translation><numerusform>o Qt reenviou o corpo %n vez</numerusform><numerusform>o Qt reenviou o corpo %n vezes</numerusform></translation>
+        <translation>
+            <numerusform>o Qt reenviou o corpo %n vez</numerusform>
+            <numerusform>o Qt reenviou o corpo %n vezes</numerusform>
+        </translation>
     </message>
     <message>
         <source>file changed during the upload</source>
@@ -1230,7 +1476,10 @@
     </message>
     <message numerus="yes">
         <source>%1 (gave up after %n attempt(s))</source>
-        <translation><numerusform>%1 (desistiu após %n tentativa)</numerusform><numerusform>%1 (desistiu após %n tentativas)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (desistiu após %n tentativa)</numerusform>
+            <numerusform>%1 (desistiu após %n tentativas)</numerusform>
+        </translation>
     </message>
     <message>
         <source>getting a fresh upload slot</source>
@@ -1256,24 +1505,24 @@
         <translation>a resposta não é um objeto JSON</translation>
     </message>
     <message>
-        <source>"presignedUrl" is missing</source>
-        <translation>"presignedUrl" está ausente</translation>
+        <source>&quot;presignedUrl&quot; is missing</source>
+        <translation>&quot;presignedUrl&quot; está ausente</translation>
     </message>
     <message>
-        <source>"presignedUrl" is not an absolute http(s) URL</source>
-        <translation>"presignedUrl" não é uma URL http(s) absoluta</translation>
+        <source>&quot;presignedUrl&quot; is not an absolute http(s) URL</source>
+        <translation>&quot;presignedUrl&quot; não é uma URL http(s) absoluta</translation>
     </message>
     <message>
-        <source>"fileUrl" is missing</source>
-        <translation>"fileUrl" está ausente</translation>
+        <source>&quot;fileUrl&quot; is missing</source>
+        <translation>&quot;fileUrl&quot; está ausente</translation>
     </message>
     <message>
-        <source>"formData" is not an object</source>
-        <translation>"formData" não é um objeto</translation>
+        <source>&quot;formData&quot; is not an object</source>
+        <translation>&quot;formData&quot; não é um objeto</translation>
     </message>
     <message>
-        <source>form field "%1" is not text</source>
-        <translation>o campo de formulário "%1" não é texto</translation>
+        <source>form field &quot;%1&quot; is not text</source>
+        <translation>o campo de formulário &quot;%1&quot; não é texto</translation>
     </message>
 </context>
 </TS>

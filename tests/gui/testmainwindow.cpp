@@ -7,8 +7,11 @@
 #include "noticebanner.h"
 #include "queuemodel.h"
 #include "queueview.h"
+#include "engine/uploadservice.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QSignalSpy>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTemporaryDir>
@@ -26,6 +29,9 @@ private Q_SLOTS:
     void initTestCase();
     void firstRunUploadsToTheSandbox();
     void tooLargeFileFailsWithReason();
+    void queueSurvivesRestart();
+    void journalInUseKeepsQueueInMemory();
+    void filesFromAnotherInstanceAreQueued();
 
 private:
     QString writeFile(const QString &name, qint64 size);
@@ -98,6 +104,83 @@ void TestMainWindow::tooLargeFileFailsWithReason()
     const QString status = model->data(model->index(0, QueueModel::StatusColumn)).toString();
     QVERIFY2(status.startsWith(QStringLiteral("Failed: ")) && status.size() > 12, qPrintable(status));
     QVERIFY(model->data(model->index(0, QueueModel::UrlColumn)).toString().isEmpty());
+}
+
+void TestMainWindow::queueSurvivesRestart()
+{
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    const QStringList files = {writeFile(QStringLiteral("first.txt"), 100),
+                               writeFile(QStringLiteral("second.txt"), 200),
+                               writeFile(QStringLiteral("third.txt"), 300)};
+    {
+        MainWindow window(AppSettings::load(), {}, data.path());
+        QSignalSpy opened(window.service(), &Typebot::UploadService::journalOpened);
+        QVERIFY(opened.wait(5000));
+        QVERIFY(opened.constFirst().at(0).toBool());
+        QCOMPARE(opened.constFirst().at(2).toInt(), 0);
+        window.action(QStringLiteral("pauseQueue"))->trigger();
+        window.addPaths(files);
+        QTRY_COMPARE_WITH_TIMEOUT(window.queueModel()->rowCount(), 3, 10000);
+        for (int row = 0; row < 3; ++row)
+            QCOMPARE(window.queueModel()->jobAt(row).state, JobState::Value::Queued);
+        // Quitting (or a crash) here: nothing was uploaded, everything was written down.
+    }
+    QFile::remove(files.at(2)); // gone while the app was closed
+
+    MainWindow window(AppSettings::load(), {}, data.path());
+    QAbstractItemModelTester tester(window.queueModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy opened(window.service(), &Typebot::UploadService::journalOpened);
+    QVERIFY(opened.wait(5000));
+    QVERIFY(opened.constFirst().at(0).toBool());
+    QCOMPARE(opened.constFirst().at(2).toInt(), 3);
+    QVERIFY(window.journalBanner()->text().isEmpty());
+    QueueModel *model = window.queueModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 3, 10000);
+    QStringList paths;
+    for (int row = 0; row < 3; ++row)
+        paths << model->jobAt(row).filePath;
+    QCOMPARE(paths, files);
+    QCOMPARE(model->jobAt(2).state, JobState::Value::Failed); // accounted for, with a reason
+    QVERIFY(!model->jobAt(2).errorMessage.isEmpty());
+
+    // The restored files are uploaded with fresh tickets.
+    QTRY_COMPARE_WITH_TIMEOUT(model->jobAt(0).state, JobState::Value::Done, 20000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->jobAt(1).state, JobState::Value::Done, 20000);
+}
+
+void TestMainWindow::journalInUseKeepsQueueInMemory()
+{
+    QTemporaryDir data;
+    QVERIFY(data.isValid());
+    MainWindow first(AppSettings::load(), {}, data.path());
+    QSignalSpy firstOpened(first.service(), &Typebot::UploadService::journalOpened);
+    QVERIFY(firstOpened.wait(5000));
+
+    MainWindow second(AppSettings::load(), {}, data.path());
+    QSignalSpy opened(second.service(), &Typebot::UploadService::journalOpened);
+    QVERIFY(opened.wait(5000));
+    QVERIFY(!opened.constFirst().at(0).toBool());
+    const QString text = second.journalBanner()->text();
+    QVERIFY2(text.contains(QStringLiteral("keeps its queue in memory")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("in use by another")), qPrintable(text));
+
+    // It still works.
+    second.addPaths({writeFile(QStringLiteral("memory.txt"), 64)});
+    QTRY_COMPARE_WITH_TIMEOUT(second.queueModel()->rowCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(second.queueModel()->jobAt(0).state, JobState::Value::Done, 20000);
+}
+
+void TestMainWindow::filesFromAnotherInstanceAreQueued()
+{
+    MainWindow window(AppSettings::load());
+    window.action(QStringLiteral("pauseQueue"))->trigger();
+    window.showMinimized();
+    window.receivePaths({writeFile(QStringLiteral("handed over.txt"), 10)});
+    QTRY_COMPARE_WITH_TIMEOUT(window.queueModel()->rowCount(), 1, 10000);
+    QVERIFY(!window.isMinimized());
+    QVERIFY(window.isVisible());
 }
 
 QTEST_MAIN(TestMainWindow)
