@@ -26,7 +26,7 @@ struct HttpResponse;
 class BucketHandler final : public RequestHandler
 {
 public:
-    static constexpr qint64 MaxFieldBytes = 20 * 1024; // S3: fields before the file
+    static constexpr qint64 MaxFieldBytes = Q_INT64_C(20) * 1024; // S3: fields before the file
     // Objects up to this size get an MD5 ETag like S3's. Above it the ETag is derived from
     // key, size and time with a "-1" suffix, as S3 does for multipart objects: Qt's MD5
     // would otherwise cap the sandbox below the clients it is meant to measure.

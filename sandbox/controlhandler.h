@@ -14,7 +14,7 @@ class SandboxServer;
 class ControlHandler final : public RequestHandler
 {
 public:
-    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+    static constexpr qint64 MaxBodyBytes = Q_INT64_C(1024) * 1024;
 
     ControlHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
                    RequestRecord *record);

@@ -16,9 +16,9 @@ namespace Sandbox {
 
 namespace {
 
-constexpr qint64 BodyChunkBytes = 64 * 1024;
-constexpr qint64 FileChunkBytes = 256 * 1024;
-constexpr qint64 WriteHighWater = 1024 * 1024;
+constexpr qint64 BodyChunkBytes = Q_INT64_C(64) * 1024;
+constexpr qint64 FileChunkBytes = Q_INT64_C(256) * 1024;
+constexpr qint64 WriteHighWater = Q_INT64_C(1024) * 1024;
 constexpr int IdleTimeoutMs = 120 * 1000;
 constexpr int ThrottleTickMs = 20;
 

@@ -32,8 +32,8 @@ public:
     using HandlerFactory = std::function<std::unique_ptr<RequestHandler>(
         HttpConnection *connection, const HttpRequest &request, RequestRecord *record)>;
 
-    static constexpr qint64 MaxHeadBytes = 16 * 1024;
-    static constexpr qint64 ReadBufferBytes = 256 * 1024;
+    static constexpr qint64 MaxHeadBytes = Q_INT64_C(16) * 1024;
+    static constexpr qint64 ReadBufferBytes = Q_INT64_C(256) * 1024;
 
     HttpConnection(QTcpSocket *socket, HandlerFactory factory, QObject *parent = nullptr);
     ~HttpConnection() override;

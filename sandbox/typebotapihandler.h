@@ -16,7 +16,7 @@ struct HttpResponse;
 class TypebotApiHandler final : public RequestHandler
 {
 public:
-    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+    static constexpr qint64 MaxBodyBytes = Q_INT64_C(1024) * 1024;
 
     TypebotApiHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
                       RequestRecord *record);

@@ -15,7 +15,7 @@
 namespace Typebot {
 
 namespace {
-constexpr qint64 MaxResponseBytes = 1024 * 1024;
+constexpr qint64 MaxResponseBytes = Q_INT64_C(1024) * 1024;
 
 QDateTime parseHttpDate(const QByteArray &value)
 {

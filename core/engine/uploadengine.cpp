@@ -155,17 +155,25 @@ QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
         added << job->snapshot();
     }
     qCInfo(lcEngine) << "queued" << ids.size() << "files";
-    m_wasIdle = false;
-    Q_EMIT jobsAdded(added);
-    // Listeners learn of a job before they hear how it ended.
-    for (const JobSnapshot &job : std::as_const(refused))
-        Q_EMIT jobFinished(job);
-    m_statsDirty = true;
-    if (!m_flushTimer.isActive())
-        m_flushTimer.start();
+    announceAdded(added, refused);
+    return ids;
+}
+
+void UploadEngine::announceAdded(const QList<JobSnapshot> &added,
+                                 const QList<JobSnapshot> &refused)
+{
+    if (!added.isEmpty()) {
+        m_wasIdle = false;
+        Q_EMIT jobsAdded(added);
+        // Listeners learn of a job before they hear how it ended.
+        for (const JobSnapshot &job : refused)
+            Q_EMIT jobFinished(job);
+        m_statsDirty = true;
+        if (!m_flushTimer.isActive())
+            m_flushTimer.start();
+    }
     schedule();
     checkIdle();
-    return ids;
 }
 
 QList<quint64> UploadEngine::restore(RestoreScope scope)
@@ -194,17 +202,7 @@ QList<quint64> UploadEngine::restore(RestoreScope scope)
         added << job->snapshot();
     }
     qCInfo(lcEngine) << "restored" << ids.size() << "files," << m_queued.size() << "to upload";
-    if (!added.isEmpty()) {
-        m_wasIdle = false;
-        Q_EMIT jobsAdded(added);
-        for (const JobSnapshot &job : std::as_const(refused))
-            Q_EMIT jobFinished(job);
-        m_statsDirty = true;
-        if (!m_flushTimer.isActive())
-            m_flushTimer.start();
-    }
-    schedule();
-    checkIdle();
+    announceAdded(added, refused);
     return ids;
 }
 

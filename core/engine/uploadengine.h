@@ -92,6 +92,8 @@ private:
     void watchReachability();
     UploadJob *createJob(quint64 id, const QString &path);
     bool checkNewJob(UploadJob *job);
+    // jobsAdded, then jobFinished for the refused ones, then scheduling.
+    void announceAdded(const QList<JobSnapshot> &added, const QList<JobSnapshot> &refused);
     void handleStateChanged(UploadJob *job, JobState::Value state);
     static QStringList expand(const QStringList &paths, bool recursive);
 

@@ -19,7 +19,7 @@ namespace Typebot {
 
 namespace {
 
-constexpr qint64 MaxBodySnippet = 64 * 1024;
+constexpr qint64 MaxBodySnippet = Q_INT64_C(64) * 1024;
 
 // Browsers use a boundary that cannot plausibly occur in a file; so do we.
 QByteArray makeBoundary()
@@ -133,14 +133,9 @@ QNetworkReply *QnamUploadTransport::sendMultipart()
         part.setBody(field.value.toUtf8());
         multiPart->append(part);
     }
-    auto *file = new UploadBodyFile(m_request.filePath, m_request.expectedSize, multiPart);
-    m_body = file;
-    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        TransferResult result;
-        result.outcome = TransferResult::Outcome::LocalError;
-        result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
+    UploadBodyFile *file = openBody(multiPart);
+    if (!file) {
         delete multiPart;
-        finish(result);
         return nullptr;
     }
     QHttpPart filePart;
@@ -160,18 +155,27 @@ QNetworkReply *QnamUploadTransport::sendMultipart()
     return reply;
 }
 
+UploadBodyFile *QnamUploadTransport::openBody(QObject *parent)
+{
+    auto *file = new UploadBodyFile(m_request.filePath, m_request.expectedSize, parent);
+    // Unbuffered: the size cap counts the bytes actually read, not Qt's read-ahead.
+    if (file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        m_body = file;
+        return file;
+    }
+    TransferResult result;
+    result.outcome = TransferResult::Outcome::LocalError;
+    result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
+    delete file;
+    finish(result);
+    return nullptr;
+}
+
 QNetworkReply *QnamUploadTransport::sendPut()
 {
-    auto *file = new UploadBodyFile(m_request.filePath, m_request.expectedSize);
-    m_body = file;
-    if (!file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        TransferResult result;
-        result.outcome = TransferResult::Outcome::LocalError;
-        result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
-        delete file;
-        finish(result);
+    UploadBodyFile *file = openBody(nullptr);
+    if (!file)
         return nullptr;
-    }
     QNetworkRequest request = baseRequest(m_request);
     request.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.toUtf8());
     QNetworkReply *reply = m_nam->put(request, file);

@@ -37,6 +37,8 @@ private:
     void finish(TransferResult result);
     QNetworkReply *sendMultipart();
     QNetworkReply *sendPut();
+    // A fresh body for this attempt; nullptr (and a LocalError result) when unreadable.
+    UploadBodyFile *openBody(QObject *parent);
 
     QNetworkAccessManager *m_nam;
     TransferRequest m_request;
