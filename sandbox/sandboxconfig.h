@@ -25,6 +25,12 @@ struct SandboxConfig
     QString tlsCertFile, tlsKeyFile;
     QString bucket = QStringLiteral("typebot");
     QString botId = QStringLiteral("sandbox-bot");
+    // The demo bot served by startChat/continueChat: greeting, name question, file block,
+    // then a reply listing the links.
+    QString demoBotId = QStringLiteral("demo-bot");
+    bool demoBotMultipleFiles = false;
+    QStringList demoBotFileTypes; // empty: any type; else ".png", "png", "image/png", "image/*"
+    bool demoBotFilesOptional = false;
 };
 
 } // namespace Sandbox

@@ -2,6 +2,7 @@
 #include "sandboxserver.h"
 
 #include "buckethandler.h"
+#include "chatapihandler.h"
 #include "controlhandler.h"
 #include "httpconnection.h"
 #include "staticresponsehandler.h"
@@ -191,6 +192,11 @@ std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *con
             return std::make_unique<StaticResponseHandler>(connection, request, record, response);
         }
         return std::make_unique<ControlHandler>(this, connection, request, record);
+    }
+    if (ChatApiHandler::isChatPath(path)) {
+        record->route = QStringLiteral("chat");
+        applyTransportFaults(connection, FaultSpec::Route::Chat);
+        return std::make_unique<ChatApiHandler>(this, connection, request, record);
     }
     if (path == QLatin1String("/api") || path.startsWith(QLatin1String("/api/"))) {
         record->route = QStringLiteral("api");

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "demobot.h"
 #include "faultinjector.h"
 #include "objectstore.h"
 #include "postpolicy.h"
@@ -49,6 +50,10 @@ public:
     QString storageDir() const;
     const SandboxConfig &config() const { return m_config; }
     FaultInjector *faults();
+    DemoBot *demoBot() { return &m_demoBot; }
+    QString demoBotId() const { return m_config.demoBotId; }
+    // A cuid-like id, as Typebot's session and result ids look.
+    static QString generateSessionId();
 
     bool hasObject(const QString &key) const;
     QByteArray objectData(const QString &key) const; // for tests; small files only
@@ -84,9 +89,9 @@ private:
     QString origin() const; // scheme://host:port
     void beginUpload();
     void endUpload();
-    static QString generateSessionId();
 
     SandboxConfig m_config;
+    DemoBot m_demoBot{m_config};
     QTcpServer *m_server = nullptr;
     std::unique_ptr<QTemporaryDir> m_temporaryStorage;
     ObjectStore m_store;

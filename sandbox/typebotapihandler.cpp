@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "typebotapihandler.h"
 
+#include "demobot.h"
 #include "httpconnection.h"
 #include "jsontext.h"
 #include "postpolicy.h"
@@ -161,7 +162,15 @@ void TypebotApiHandler::generateUploadUrl()
     }
 
     const QString sessionId = body.value(QStringLiteral("sessionId")).toString();
-    if (!m_server->m_sessions.contains(sessionId)) {
+    // Sessions given by --session always wait on a file block; the demo bot's only while
+    // its conversation is at the file block, like a real bot.
+    if (const auto step = m_server->demoBot()->step(sessionId)) {
+        if (*step != DemoBot::Step::WaitFiles) {
+            m_connection->respond(
+                jsonError(400, QStringLiteral("Current block does not expect file upload"), codeForStatus(400)));
+            return;
+        }
+    } else if (!m_server->m_sessions.contains(sessionId)) {
         m_connection->respond(jsonError(400, QStringLiteral("Can't find session"), codeForStatus(400)));
         return;
     }

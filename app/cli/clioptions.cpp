@@ -17,11 +17,15 @@ const char Description[] = R"(Uploads files into a Typebot chat session's storag
 Step 1 asks POST {api}/v2/generate-upload-url for an upload slot, step 2 sends the file to
 the presigned URL. Each stored file prints one line: name, size, time and its fileUrl.
 
+With --bot, the tool starts the chat itself: it answers the bot's prompts with the
+--answer values in order (a choice by its button text), uploads at the file block with
+that session and submits the links as the web widget does, then prints the bot's reply.
+
 Environment: TYPEBOT_API (default https://typebot.io/api), TYPEBOT_SESSION,
 TYPEBOT_TOKEN (optional API token).
 
 Exit codes: 0 every file stored; 1 at least one file failed; 2 usage or configuration
-error; 130 interrupted (SIGINT/SIGTERM: running uploads are aborted).)";
+error (with --bot also: no --answer left for a prompt, no matching choice); 130 interrupted (SIGINT/SIGTERM: running uploads are aborted).)";
 
 bool parseNonNegative(const QString &text, int minimum, int *value)
 {
@@ -111,6 +115,24 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
             QStringLiteral("Folder of the journal and history (env TYPEBOT_UPLOAD_DATA_DIR; "
                            "default: the user's data folder)."),
             QStringLiteral("dir"));
+    const QCommandLineOption botOption(
+            QStringLiteral("bot"),
+            QStringLiteral("Start a chat with this bot (public id or link https://<viewer>/<id>) "
+                           "instead of --session; with --sandbox, the sandbox's demo-bot."),
+            QStringLiteral("id-or-link"));
+    const QCommandLineOption answerOption(
+            QStringLiteral("answer"),
+            QStringLiteral("With --bot: the answer to the next prompt before the file block "
+                           "(repeatable, in order)."),
+            QStringLiteral("text"));
+    const QCommandLineOption noSubmitOption(
+            QStringLiteral("no-submit"),
+            QStringLiteral("With --bot: upload but do not send the links to the bot."));
+    const QCommandLineOption previewOption(
+            QStringLiteral("preview"),
+            QStringLiteral("With --bot: start a preview chat of an unpublished bot by its "
+                           "typebot id (needs the API token)."));
+    parser.addOptions({ botOption, answerOption, noSubmitOption, previewOption });
     parser.addOptions({ versionOption, apiOption, sessionOption, tokenFileOption, tokenOption,
                         caOption, insecureOption, sandboxOption, recursiveOption, concurrencyOption,
                         retriesOption, stallOption, quietOption, verboseOption, jsonOption,
@@ -144,6 +166,29 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
             ? parser.value(dataDirOption)
             : env.value(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"));
 
+    o.answers = parser.values(answerOption);
+    o.noSubmit = parser.isSet(noSubmitOption);
+    o.previewBot = parser.isSet(previewOption);
+    if (parser.isSet(botOption)) {
+        QString botError;
+        o.bot = BotAddress::parse(parser.value(botOption), &botError);
+        if (!o.bot) {
+            *error = QStringLiteral("invalid --bot: ") + botError;
+            return Result::UsageError;
+        }
+        if (o.resume) {
+            *error = QStringLiteral("--resume continues an earlier session; it cannot be "
+                                    "combined with --bot");
+            return Result::UsageError;
+        }
+        if (o.paths.isEmpty()) {
+            *error = QStringLiteral("no files given for the bot's file block (see --help)");
+            return Result::UsageError;
+        }
+    } else if (!o.answers.isEmpty() || o.noSubmit || o.previewBot) {
+        *error = QStringLiteral("--answer, --no-submit and --preview need --bot");
+        return Result::UsageError;
+    }
     if (o.resume && o.noHistory) {
         *error = QStringLiteral("--resume needs the journal that --no-history turns off");
         return Result::UsageError;
@@ -197,6 +242,11 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
     }
 
     if (o.sandbox) {
+        if (o.bot && !o.bot->apiBase.isEmpty()) {
+            o.warnings << QStringLiteral("--sandbox talks to its own demo bot; the link's host "
+                                         "is ignored");
+            o.bot->apiBase = QUrl();
+        }
         if (parser.isSet(apiOption) || parser.isSet(sessionOption))
             o.warnings << QStringLiteral("--sandbox ignores --api and --session");
         return Result::Ok; // the endpoint is filled in once the sandbox listens
@@ -210,6 +260,24 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
         *error = QStringLiteral("invalid API URL %1: %2").arg(apiText, apiError);
         return Result::UsageError;
     }
+    if (o.bot) {
+        // A bot link names its API; it wins over --api and TYPEBOT_API.
+        if (!o.bot->apiBase.isEmpty()) {
+            if (parser.isSet(apiOption))
+                o.warnings << QStringLiteral("--bot is a link; its API %1 replaces --api")
+                                      .arg(o.bot->apiBase.toString());
+            endpoint.apiBase = o.bot->apiBase;
+        }
+        if (parser.isSet(sessionOption))
+            o.warnings << QStringLiteral("--bot starts a new session; --session is ignored");
+        EndpointSettings check = endpoint;
+        check.sessionId = QStringLiteral("pending"); // the chat hands out the real one
+        if (const QString problem = check.validate(); !problem.isEmpty()) {
+            *error = problem;
+            return Result::UsageError;
+        }
+        return Result::Ok;
+    }
     endpoint.sessionId =
             (parser.isSet(sessionOption) ? parser.value(sessionOption)
                                          : env.value(QStringLiteral("TYPEBOT_SESSION")))
@@ -217,7 +285,7 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
     if (endpoint.sessionId.isEmpty()) {
         *error = QStringLiteral(
                 "no chat session id: pass --session ID or set TYPEBOT_SESSION (the session "
-                "must be waiting on a file-input block)");
+                "must be waiting on a file-input block), or let --bot ID start a chat");
         return Result::UsageError;
     }
     if (const QString problem = endpoint.validate(); !problem.isEmpty()) {

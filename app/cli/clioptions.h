@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/botaddress.h"
 #include "engine/engineconfig.h"
 
 #include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace TypebotCli {
 
@@ -27,6 +30,12 @@ struct CliOptions
     QString dataDir;         // where the journal and history live
     int verbosity = 0; // -v 1, -vv 2
     QStringList warnings; // to print on stderr before starting
+    // --bot: start a chat with this bot, answer its prompts with `answers` in order, upload
+    // at its file block and submit the links (unless noSubmit).
+    std::optional<Typebot::BotAddress> bot;
+    bool previewBot = false; // --preview: the builder's preview chat, with the token
+    QStringList answers;
+    bool noSubmit = false;
 
     // On UsageError, `error` holds a one-line message for stderr (exit code 2).
     static Result parse(const QStringList &arguments, CliOptions *options, QString *error);

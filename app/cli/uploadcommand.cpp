@@ -3,6 +3,7 @@
 
 #include "jsonlinewriter.h"
 
+#include "api/chatsession.h"
 #include "diagnostics/curlcommand.h"
 #include "diagnostics/humanformat.h"
 #include "diagnostics/redactor.h"
@@ -16,6 +17,7 @@
 #include <QDir>
 #include <QDirIterator>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 
@@ -110,6 +112,7 @@ bool UploadCommand::prepare()
 
 void UploadCommand::openJournal()
 {
+    // The journal holds one session's files; with --bot each run has its own session.
     const QString fileName = QStringLiteral("typebot-upload.sqlite");
     const QString path = m_options.dataDir.isEmpty()
             ? JobDatabase::defaultPath(fileName)
@@ -152,6 +155,15 @@ void UploadCommand::doStart()
         verbose(QString(),
                 QStringLiteral("note: -vv shows the upload step's response headers; "
                                "the ticket step's are not exposed by the engine"));
+    if (m_options.bot) {
+        startChat();
+        return;
+    }
+    startUploads();
+}
+
+void UploadCommand::startUploads()
+{
     // An empty folder gives the engine nothing to report; say so here.
     QStringList paths;
     for (const QString &path : std::as_const(m_options.paths)) {
@@ -183,6 +195,7 @@ void UploadCommand::doStart()
         m_console.printErr(QStringLiteral("typebot-upload: nothing to resume"));
     if (!paths.isEmpty())
         ids << m_engine->addPaths(paths, m_options.recursive);
+    m_jobOrder = ids;
     if (ids.isEmpty())
         handleIdle(); // the engine only signals idle after it had work
 }
@@ -314,6 +327,7 @@ void UploadCommand::handleJobFinished(const JobSnapshot &job)
         return;
     processTimeline(job);
     info.finished = true;
+    info.fileUrl = job.fileUrl;
     reportFinished(job);
 }
 
@@ -514,6 +528,17 @@ void UploadCommand::handleIdle()
 {
     if (m_finished)
         return;
+    if (m_chatPhase == ChatPhase::Uploading && !m_interrupted) {
+        m_chatPhase = ChatPhase::Done;
+        if (m_failed == 0 && m_canceled == 0 && m_stored > 0 && !m_options.noSubmit) {
+            submitFiles();
+            return;
+        }
+        if (m_options.noSubmit && !m_options.quiet && !m_options.json)
+            m_console.printErr(QStringLiteral("typebot-upload: --no-submit: the links were not "
+                                              "sent; session %1 still waits on the file block")
+                                       .arg(m_chat->sessionId()));
+    }
     const qint64 durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
     m_console.clearStatus();
     if (m_options.json) {
@@ -536,7 +561,7 @@ void UploadCommand::handleIdle()
     }
     if (m_interrupted)
         finish(Interrupted);
-    else if (m_failed > 0 || m_canceled > 0)
+    else if (m_failed > 0 || m_canceled > 0 || m_chatFailed)
         finish(SomeFailed);
     else
         finish(AllStored);
@@ -549,6 +574,270 @@ void UploadCommand::finish(int exitCode)
     m_finished = true;
     m_console.clearStatus();
     QCoreApplication::exit(exitCode);
+}
+
+void UploadCommand::startChat()
+{
+    m_chatPhase = ChatPhase::Walking;
+    m_answersLeft = m_options.answers;
+    m_chatNam = new QNetworkAccessManager(this);
+    m_chat = new ChatSession(m_chatNam, this);
+    m_chat->setEndpoint(m_options.engine.endpoint);
+    m_chat->setUserAgent(m_options.engine.userAgent);
+    m_chat->setTimeoutMs(m_options.engine.ticketTimeoutMs);
+    connect(m_chat, &ChatSession::responseReceived, this, &UploadCommand::handleChatResponse);
+    connect(m_chat, &ChatSession::answerSent, this, &UploadCommand::handleChatAnswerSent);
+    connect(m_chat, &ChatSession::failed, this, &UploadCommand::handleChatFailed);
+    if (m_options.verbosity >= 1)
+        verbose(QString(), QStringLiteral("starting a chat with bot %1").arg(m_options.bot->publicId));
+    if (m_options.previewBot)
+        m_chat->startPreview(m_options.bot->publicId);
+    else
+        m_chat->start(*m_options.bot);
+}
+
+namespace {
+
+QJsonObject inputJson(const ChatInput &input)
+{
+    QJsonObject object{ { QStringLiteral("type"), input.type } };
+    if (!input.placeholder.isEmpty())
+        object.insert(QStringLiteral("placeholder"), input.placeholder);
+    if (input.kind == ChatInput::Kind::Choice) {
+        QJsonArray items;
+        for (const ChatChoice &item : input.items)
+            items.append(item.content);
+        object.insert(QStringLiteral("items"), items);
+    } else if (input.kind == ChatInput::Kind::File) {
+        object.insert(QStringLiteral("isMultipleAllowed"), input.file.isMultipleAllowed);
+        object.insert(QStringLiteral("isRequired"), input.file.isRequired);
+        if (input.file.typesRestricted)
+            object.insert(QStringLiteral("allowedFileTypes"),
+                          QJsonArray::fromStringList(input.file.allowedTypes));
+    }
+    return object;
+}
+
+} // namespace
+
+void UploadCommand::printChat(const QString &role, const QString &text, const ChatInput *input)
+{
+    if (m_options.json) {
+        QJsonObject fields{ { QStringLiteral("role"), role },
+                            { QStringLiteral("text"), Redactor::text(text) } };
+        if (input)
+            fields.insert(QStringLiteral("input"), inputJson(*input));
+        JsonLineWriter::write(QStringLiteral("chat"), fields);
+        return;
+    }
+    if (m_options.quiet)
+        return;
+    // Continuation lines line up under the first one.
+    const QString prefix = role == u"bot" ? QStringLiteral("bot  ") : QStringLiteral("you  ");
+    QStringList lines = Redactor::text(text).split(u'\n');
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        m_console.printOut((i == 0 ? prefix : QStringLiteral("     ")) + lines.at(i));
+}
+
+void UploadCommand::handleChatAnswerSent(const ChatAnswer &answer)
+{
+    printChat(QStringLiteral("user"), answer.displayText(), nullptr);
+}
+
+void UploadCommand::handleChatResponse(const ChatResponse &response, bool answerRejected)
+{
+    if (m_finished)
+        return;
+    const std::optional<ChatInput> &input = response.input;
+    for (qsizetype i = 0; i < response.messages.size(); ++i) {
+        const bool last = i == response.messages.size() - 1;
+        printChat(QStringLiteral("bot"), response.messages.at(i).text,
+                  last && input ? &*input : nullptr);
+    }
+    if (response.messages.isEmpty() && input)
+        printChat(QStringLiteral("bot"), QString(), &*input);
+    const QString botText = response.text();
+
+    if (m_chatPhase == ChatPhase::Submitting) {
+        m_chatPhase = ChatPhase::Done;
+        if (answerRejected) {
+            m_chatFailed = true;
+            const QString message =
+                    QStringLiteral("the bot refused the files: %1")
+                            .arg(botText.isEmpty() ? QStringLiteral("it asked for them again")
+                                                   : botText);
+            if (m_options.json)
+                JsonLineWriter::write(QStringLiteral("failed"),
+                                      { { QStringLiteral("id"), 0 },
+                                        { QStringLiteral("path"), QString() },
+                                        { QStringLiteral("size"), -1 },
+                                        { QStringLiteral("code"), QStringLiteral("FilesRejected") },
+                                        { QStringLiteral("message"), message },
+                                        { QStringLiteral("attempts"), 0 } });
+            else
+                m_console.printErr(QStringLiteral("typebot-upload: ") + message);
+        }
+        handleIdle();
+        return;
+    }
+    if (m_chatPhase != ChatPhase::Walking)
+        return;
+    if (!botText.isEmpty())
+        m_lastBotText = response.messages.constLast().text;
+    if (answerRejected) {
+        failChat(QStringLiteral("AnswerRejected"),
+                 QStringLiteral("the bot refused the answer to \"%1\": %2")
+                         .arg(m_lastBotText, botText),
+                 SomeFailed);
+        return;
+    }
+    if (!input) {
+        failChat(QStringLiteral("NoFileBlock"),
+                 QStringLiteral("the bot ended the conversation without asking for files"),
+                 SomeFailed);
+        return;
+    }
+    answerPrompt(*input);
+}
+
+void UploadCommand::answerPrompt(const ChatInput &input)
+{
+    if (input.kind == ChatInput::Kind::File) {
+        if (!checkFilesForBot(input))
+            return;
+        m_options.engine.endpoint.sessionId = m_chat->sessionId();
+        m_engine->setConfig(m_options.engine);
+        if (!m_options.quiet && !m_options.json)
+            m_console.printErr(QStringLiteral("typebot-upload: the bot waits for files in session %1")
+                                       .arg(m_chat->sessionId()));
+        m_chatPhase = ChatPhase::Uploading;
+        startUploads();
+        return;
+    }
+    const QString prompt = m_lastBotText.isEmpty() ? input.describe()
+                                                   : QStringLiteral("\"%1\" (%2)")
+                                                             .arg(m_lastBotText, input.type);
+    if (input.kind == ChatInput::Kind::Other) {
+        failChat(QStringLiteral("UnsupportedInput"),
+                 QStringLiteral("the bot asks %1, which this tool cannot answer").arg(prompt),
+                 UsageError);
+        return;
+    }
+    if (m_answersLeft.isEmpty()) {
+        failChat(QStringLiteral("NoAnswerLeft"),
+                 QStringLiteral("the bot asks %1 before the file block, but no --answer is left "
+                                "for it; add --answer TEXT")
+                         .arg(prompt),
+                 UsageError);
+        return;
+    }
+    const QString answer = m_answersLeft.takeFirst();
+    if (input.kind == ChatInput::Kind::Choice) {
+        const auto choice = input.matchChoice(answer);
+        if (!choice) {
+            QStringList contents;
+            for (const ChatChoice &item : input.items)
+                contents << item.content;
+            failChat(QStringLiteral("NoSuchChoice"),
+                     QStringLiteral("the bot asks %1 with the choices %2; --answer \"%3\" matches "
+                                    "none of them")
+                             .arg(prompt, contents.join(QStringLiteral(", ")), answer),
+                     UsageError);
+            return;
+        }
+        m_chat->answer(ChatAnswer::fromChoice(*choice));
+        return;
+    }
+    m_chat->answer(ChatAnswer::fromText(answer));
+}
+
+bool UploadCommand::checkFilesForBot(const ChatInput &input)
+{
+    // Refused here, before a byte is sent: the server would only tell after the upload.
+    const FileInputOptions &options = input.file;
+    QStringList files;
+    for (const QString &path : std::as_const(m_options.paths)) {
+        if (QFileInfo(path).isFile())
+            files << path;
+    }
+    bool ok = true;
+    for (const QString &path : std::as_const(files)) {
+        const QString refusal = options.refusalFor(QFileInfo(path).fileName());
+        if (refusal.isEmpty())
+            continue;
+        ok = false;
+        ++m_failed;
+        const QString message = QStringLiteral("refused before upload: ") + refusal;
+        if (m_options.json)
+            JsonLineWriter::write(QStringLiteral("failed"),
+                                  { { QStringLiteral("id"), 0 },
+                                    { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() },
+                                    { QStringLiteral("size"), double(QFileInfo(path).size()) },
+                                    { QStringLiteral("code"), QStringLiteral("FileTypeNotAllowed") },
+                                    { QStringLiteral("message"), message },
+                                    { QStringLiteral("attempts"), 0 } });
+        else
+            m_console.printErr(QStringLiteral("typebot-upload: %1: %2").arg(path, message));
+    }
+    if (ok && !options.isMultipleAllowed && m_options.paths.size() > 1) {
+        ok = false;
+        failChat(QStringLiteral("TooManyFiles"),
+                 QStringLiteral("the bot's file block takes one file; %1 were given")
+                         .arg(m_options.paths.size()),
+                 SomeFailed);
+        return false;
+    }
+    if (!ok) {
+        m_chatPhase = ChatPhase::Done;
+        handleIdle();
+    }
+    return ok;
+}
+
+void UploadCommand::submitFiles()
+{
+    QStringList urls;
+    for (const quint64 id : std::as_const(m_jobOrder)) {
+        const QString url = m_jobs.value(id).fileUrl;
+        if (!url.isEmpty())
+            urls << url;
+    }
+    m_chatPhase = ChatPhase::Submitting;
+    m_chat->answer(ChatAnswer::fromFiles(urls));
+}
+
+void UploadCommand::handleChatFailed(const ChatResult &result, const QString &message)
+{
+    Q_UNUSED(result)
+    if (m_finished)
+        return;
+    if (m_chatPhase == ChatPhase::Submitting) {
+        m_chatPhase = ChatPhase::Done;
+        m_chatFailed = true;
+        m_console.printErr(QStringLiteral("typebot-upload: the files are stored but could not be "
+                                          "submitted to the bot: ")
+                           + Redactor::text(message));
+        handleIdle();
+        return;
+    }
+    failChat(QStringLiteral("ChatFailed"), message, SomeFailed);
+}
+
+void UploadCommand::failChat(const QString &code, const QString &message, int exitCode)
+{
+    m_chatPhase = ChatPhase::Done;
+    const QString text = Redactor::text(message);
+    if (m_options.json)
+        JsonLineWriter::write(QStringLiteral("failed"),
+                              { { QStringLiteral("id"), 0 },
+                                { QStringLiteral("path"), QString() },
+                                { QStringLiteral("size"), -1 },
+                                { QStringLiteral("code"), code },
+                                { QStringLiteral("message"), text },
+                                { QStringLiteral("attempts"), 0 } });
+    else
+        m_console.printErr(QStringLiteral("typebot-upload: ") + text);
+    finish(exitCode);
 }
 
 } // namespace TypebotCli

@@ -14,10 +14,18 @@
 
 #include <memory>
 
-namespace Typebot {
-class JobDatabase;
-}
 #include <optional>
+
+class QNetworkAccessManager;
+
+namespace Typebot {
+class ChatSession;
+class JobDatabase;
+struct ChatAnswer;
+struct ChatInput;
+struct ChatResponse;
+struct ChatResult;
+}
 
 
 namespace Sandbox {
@@ -57,14 +65,28 @@ private:
         qint64 size = -1;
         bool announced = false;
         bool finished = false;
+        QString fileUrl;
         qint64 lastProgress = -1;
         int seenEntries = 0;
         std::optional<Typebot::TimelineEntry> lastEntry;
         std::optional<Typebot::TransferRequest> lastTransfer;
     };
 
+    enum class ChatPhase { None, Walking, Uploading, Submitting, Done };
+
     void openJournal();
     void doStart();
+    void startUploads();
+    // --bot: walk the chat to its file block, upload there, submit the links.
+    void startChat();
+    void handleChatResponse(const Typebot::ChatResponse &response, bool answerRejected);
+    void handleChatAnswerSent(const Typebot::ChatAnswer &answer);
+    void handleChatFailed(const Typebot::ChatResult &result, const QString &message);
+    void answerPrompt(const Typebot::ChatInput &input);
+    bool checkFilesForBot(const Typebot::ChatInput &input);
+    void submitFiles();
+    void printChat(const QString &role, const QString &text, const Typebot::ChatInput *input);
+    void failChat(const QString &code, const QString &message, int exitCode);
     void handleJobsAdded(const QList<Typebot::JobSnapshot> &jobs);
     void handleJobsChanged(const QList<Typebot::JobSnapshot> &jobs);
     void handleJobFinished(const Typebot::JobSnapshot &job);
@@ -90,6 +112,13 @@ private:
     std::unique_ptr<Typebot::JobDatabase> m_journal; // deleted after the engine
     RecordingTransport::Observer m_observer;
     QHash<quint64, JobInfo> m_jobs;
+    QList<quint64> m_jobOrder; // the order of the links submitted to the bot
+    QNetworkAccessManager *m_chatNam = nullptr;
+    Typebot::ChatSession *m_chat = nullptr;
+    ChatPhase m_chatPhase = ChatPhase::None;
+    QStringList m_answersLeft;
+    QString m_lastBotText; // the bot's last bubble: the prompt, for messages
+    bool m_chatFailed = false;
     QElapsedTimer m_elapsed;
     int m_stored = 0;
     int m_failed = 0;

@@ -22,7 +22,7 @@ bool isInlineElement(const QString &type)
     return type == u"a" || type == u"inline-variable" || type == u"inline-code";
 }
 
-void flattenNode(const QJsonValue &node, QString *out)
+void flattenNode(const QJsonValue &node, QString *out, bool insideInline)
 {
     const QJsonObject object = node.toObject();
     if (object.contains(u"text") && !object.contains(u"children")) {
@@ -30,12 +30,13 @@ void flattenNode(const QJsonValue &node, QString *out)
         return;
     }
     const QString type = object.value(u"type").toString();
-    const bool block = !isInlineElement(type);
-    if (block && !out->isEmpty() && !out->endsWith(u'\n'))
+    const bool isInline = insideInline || isInlineElement(type);
+    // A variable's value comes wrapped in its own paragraph; it still stays on the line.
+    if (!isInline && !out->isEmpty() && !out->endsWith(u'\n'))
         *out += u'\n';
     const QJsonArray children = object.value(u"children").toArray();
     for (const QJsonValue &child : children)
-        flattenNode(child, out);
+        flattenNode(child, out, isInline);
 }
 
 QString labelText(const QJsonValue &value)
@@ -200,7 +201,7 @@ QString ChatResponse::flattenRichText(const QJsonArray &nodes)
 {
     QString out;
     for (const QJsonValue &node : nodes)
-        flattenNode(node, &out);
+        flattenNode(node, &out, false);
     return out.trimmed();
 }
 

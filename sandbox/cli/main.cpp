@@ -18,7 +18,7 @@ namespace {
 const char FaultHelp[] = R"(Faults (--fault SPEC, repeatable; also POST /__sandbox/faults, one per line):
   ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]
   ROUTE   api (generate-upload-url), upload (POST/PUT to the bucket),
-          get (GET/HEAD objects), chat (reserved), any
+          get (GET/HEAD objects), chat (startChat/continueChat), any
   ACTION  status=CODE          answer CODE (S3 XML on upload/get, JSON on api)
           reset-after=BYTES    read that many body bytes, then reset the connection
           stall=SECONDS        stop reading the request body for that long
@@ -80,8 +80,20 @@ int main(int argc, char *argv[])
                                        QStringLiteral("file"));
     const QCommandLineOption faultOption(QStringLiteral("fault"), QStringLiteral("Inject a fault (repeatable; syntax above)."),
                                          QStringLiteral("spec"));
+    const QCommandLineOption botIdOption(QStringLiteral("bot-id"),
+                                         QStringLiteral("Public id of the demo bot (default demo-bot)."),
+                                         QStringLiteral("id"), QStringLiteral("demo-bot"));
+    const QCommandLineOption botMultipleOption(QStringLiteral("bot-multiple"),
+                                               QStringLiteral("The demo bot's file block accepts several files."));
+    const QCommandLineOption botTypesOption(
+        QStringLiteral("bot-types"),
+        QStringLiteral("The demo bot's file block accepts only these types, e.g. png,jpg or image/*."),
+        QStringLiteral("list"));
+    const QCommandLineOption botOptionalOption(QStringLiteral("bot-optional"),
+                                               QStringLiteral("The demo bot's file block can be skipped."));
     parser.addOptions({hostOption, portOption, storageOption, tokenOption, sessionOption, maxSizeOption, expiryOption,
-                       putOption, certOption, keyOption, faultOption});
+                       putOption, certOption, keyOption, faultOption, botIdOption, botMultipleOption, botTypesOption,
+                       botOptionalOption});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -117,6 +129,20 @@ int main(int argc, char *argv[])
     config.putVariant = parser.isSet(putOption);
     config.tlsCertFile = parser.value(certOption);
     config.tlsKeyFile = parser.value(keyOption);
+    config.demoBotId = parser.value(botIdOption).trimmed();
+    if (config.demoBotId.isEmpty() || config.demoBotId.contains(u'/')) {
+        err << "typebot-sandbox: invalid --bot-id " << parser.value(botIdOption) << Qt::endl;
+        return 2;
+    }
+    config.demoBotMultipleFiles = parser.isSet(botMultipleOption);
+    config.demoBotFilesOptional = parser.isSet(botOptionalOption);
+    const QStringList botTypes = parser.values(botTypesOption);
+    for (const QString &list : botTypes) {
+        for (const QString &type : list.split(u',', Qt::SkipEmptyParts)) {
+            if (!type.trimmed().isEmpty())
+                config.demoBotFileTypes << type.trimmed();
+        }
+    }
 
     QList<FaultSpec> faults;
     const QStringList faultTexts = parser.values(faultOption);
@@ -157,6 +183,10 @@ int main(int argc, char *argv[])
     out << "Bucket: " << server.bucketUrl().toString() << Qt::endl;
     out << "Session: " << session << Qt::endl;
     out << "Storage: " << server.storageDir() << Qt::endl;
+    out << "Demo bot: " << config.demoBotId << " (" << (config.demoBotMultipleFiles ? "several files" : "one file")
+        << ", " << (config.demoBotFileTypes.isEmpty() ? QStringLiteral("any type") : config.demoBotFileTypes.join(u','))
+        << (config.demoBotFilesOptional ? ", optional" : ", required") << "): POST " << api << "/v1/typebots/"
+        << config.demoBotId << "/startChat" << Qt::endl;
     out << "Try it:\n"
         << "  curl -s -X POST " << api << "/v2/generate-upload-url -H 'Content-Type: application/json'"
         << (config.token.isEmpty() ? QString() : QStringLiteral(" -H 'Authorization: Bearer <token>'"))

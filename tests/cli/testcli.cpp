@@ -2,6 +2,7 @@
 // typebot-upload as users and scripts see it: the real binary against an in-process
 // sandbox, asserting exit codes, output and what reached the server.
 
+#include "demobot.h"
 #include "faultinjector.h"
 #include "faultspec.h"
 #include "sandboxserver.h"
@@ -88,6 +89,11 @@ private Q_SLOTS:
     void sigintAbortsRunningUpload();
     void printedCurlCommandsWork_data();
     void printedCurlCommandsWork();
+    void botWalksDemoBotToTheEnd();
+    void builtInSandboxDemoBot();
+    void uploadBeforeFileBlockGivesServerMessage();
+    void disallowedTypeRefusedBeforeUpload();
+    void runningOutOfAnswersNamesThePrompt();
 
 private:
     QString writeFile(const QString &name, const QByteArray &data);
@@ -524,6 +530,92 @@ void TestCli::printedCurlCommandsWork()
     QVERIFY2(upload.out.startsWith("20"), upload.out.constData());
     QCOMPARE(m_sandbox->objectData(keys.first()), QByteArray("second version, sent by curl"));
     QVERIFY(m_sandbox->requests().constLast().headers.value("user-agent").startsWith("curl/"));
+}
+
+void TestCli::botWalksDemoBotToTheEnd()
+{
+    const QString photo = writeFile(QStringLiteral("photo.png"), "not really a png");
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                        QStringLiteral("--bot"), QStringLiteral("demo-bot"), QStringLiteral("--answer"),
+                        QStringLiteral("Ana"), QStringLiteral("--json"), photo });
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    const QList<QJsonObject> chat = eventsNamed(events, QStringLiteral("chat"));
+    const QList<QJsonObject> done = eventsNamed(events, QStringLiteral("done"));
+    QCOMPARE(done.size(), 1);
+    const QString fileUrl = done.first().value(QStringLiteral("fileUrl")).toString();
+    QStringList transcript;
+    for (const QJsonObject &e : chat)
+        transcript << e.value(QStringLiteral("role")).toString() + u':'
+                        + e.value(QStringLiteral("text")).toString().section(u'\n', 0, 0);
+    const QStringList expected{
+        QStringLiteral("bot:Hi! I'm the sandbox demo bot."), QStringLiteral("bot:What's your name?"),
+        QStringLiteral("user:Ana"), QStringLiteral("bot:Nice to meet you, Ana!"),
+        QStringLiteral("bot:Please send me a file."), QStringLiteral("user:") + fileUrl,
+        QStringLiteral("bot:Thanks, Ana! I received 1 file:") };
+    QCOMPARE(transcript, expected);
+    // The prompts carry the input the bot waits for; the last reply lists the link.
+    QCOMPARE(chat.at(1).value(QStringLiteral("input")).toObject().value(QStringLiteral("type")).toString(),
+             QStringLiteral("text input"));
+    QCOMPARE(chat.at(4).value(QStringLiteral("input")).toObject().value(QStringLiteral("type")).toString(),
+             QStringLiteral("file input"));
+    QVERIFY(chat.last().value(QStringLiteral("text")).toString().endsWith(fileUrl));
+    QCOMPARE(m_sandbox->objectData(SandboxServer::keyFromFileUrl(fileUrl)), QByteArray("not really a png"));
+    QCOMPARE(m_sandbox->demoBot()->sessionCount(), 0); // the conversation ended
+}
+
+void TestCli::builtInSandboxDemoBot()
+{
+    const QString photo = writeFile(QStringLiteral("photo.png"), "png");
+    const Run r = run({ QStringLiteral("--sandbox"), QStringLiteral("--bot"), QStringLiteral("demo-bot"),
+                        QStringLiteral("--answer"), QStringLiteral("Ana"), photo });
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(QStringLiteral("you  Ana")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("bot  Thanks, Ana! I received 1 file:")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("/photo.png")), qPrintable(out));
+}
+
+void TestCli::uploadBeforeFileBlockGivesServerMessage()
+{
+    // A session that still waits for the name, as a browser would leave it.
+    const auto started = m_sandbox->demoBot()->startChat(QStringLiteral("demo-bot"));
+    const QString sessionId =
+            QJsonDocument::fromJson(started.body).object().value(QStringLiteral("sessionId")).toString();
+    QVERIFY(!sessionId.isEmpty());
+    const QString photo = writeFile(QStringLiteral("photo.png"), "png");
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                        QStringLiteral("--session"), sessionId, photo });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains("Current block does not expect file upload"), r.out.constData());
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+}
+
+void TestCli::disallowedTypeRefusedBeforeUpload()
+{
+    SandboxConfig config;
+    config.demoBotFileTypes = { QStringLiteral("png"), QStringLiteral("jpg") };
+    startSandbox(config);
+    const QString notes = writeFile(QStringLiteral("notes.txt"), "text");
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                        QStringLiteral("--bot"), QStringLiteral("demo-bot"), QStringLiteral("--answer"),
+                        QStringLiteral("Ana"), notes });
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("notes.txt: refused before upload: the bot accepts only .png, .jpg, not .txt"),
+             r.err.constData());
+    for (const RequestRecord &record : m_sandbox->requests())
+        QVERIFY2(record.route == u"chat", qPrintable(record.path)); // no upload slot asked for
+}
+
+void TestCli::runningOutOfAnswersNamesThePrompt()
+{
+    const QString photo = writeFile(QStringLiteral("photo.png"), "png");
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                        QStringLiteral("--bot"), QStringLiteral("demo-bot"), photo });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("the bot asks \"What's your name?\" (text input)") && r.err.contains("--answer"),
+             r.err.constData());
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

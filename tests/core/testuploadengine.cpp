@@ -444,7 +444,9 @@ void TestUploadEngine::entityTooLargeFailsWithLimit()
             "<MaxSizeAllowed>1048576</MaxSizeAllowed><RequestId>R1</RequestId></Error>");
     QVERIFY(canned.s3Error);
     m_engine->setTransportFactory(
-            [canned](QObject *parent) { return new CannedTransport(canned, parent); });
+            [canned](QNetworkAccessManager *, QObject *parent) -> UploadTransport * {
+                return new CannedTransport(canned, parent);
+            });
     const JobSnapshot job = uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(2097152)));
     QCOMPARE(job.state, State::Failed);
     QCOMPARE(job.errorCode, QStringLiteral("EntityTooLarge"));

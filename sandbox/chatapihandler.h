@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "requesthandler.h"
+
+#include <QByteArray>
+
+namespace Sandbox {
+
+class SandboxServer;
+
+// The chat routes of the viewer API, served by the demo bot:
+// POST /api/v1/typebots/{publicId}/startChat, .../{typebotId}/preview/startChat (bearer
+// token) and /api/v1/sessions/{sessionId}/continueChat.
+class ChatApiHandler final : public RequestHandler
+{
+public:
+    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+
+    ChatApiHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
+                   RequestRecord *record);
+
+    static bool isChatPath(const QString &path);
+
+    void begin() override;
+    void bodyData(QByteArrayView data) override;
+    void bodyFinished() override;
+
+private:
+    SandboxServer *m_server;
+    QByteArray m_body;
+};
+
+} // namespace Sandbox
