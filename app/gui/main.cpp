@@ -4,6 +4,7 @@
 #include "localization.h"
 #include "localsandbox.h"
 #include "mainwindow.h"
+#include "queueview.h"
 #include "settingsdialog.h"
 #include "singleinstance.h"
 
@@ -16,6 +17,7 @@
 #include <QTableView>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -55,13 +57,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption historyShotOption(QStringLiteral("screenshot-history"),
                                                QStringLiteral("Save a picture of the history window to this file, then quit."),
                                                QStringLiteral("png"));
+    const QCommandLineOption selectRowOption(
+            QStringLiteral("select-row"),
+            QStringLiteral("Before the screenshot, select this row of the queue (0 is the first) "
+                           "and show its details."),
+            QStringLiteral("row"));
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
                                            QStringLiteral("Keep the queue journal and history in this folder "
                                                           "(default: $TYPEBOT_UPLOADER_DATA_DIR, else the "
                                                           "app's data folder). One window runs per folder."),
                                            QStringLiteral("folder"));
     parser.addOptions({languageOption, maxSizeOption, faultOption, pausedOption, screenshotOption,
-                       settingsShotOption, historyShotOption, delayOption, dataDirOption});
+                       settingsShotOption, historyShotOption, delayOption, selectRowOption,
+                       dataDirOption});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files or folders to upload."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
@@ -118,6 +126,18 @@ int main(int argc, char *argv[])
     window.addPaths(paths);
 
     const int delay = parser.value(delayOption).toInt();
+    if (parser.isSet(selectRowOption)) {
+        // Early enough for the details pane to lay itself out before the picture.
+        QTimer::singleShot(std::max(0, delay - 500), &window, [&] {
+            QueueView *view = window.queueView();
+            const int row = parser.value(selectRowOption).toInt();
+            const QModelIndex index = view->model()->index(row, 0);
+            if (index.isValid()) {
+                view->setCurrentIndex(index);
+                view->scrollTo(index);
+            }
+        });
+    }
     if (parser.isSet(screenshotOption)) {
         QTimer::singleShot(delay, &window, [&] {
             window.grab().save(parser.value(screenshotOption));

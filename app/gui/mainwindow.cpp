@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "bottesterwindow.h"
 #include "detailspane.h"
 #include "diagnostics/curlcommand.h"
 #include "diagnostics/humanformat.h"
@@ -265,7 +266,8 @@ void MainWindow::createActions()
                          QKeySequence(tr("Alt+Return")), tr("Show the timeline of requests for this file"));
     m_copyCurl = make(QStringLiteral("copyCurl"), tr("Copy as c&url"), QIcon(),
                       QKeySequence(tr("Ctrl+Shift+C")),
-                      tr("Copy a curl command that asks for an upload slot like this app does"));
+                      tr("Copy the two curl commands that upload the file as this app did, "
+                         "secrets redacted"));
     m_copyReport = make(QStringLiteral("copyReport"), tr("Copy &Report"), QIcon(),
                         QKeySequence(tr("Ctrl+Shift+T")),
                         tr("Copy the file's outcome and timeline, redacted, for a support ticket"));
@@ -358,6 +360,27 @@ void MainWindow::createMenus()
     toggleDetails->setShortcut(QKeySequence(tr("F9")));
     view->addAction(toggleDetails);
     view->addAction(m_historyAction);
+    QAction *testBot = view->addAction(tr("&Test a Bot…"));
+    testBot->setObjectName(QStringLiteral("testBot"));
+    testBot->setShortcut(QKeySequence(tr("Ctrl+B")));
+    testBot->setToolTip(tr("Chat with a bot and upload files at its file block"));
+    connect(testBot, &QAction::triggered, this, [this] {
+        auto *tester = findChild<BotTesterWindow *>();
+        if (!tester)
+            tester = new BotTesterWindow(this);
+        if (tester->session()->state() == Typebot::ChatSession::State::Idle) {
+            const Profile profile = m_settings.currentProfile();
+            Typebot::EndpointSettings endpoint = profile.endpoint();
+            if (profile.isSandbox() && m_sandbox->isRunning()) {
+                endpoint.apiBase = m_sandbox->apiBaseUrl();
+                tester->setBotText(m_sandboxConfig.demoBotId);
+            }
+            tester->setEndpoint(endpoint);
+        }
+        tester->show();
+        tester->raise();
+        tester->activateWindow();
+    });
     // Only the user's own choice counts; the empty queue hides the pane by itself.
     connect(toggleDetails, &QAction::triggered, this, [this](bool checked) { m_detailsWanted = checked; });
 
@@ -410,12 +433,13 @@ void MainWindow::restoreLayout()
     QHeaderView *header = m_view->header();
     const QByteArray state = settings.value(QStringLiteral("ui/queueHeader")).toByteArray();
     if (state.isEmpty() || !header->restoreState(state)) {
+        // Status gets the room: a failure's reason is what the user reads first.
         header->resizeSection(QueueModel::NameColumn, 210);
-        header->resizeSection(QueueModel::SizeColumn, 90);
-        header->resizeSection(QueueModel::StatusColumn, 270);
+        header->resizeSection(QueueModel::SizeColumn, 80);
+        header->resizeSection(QueueModel::StatusColumn, 345);
         header->resizeSection(QueueModel::ProgressColumn, 120);
-        header->resizeSection(QueueModel::SpeedColumn, 90);
-        header->resizeSection(QueueModel::TimeLeftColumn, 105);
+        header->resizeSection(QueueModel::SpeedColumn, 85);
+        header->resizeSection(QueueModel::TimeLeftColumn, 100);
     }
     // The queue's order, not a remembered sort, when the app starts.
     header->setSortIndicator(-1, Qt::AscendingOrder);
@@ -828,21 +852,42 @@ void MainWindow::copyAsCurl()
         endpoint.apiBase = m_sandbox->apiBaseUrl();
         endpoint.sessionId = m_sandbox->sessionId();
     }
+    // Always redacted: the clipboard ends up in chats and tickets. The token, the policy
+    // and the signature are the secrets; a runnable step 2 needs a fresh slot from step 1.
+    const auto secrets = Typebot::CurlCommand::Secrets::Redact;
     QStringList blocks;
     for (const JobSnapshot &job : jobs) {
         QStringList lines;
-        lines << QStringLiteral("# %1").arg(job.displayName);
-        lines << QStringLiteral("# 1. Ask for an upload slot (answers presignedUrl, formData, fileUrl):");
-        lines << Typebot::CurlCommand::ticketRequest(endpoint, job.displayName, job.mimeType, job.size);
-        lines << QStringLiteral("# 2. POST every formData field in order, then the file, to presignedUrl:");
-        lines << QStringLiteral("#    curl -X POST \"$presignedUrl\" --form-string 'key=…' … -F %1")
-                         .arg(Typebot::CurlCommand::shellQuote(
-                                 QStringLiteral("file=@") + Typebot::CurlCommand::formFilePath(job.filePath)
-                                 + QStringLiteral(";type=") + job.mimeType));
+        lines << QStringLiteral("# %1: step 1, ask for an upload slot (answers presignedUrl, "
+                                "formData, fileUrl)")
+                         .arg(job.displayName);
+        lines << Typebot::Redactor::text(Typebot::CurlCommand::ticketRequest(
+                endpoint, job.displayName, job.mimeType, job.size, secrets));
+        const Typebot::UploadTicket &ticket = job.ticket;
+        if (ticket.presignedUrl.isEmpty()) {
+            lines << QStringLiteral("# %1: step 2 follows once the file has an upload slot")
+                             .arg(job.displayName);
+        } else {
+            // The engine sends the Content-Type the policy names, else the file's own type.
+            QString contentType = ticket.field(QStringLiteral("Content-Type"));
+            if (contentType.isEmpty())
+                contentType = job.mimeType;
+            lines << QStringLiteral("# %1: step 2, send the file (%2) with the slot of the last "
+                                    "attempt; [redacted] values come from step 1")
+                             .arg(job.displayName,
+                                  ticket.isPutVariant() ? QStringLiteral("PUT")
+                                                        : QStringLiteral("multipart POST"));
+            lines << Typebot::Redactor::text(Typebot::CurlCommand::upload(
+                    ticket, job.filePath, contentType, endpoint.caFile, secrets));
+        }
         blocks << lines.join(u'\n');
     }
     QApplication::clipboard()->setText(blocks.join(QStringLiteral("\n\n")));
-    statusBar()->showMessage(tr("curl command copied; the token is redacted."), StatusMessageMs);
+    statusBar()->showMessage(
+            tr("curl commands for %n file(s) copied; the token, policy and signature are "
+               "redacted.",
+               nullptr, int(jobs.size())),
+            StatusMessageMs);
 }
 
 void MainWindow::showContextMenu(const QPoint &globalPos)

@@ -5,10 +5,14 @@
 #include "mimeicons.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 using Typebot::HumanFormat;
 using Typebot::JobSnapshot;
@@ -19,6 +23,93 @@ namespace {
 constexpr quint32 bit(int column)
 {
     return 1u << column;
+}
+
+// A sentence with %1/%2 (translated, so any order) as an anchored pattern: the captures in
+// placeholder order. Compiled once per sentence; the language is fixed for a run.
+std::optional<QStringList> matchSentence(const QString &sentence, const QString &text)
+{
+    struct Compiled
+    {
+        QRegularExpression pattern;
+        QList<int> placeholders;
+    };
+    static QHash<QString, Compiled> cache;
+    auto it = cache.find(sentence);
+    if (it == cache.end()) {
+        static const QRegularExpression placeholder(QStringLiteral("%([12])"));
+        Compiled compiled;
+        QString pattern = QStringLiteral("^");
+        qsizetype pos = 0;
+        QRegularExpressionMatchIterator matches = placeholder.globalMatch(sentence);
+        while (matches.hasNext()) {
+            const QRegularExpressionMatch match = matches.next();
+            pattern += QRegularExpression::escape(sentence.mid(pos, match.capturedStart() - pos))
+                    + QStringLiteral("(.+?)");
+            compiled.placeholders << match.captured(1).toInt();
+            pos = match.capturedEnd();
+        }
+        pattern += QRegularExpression::escape(sentence.mid(pos)) + u'$';
+        compiled.pattern =
+                QRegularExpression(pattern, QRegularExpression::DotMatchesEverythingOption);
+        it = cache.insert(sentence, compiled);
+    }
+    const QRegularExpressionMatch match = it->pattern.match(text);
+    if (!match.hasMatch())
+        return std::nullopt;
+    QStringList args(2);
+    for (int i = 0; i < it->placeholders.size(); ++i)
+        args[it->placeholders.at(i) - 1] = match.captured(i + 1);
+    return args;
+}
+
+// ApiError::toString()'s wording as the engine may have used it: translated under the
+// class's context (with or without its namespace), or the English source.
+QStringList apiSentences(const char *source)
+{
+    QStringList sentences{QCoreApplication::translate("Typebot::ApiError", source),
+                          QCoreApplication::translate("ApiError", source),
+                          QString::fromUtf8(source)};
+    sentences.removeDuplicates();
+    return sentences;
+}
+
+// The server's own words and HTTP status of an API refusal or failure, with how many
+// attempts were made when the engine gave up; nullopt for every other message.
+struct ApiFailure
+{
+    QString serverMessage;
+    int httpStatus = 0;
+    int attempts = 0; // 0: the engine did not say it gave up
+};
+
+std::optional<ApiFailure> parseApiFailure(const QString &message, int attempts)
+{
+    ApiFailure failure;
+    QString sentence = message;
+    if (attempts > 1) {
+        const QString gaveUp = QCoreApplication::translate(
+                "Typebot::UploadJob", "%1 (gave up after %n attempt(s))", nullptr, attempts);
+        if (const auto args = matchSentence(gaveUp, message)) {
+            sentence = args->at(0);
+            failure.attempts = attempts;
+        }
+    }
+    for (const char *source : {"The Typebot API refused the request (%1): %2",
+                               "The Typebot API failed (%1): %2"}) {
+        const QStringList sentences = apiSentences(source);
+        for (const QString &candidate : sentences) {
+            const auto args = matchSentence(candidate, sentence);
+            bool isNumber = false;
+            const int status = args ? args->at(0).toInt(&isNumber) : 0;
+            if (!isNumber || status < 400 || status > 599 || args->at(1).trimmed().isEmpty())
+                continue;
+            failure.httpStatus = status;
+            failure.serverMessage = args->at(1).trimmed();
+            return failure;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -59,6 +150,9 @@ double QueueModel::progressOf(const JobSnapshot &job)
         return 1.0;
     case JobState::Value::Failed:
     case JobState::Value::Canceled:
+    // The next attempt sends the whole file again: a full bar beside "Retrying in 20 s"
+    // would claim what is not there.
+    case JobState::Value::WaitingToRetry:
         return -1.0;
     default:
         break;
@@ -92,11 +186,27 @@ QString QueueModel::statusText(const JobSnapshot &job, const QDateTime &nowUtc)
     case JobState::Value::Done:
         return tr("Stored");
     case JobState::Value::Failed:
-        return job.errorMessage.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(job.errorMessage);
+        return failureText(job);
     case JobState::Value::Canceled:
         return tr("Canceled");
     }
     return QString();
+}
+
+QString QueueModel::failureText(const JobSnapshot &job)
+{
+    if (job.errorMessage.isEmpty())
+        return tr("Failed");
+    // The column is narrow and cuts long text: the server's own words go first, who
+    // said them and the status after. The tooltip and the timeline keep the full sentence.
+    if (const auto api = parseApiFailure(job.errorMessage, job.attempt)) {
+        const QString status = QString::number(api->httpStatus);
+        if (api->attempts > 0)
+            return tr("Failed after %n attempt(s): %1 (API %2)", nullptr, api->attempts)
+                    .arg(api->serverMessage, status);
+        return tr("Failed: %1 (API %2)").arg(api->serverMessage, status);
+    }
+    return tr("Failed: %1").arg(job.errorMessage);
 }
 
 QVariant QueueModel::data(const QModelIndex &index, int role) const

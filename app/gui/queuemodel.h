@@ -68,6 +68,9 @@ public:
 
     // The words in the Status column; `now` decides the retry countdown.
     static QString statusText(const Typebot::JobSnapshot &job, const QDateTime &nowUtc);
+    // A failed job's status: for an API refusal the server's message first, then
+    // "(API 400)"; any other error as the engine worded it.
+    static QString failureText(const Typebot::JobSnapshot &job);
     static double progressOf(const Typebot::JobSnapshot &job);
 
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }

@@ -13,7 +13,7 @@ namespace {
 constexpr quint32 Magic = 0x54425531; // "TBU1"
 constexpr char Ack = 'K';
 // A request is a few paths; anything this large is not one of ours.
-constexpr qint64 MaxRequestBytes = 16 * 1024 * 1024;
+constexpr qint64 MaxRequestBytes = Q_INT64_C(16) * 1024 * 1024;
 
 QString userName()
 {

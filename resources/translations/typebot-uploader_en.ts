@@ -83,6 +83,23 @@
             <numerusform>%n files restored from the last session.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>curl commands for %n file(s) copied; the token, policy and signature are redacted.</source>
+        <translation>
+            <numerusform>curl commands for %n file copied; the token, policy and signature are redacted.</numerusform>
+            <numerusform>curl commands for %n files copied; the token, policy and signature are redacted.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message numerus="yes">
+        <source>Failed after %n attempt(s): %1 (API %2)</source>
+        <translation>
+            <numerusform>Failed after %n attempt: %1 (API %2)</numerusform>
+            <numerusform>Failed after %n attempts: %1 (API %2)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

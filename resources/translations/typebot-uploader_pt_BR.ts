@@ -9,6 +9,208 @@
     </message>
 </context>
 <context>
+    <name>BotTesterWindow</name>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Transcript</source>
+        <translation>&amp;Copiar conversa</translation>
+    </message>
+    <message>
+        <source>Test a Bot</source>
+        <translation>Testar um bot</translation>
+    </message>
+    <message>
+        <source>https://viewer.example.com/api</source>
+        <translation>https://viewer.exemplo.com/api</translation>
+    </message>
+    <message>
+        <source>The Typebot viewer or its API; a bot link below replaces it</source>
+        <translation>O viewer do Typebot ou a API dele; um link de bot abaixo o substitui</translation>
+    </message>
+    <message>
+        <source>my-bot, or https://viewer.example.com/my-bot</source>
+        <translation>meu-bot, ou https://viewer.exemplo.com/meu-bot</translation>
+    </message>
+    <message>
+        <source>Copy the conversation as text</source>
+        <translation>Copiar a conversa como texto</translation>
+    </message>
+    <message>
+        <source>&amp;Viewer URL:</source>
+        <translation>URL do &amp;viewer:</translation>
+    </message>
+    <message>
+        <source>&amp;Bot:</source>
+        <translation>&amp;Bot:</translation>
+    </message>
+    <message>
+        <source>Enter the bot&apos;s id or link, then press Start.</source>
+        <translation>Informe o id ou o link do bot e clique em Iniciar.</translation>
+    </message>
+    <message>
+        <source>Se&amp;nd</source>
+        <translation>E&amp;nviar</translation>
+    </message>
+    <message>
+        <source>Choose an answer:</source>
+        <translation>Escolha uma resposta:</translation>
+    </message>
+    <message>
+        <source>&amp;Add Files…</source>
+        <translation>&amp;Adicionar arquivos…</translation>
+    </message>
+    <message>
+        <source>Drop files here, or</source>
+        <translation>Solte arquivos aqui, ou</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Arquivo</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progresso</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>C&amp;lear Files</source>
+        <translation>&amp;Limpar arquivos</translation>
+    </message>
+    <message>
+        <source>S&amp;kip</source>
+        <translation>&amp;Pular</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit Files</source>
+        <translation>&amp;Enviar arquivos ao bot</translation>
+    </message>
+    <message>
+        <source>Files for the Bot</source>
+        <translation>Arquivos para o bot</translation>
+    </message>
+    <message>
+        <source>Starting a chat with “%1”…</source>
+        <translation>Iniciando uma conversa com “%1”…</translation>
+    </message>
+    <message>
+        <source>&amp;Restart</source>
+        <translation>&amp;Reiniciar</translation>
+    </message>
+    <message>
+        <source>not a file</source>
+        <translation>não é um arquivo</translation>
+    </message>
+    <message>
+        <source>the bot takes only one file</source>
+        <translation>o bot aceita apenas um arquivo</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Recusado: %1</translation>
+    </message>
+    <message>
+        <source>Bot test</source>
+        <translation>Teste de bot</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Aguardando</translation>
+    </message>
+    <message>
+        <source>Asking for an upload slot…</source>
+        <translation>Pedindo um espaço de envio…</translation>
+    </message>
+    <message>
+        <source>Uploading…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Retrying soon: %1</source>
+        <translation>Nova tentativa em breve: %1</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Armazenado</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falhou: %1</translation>
+    </message>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>The bot ended the conversation.</source>
+        <translation>O bot encerrou a conversa.</translation>
+    </message>
+    <message>
+        <source>The bot asks for a “%1”, which this window answers as text:</source>
+        <translation>O bot pede um “%1”, que esta janela responde como texto:</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Sua resposta</translation>
+    </message>
+    <message>
+        <source>The bot asks for one or more files.</source>
+        <translation>O bot pede um ou mais arquivos.</translation>
+    </message>
+    <message>
+        <source>The bot asks for one file.</source>
+        <translation>O bot pede um arquivo.</translation>
+    </message>
+    <message>
+        <source>Allowed types: %1.</source>
+        <translation>Tipos permitidos: %1.</translation>
+    </message>
+    <message>
+        <source>Any type of file is allowed.</source>
+        <translation>Qualquer tipo de arquivo é permitido.</translation>
+    </message>
+    <message>
+        <source>Required: the bot waits until files are submitted.</source>
+        <translation>Obrigatório: o bot espera até que os arquivos sejam enviados.</translation>
+    </message>
+    <message>
+        <source>Optional: you can skip it.</source>
+        <translation>Opcional: você pode pular.</translation>
+    </message>
+    <message>
+        <source>(skipped)</source>
+        <translation>(pulado)</translation>
+    </message>
+    <message>
+        <source>The bot did not accept that answer and asks again.</source>
+        <translation>O bot não aceitou essa resposta e pergunta de novo.</translation>
+    </message>
+    <message>
+        <source>[%1] %2</source>
+        <translation>[%1] %2</translation>
+    </message>
+    <message>
+        <source>You can send the answer again, or restart.</source>
+        <translation>Você pode enviar a resposta de novo ou reiniciar.</translation>
+    </message>
+    <message>
+        <source>The chat stopped. Restart to begin a new one.</source>
+        <translation>A conversa parou. Reinicie para começar outra.</translation>
+    </message>
+</context>
+<context>
+    <name>ChatAnswer</name>
+    <message>
+        <source>(skipped)</source>
+        <translation>(ignorado)</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <source>Copy &amp;report</source>
@@ -530,10 +732,6 @@
         <translation>Ctrl+Shift+C</translation>
     </message>
     <message>
-        <source>Copy a curl command that asks for an upload slot like this app does</source>
-        <translation>Copiar um comando curl que pede uma vaga de envio como este app faz</translation>
-    </message>
-    <message>
         <source>Copy &amp;Report</source>
         <translation>Copiar &amp;relatório</translation>
     </message>
@@ -662,10 +860,6 @@
     <message>
         <source>The selected files are no longer on disk.</source>
         <translation>Os arquivos selecionados não estão mais no disco.</translation>
-    </message>
-    <message>
-        <source>curl command copied; the token is redacted.</source>
-        <translation>Comando curl copiado; o token foi ocultado.</translation>
     </message>
     <message>
         <source>About Typebot Uploader</source>
@@ -805,6 +999,29 @@
         <source>waiting for the keychain</source>
         <translation>aguardando o chaveiro</translation>
     </message>
+    <message>
+        <source>Copy the two curl commands that upload the file as this app did, secrets redacted</source>
+        <translation>Copiar os dois comandos curl que enviam o arquivo como este app fez, sem segredos</translation>
+    </message>
+    <message numerus="yes">
+        <source>curl commands for %n file(s) copied; the token, policy and signature are redacted.</source>
+        <translation>
+            <numerusform>Comandos curl de %n arquivo copiados; o token, a policy e a assinatura foram removidos.</numerusform>
+            <numerusform>Comandos curl de %n arquivos copiados; o token, a policy e a assinatura foram removidos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Test a Bot…</source>
+        <translation>&amp;Testar um bot…</translation>
+    </message>
+    <message>
+        <source>Ctrl+B</source>
+        <translation>Ctrl+B</translation>
+    </message>
+    <message>
+        <source>Chat with a bot and upload files at its file block</source>
+        <translation>Conversar com um bot e enviar arquivos no bloco de arquivos dele</translation>
+    </message>
 </context>
 <context>
     <name>PastedImageStore</name>
@@ -912,6 +1129,17 @@
     <message>
         <source>Link</source>
         <translation>Link</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failed after %n attempt(s): %1 (API %2)</source>
+        <translation>
+            <numerusform>Falhou após %n tentativa: %1 (API %2)</numerusform>
+            <numerusform>Falhou após %n tentativas: %1 (API %2)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed: %1 (API %2)</source>
+        <translation>Falhou: %1 (API %2)</translation>
     </message>
 </context>
 <context>
@@ -1159,6 +1387,29 @@
     </message>
 </context>
 <context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Bot:</source>
+        <translation>Bot:</translation>
+    </message>
+    <message>
+        <source>You:</source>
+        <translation>Você:</translation>
+    </message>
+    <message>
+        <source>Error:</source>
+        <translation>Erro:</translation>
+    </message>
+    <message>
+        <source>Bot</source>
+        <translation>Bot</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
+    </message>
+</context>
+<context>
     <name>Typebot</name>
     <message>
         <source>The disk holding %1 is full</source>
@@ -1221,6 +1472,82 @@
     </message>
 </context>
 <context>
+    <name>Typebot::BotAddress</name>
+    <message>
+        <source>The bot id is empty.</source>
+        <translation>O id do bot está vazio.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a bot id (letters, digits, - and _) nor a bot link like https://typebot.co/my-bot.</source>
+        <translation>&quot;%1&quot; não é um id de bot (letras, dígitos, - e _) nem um link de bot como https://typebot.co/meu-bot.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a bot link; write it like https://typebot.co/my-bot.</source>
+        <translation>&quot;%1&quot; não é um link de bot; escreva-o como https://typebot.co/meu-bot.</translation>
+    </message>
+    <message>
+        <source>The link %1 has no bot id after the host.</source>
+        <translation>O link %1 não tem um id de bot depois do host.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; at the end of the link is not a bot id.</source>
+        <translation>&quot;%1&quot; no fim do link não é um id de bot.</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::ChatRequest</name>
+    <message>
+        <source>&quot;%1&quot; is not a usable id</source>
+        <translation>&quot;%1&quot; não é um id utilizável</translation>
+    </message>
+    <message>
+        <source>the API redirected to another host (%1); not followed</source>
+        <translation>a API redirecionou para outro host (%1); o redirecionamento não foi seguido</translation>
+    </message>
+    <message>
+        <source>the chat started without a sessionId</source>
+        <translation>o chat começou sem um sessionId</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::ChatResponse</name>
+    <message>
+        <source>the chat answer is not valid JSON (%1)</source>
+        <translation>a resposta do chat não é um JSON válido (%1)</translation>
+    </message>
+    <message>
+        <source>the chat answer is not a JSON object</source>
+        <translation>a resposta do chat não é um objeto JSON</translation>
+    </message>
+    <message>
+        <source>the chat answer has neither messages nor an input</source>
+        <translation>a resposta do chat não tem mensagens nem um campo de entrada</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::ChatResult</name>
+    <message>
+        <source>The chat request was canceled.</source>
+        <translation>A requisição do chat foi cancelada.</translation>
+    </message>
+    <message>
+        <source>There is no published bot &quot;%1&quot; on this server (404). Check the bot id or link, and that the bot is published.</source>
+        <translation>Não há um bot publicado &quot;%1&quot; neste servidor (404). Confira o id ou o link do bot e se o bot está publicado.</translation>
+    </message>
+    <message>
+        <source>The chat session no longer exists on the server (it ended or was never started); start a new chat.</source>
+        <translation>A sessão de chat não existe mais no servidor (terminou ou nunca começou); inicie um novo chat.</translation>
+    </message>
+    <message>
+        <source>The chat session expired; start a new chat.</source>
+        <translation>A sessão de chat expirou; inicie um novo chat.</translation>
+    </message>
+    <message>
+        <source>Preview chats need a valid API token (%1): %2</source>
+        <translation>Chats de pré-visualização precisam de um token de API válido (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>Typebot::EndpointSettings</name>
     <message>
         <source>The API URL is empty.</source>
@@ -1261,6 +1588,17 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>O arquivo de CA %1 não pode ser lido.</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::FileInputOptions</name>
+    <message>
+        <source>the bot accepts only %1, not %2</source>
+        <translation>o bot aceita apenas %1, não %2</translation>
+    </message>
+    <message>
+        <source>a file without extension</source>
+        <translation>um arquivo sem extensão</translation>
     </message>
 </context>
 <context>

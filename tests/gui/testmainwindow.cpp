@@ -7,17 +7,54 @@
 #include "noticebanner.h"
 #include "queuemodel.h"
 #include "queueview.h"
+#include "diagnostics/redactor.h"
 #include "engine/uploadservice.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMimeData>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
+using Typebot::JobSnapshot;
 using Typebot::JobState;
+
+namespace {
+
+// What a file manager's drag does: enter, then drop, at the middle of `target`.
+// Returns whether the drop was accepted.
+bool dragAndDrop(QWidget *target, QMimeData *data)
+{
+    const QPoint middle = target->rect().center();
+    QDragEnterEvent enter(middle, Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &enter);
+    QDropEvent drop(QPointF(middle), Qt::CopyAction, data, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(target, &drop);
+    return enter.isAccepted() && drop.isAccepted();
+}
+
+QStringList queuedPaths(const QueueModel *model)
+{
+    QStringList paths;
+    for (int row = 0; row < model->rowCount(); ++row)
+        paths << model->jobAt(row).filePath;
+    std::sort(paths.begin(), paths.end());
+    return paths;
+}
+
+} // namespace
 
 // End to end: the window on first run starts its own sandbox, and a file added to it is
 // stored, with its link in the row.
@@ -32,9 +69,17 @@ private Q_SLOTS:
     void queueSurvivesRestart();
     void journalInUseKeepsQueueInMemory();
     void filesFromAnotherInstanceAreQueued();
+    void retryCountsDownInStatusThenStores();
+    void copyLinkPutsTheLinkOnTheClipboard();
+    void copyAsCurlGivesBothStepsRedacted();
+    void droppedFilesAndFoldersAreQueued();
+    void refusedDropSaysWhy_data();
+    void refusedDropSaysWhy();
 
 private:
     QString writeFile(const QString &name, qint64 size);
+    // A stored file in `window`'s queue, selected; its row.
+    int storeAndSelect(MainWindow &window, const QString &name);
 
     QTemporaryDir m_config;
     QTemporaryDir m_files;
@@ -181,6 +226,234 @@ void TestMainWindow::filesFromAnotherInstanceAreQueued()
     QTRY_COMPARE_WITH_TIMEOUT(window.queueModel()->rowCount(), 1, 10000);
     QVERIFY(!window.isMinimized());
     QVERIFY(window.isVisible());
+}
+
+int TestMainWindow::storeAndSelect(MainWindow &window, const QString &name)
+{
+    const QString path = writeFile(name, 512);
+    window.addPaths({path});
+    QueueModel *model = window.queueModel();
+    int row = -1;
+    const auto findRow = [&] {
+        for (int r = 0; r < model->rowCount(); ++r) {
+            if (model->jobAt(r).filePath == path)
+                row = r;
+        }
+        return row >= 0 && model->jobAt(row).state == JobState::Value::Done;
+    };
+    if (!QTest::qWaitFor(findRow, 20000))
+        return -1;
+    QueueView *view = window.queueView();
+    view->setCurrentIndex(view->model()->index(row, QueueModel::NameColumn));
+    return row;
+}
+
+void TestMainWindow::retryCountsDownInStatusThenStores()
+{
+    MainWindow window(AppSettings::load());
+    window.show();
+    QVERIFY(window.sandbox()->isRunning());
+    QString error;
+    QVERIFY2(window.sandbox()->addFault(QStringLiteral("upload:status=503,count=1,retry-after=3"),
+                                        &error),
+             qPrintable(error));
+    // The server's Retry-After is honoured up to maxRetryAfter: 3 s of countdown to read.
+    Typebot::EngineConfig config;
+    config.endpoint.apiBase = window.sandbox()->apiBaseUrl();
+    config.endpoint.sessionId = window.sandbox()->sessionId();
+    config.retry.maxAttempts = 5;
+    config.retry.maxRetryAfter = std::chrono::seconds(10);
+    window.service()->setConfig(config);
+
+    window.addPaths({writeFile(QStringLiteral("retried.txt"), 1024)});
+    QueueModel *model = window.queueModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->jobAt(0).state, JobState::Value::WaitingToRetry, 20000);
+
+    const QModelIndex status = model->index(0, QueueModel::StatusColumn);
+    const QString text = model->data(status).toString();
+    static const QRegularExpression countdown(
+            QStringLiteral(R"(^Retrying in ([1-3]) s \(attempt 2 of 5\)$)"));
+    const QRegularExpressionMatch match = countdown.match(text);
+    QVERIFY2(match.hasMatch(), qPrintable(text));
+    const QString tip = model->data(status, Qt::ToolTipRole).toString();
+    QVERIFY2(tip.startsWith(QStringLiteral("Last error: ")) && tip.contains(QStringLiteral("503")),
+             qPrintable(tip));
+    // It counts down between engine updates, while the job waits.
+    if (match.captured(1).toInt() > 1) {
+        QTRY_VERIFY_WITH_TIMEOUT(model->data(status).toString() != text, 2500);
+        const QString later = model->data(status).toString();
+        QVERIFY2(model->jobAt(0).state != JobState::Value::WaitingToRetry
+                         || countdown.match(later).captured(1).toInt()
+                                 < match.captured(1).toInt(),
+                 qPrintable(later));
+    }
+
+    QTRY_COMPARE_WITH_TIMEOUT(model->data(status).toString(), QStringLiteral("Stored"), 20000);
+    QCOMPARE(model->jobAt(0).attempt, 2);
+    QVERIFY(!model->jobAt(0).fileUrl.isEmpty());
+}
+
+void TestMainWindow::copyLinkPutsTheLinkOnTheClipboard()
+{
+    MainWindow window(AppSettings::load());
+    window.show();
+    const int row = storeAndSelect(window, QStringLiteral("link me.txt"));
+    QVERIFY(row >= 0);
+    const QString link = window.queueModel()->jobAt(row).fileUrl;
+    QVERIFY(link.endsWith(QStringLiteral("link me.txt")));
+
+    QAction *copyLink = window.action(QStringLiteral("copyLink"));
+    QVERIFY(copyLink);
+    QTRY_VERIFY(copyLink->isEnabled());
+    QGuiApplication::clipboard()->clear();
+    copyLink->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(), link);
+    QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 link copied")),
+             qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestMainWindow::copyAsCurlGivesBothStepsRedacted()
+{
+    MainWindow window(AppSettings::load());
+    window.show();
+    const int row = storeAndSelect(window, QStringLiteral("curl me.txt"));
+    QVERIFY(row >= 0);
+    const JobSnapshot job = window.queueModel()->jobAt(row);
+    QVERIFY(!job.ticket.presignedUrl.isEmpty());
+    QVERIFY(!job.ticket.isPutVariant()); // the sandbox answers the multipart POST variant
+
+    QAction *copyCurl = window.action(QStringLiteral("copyCurl"));
+    QTRY_VERIFY(copyCurl->isEnabled());
+    QGuiApplication::clipboard()->clear();
+    copyCurl->trigger();
+    const QString text = QGuiApplication::clipboard()->text();
+    const QStringList commands =
+            text.split(u'\n').filter(QRegularExpression(QStringLiteral("^curl ")));
+    QCOMPARE(commands.size(), 2);
+
+    // Step 1: the ticket request.
+    QVERIFY2(commands.at(0).contains(QStringLiteral("/v2/generate-upload-url")), qPrintable(text));
+    QVERIFY2(commands.at(0).contains(QStringLiteral("curl me.txt")), qPrintable(text));
+
+    // Step 2: every field of the ticket in its order, the file last, then the URL.
+    const QString upload = commands.at(1);
+    QStringList names;
+    static const QRegularExpression field(QStringLiteral(R"(--form-string '([^=']+)=)"));
+    QRegularExpressionMatchIterator it = field.globalMatch(upload);
+    while (it.hasNext())
+        names << it.next().captured(1);
+    QStringList expectedNames;
+    for (const Typebot::FormField &f : job.ticket.formFields)
+        expectedNames << f.name;
+    QCOMPARE(names, expectedNames);
+    QVERIFY(names.contains(QStringLiteral("policy")));
+    QVERIFY2(upload.contains(QStringLiteral("'policy=[redacted]'")), qPrintable(upload));
+    QVERIFY2(upload.contains(QStringLiteral("'x-amz-signature=[redacted]'")), qPrintable(upload));
+    for (const Typebot::FormField &f : job.ticket.formFields) {
+        if (Typebot::Redactor::isSecretFormField(f.name))
+            QVERIFY2(!text.contains(f.value), qPrintable(f.name));
+    }
+    const qsizetype filePart = upload.indexOf(QStringLiteral("-F 'file=@\""));
+    QVERIFY2(filePart > upload.lastIndexOf(QStringLiteral("--form-string")), qPrintable(upload));
+    QVERIFY2(upload.indexOf(job.filePath) > filePart, qPrintable(upload));
+    QVERIFY2(upload.endsWith(QStringLiteral("'") + job.ticket.presignedUrl.toString() + u'\''),
+             qPrintable(upload));
+    QVERIFY(!text.contains(QStringLiteral("presignedUrl\"")));
+    QVERIFY(window.statusBar()->currentMessage().contains(QStringLiteral("redacted")));
+}
+
+void TestMainWindow::droppedFilesAndFoldersAreQueued()
+{
+    MainWindow window(AppSettings::load());
+    window.action(QStringLiteral("pauseQueue"))->trigger(); // rows are what is checked here
+    window.show();
+    QTemporaryDir source;
+    QVERIFY(source.isValid());
+    const QDir root(source.path());
+    QVERIFY(root.mkpath(QStringLiteral("album/nested")));
+    const auto touch = [&](const QString &relative) {
+        QFile file(root.filePath(relative));
+        file.open(QIODevice::WriteOnly);
+        file.write("x");
+        return file.fileName();
+    };
+    const QString loose1 = touch(QStringLiteral("notes.txt"));
+    const QString loose2 = touch(QStringLiteral("photo.png"));
+    const QString inAlbum = touch(QStringLiteral("album/one.jpg"));
+    const QString nested = touch(QStringLiteral("album/nested/two.jpg"));
+
+    auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("centralStack"));
+    QCOMPARE(stack->currentWidget(), window.dropZone());
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(loose1),
+                  QUrl::fromLocalFile(root.filePath(QStringLiteral("album"))),
+                  QUrl::fromLocalFile(loose2)});
+    QVERIFY(dragAndDrop(window.dropZone(), &data));
+
+    QueueModel *model = window.queueModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 10000);
+    QStringList expected{loose1, loose2, inAlbum, nested};
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(queuedPaths(model), expected); // the folder itself is no row
+    QCOMPARE(stack->currentWidget(), window.queueView());
+
+    // More files dropped on the filled queue join it.
+    const QString late = touch(QStringLiteral("late.txt"));
+    QMimeData more;
+    more.setUrls({QUrl::fromLocalFile(late)});
+    QVERIFY(dragAndDrop(window.queueView()->viewport(), &more));
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, 10000);
+    expected << late;
+    std::sort(expected.begin(), expected.end());
+    QCOMPARE(queuedPaths(model), expected);
+}
+
+void TestMainWindow::refusedDropSaysWhy_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<QUrl>>("urls");
+    QTest::addColumn<QString>("reasonContains");
+
+    QTest::newRow("plain text") << QStringLiteral("some words") << QList<QUrl>{}
+                                << QStringLiteral("This is text, not a file");
+    QTest::newRow("a web address")
+            << QString() << QList<QUrl>{QUrl(QStringLiteral("https://example.com/cat.png"))}
+            << QStringLiteral("is a web address, not a file on this computer");
+}
+
+void TestMainWindow::refusedDropSaysWhy()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<QUrl>, urls);
+    QFETCH(QString, reasonContains);
+    QMimeData data;
+    if (!text.isEmpty())
+        data.setText(text);
+    if (!urls.isEmpty())
+        data.setUrls(urls);
+
+    MainWindow window(AppSettings::load());
+    window.action(QStringLiteral("pauseQueue"))->trigger();
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    // Empty queue: the drop zone shows the reason in red under its buttons.
+    QVERIFY(!dragAndDrop(window.dropZone(), &data));
+    auto *rejection = window.dropZone()->findChild<QLabel *>(QStringLiteral("dropRejection"));
+    QVERIFY(rejection);
+    QVERIFY(rejection->isVisible());
+    QVERIFY2(rejection->text().contains(reasonContains), qPrintable(rejection->text()));
+
+    // A filled queue: the reason goes to the status bar, and no row is added.
+    window.addPaths({writeFile(QStringLiteral("already here.txt"), 10)});
+    QTRY_COMPARE_WITH_TIMEOUT(window.queueModel()->rowCount(), 1, 10000);
+    window.statusBar()->clearMessage();
+    QVERIFY(!dragAndDrop(window.queueView()->viewport(), &data));
+    const QString message = window.statusBar()->currentMessage();
+    // addPaths() would have replaced it with "Adding 1 item…".
+    QVERIFY2(message.contains(reasonContains), qPrintable(message));
+    QCOMPARE(window.queueModel()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestMainWindow)

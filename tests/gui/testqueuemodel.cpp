@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "localization.h"
 #include "queuemodel.h"
 
 #include <QAbstractItemModelTester>
@@ -42,14 +43,21 @@ class TestQueueModel : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase();
     void modelTesterWithBatches();
     void statusText_data();
     void statusText();
+    void waitingToRetryDrawsNoBar();
     void dataChangedOnlyForChangedColumns();
     void dataChangedFullRangeWhenMostRowsChange();
     void tenThousandRowsInOneBatch();
     void scatteredRemovalStaysConsistent();
 };
+
+void TestQueueModel::initTestCase()
+{
+    Localization::install(QStringLiteral("en")); // English plural forms come from a .qm
+}
 
 void TestQueueModel::modelTesterWithBatches()
 {
@@ -120,6 +128,27 @@ void TestQueueModel::statusText_data()
     QTest::newRow("a failure says why")
             << failed << QStringLiteral("Failed: file is 12 MB, this bot accepts 10 MB");
 
+    JobSnapshot refused = makeJob(1, JobState::Value::Failed);
+    refused.attempt = 1;
+    refused.errorMessage = QStringLiteral(
+            "The Typebot API refused the request (400): File size exceeds the 10MB limit");
+    QTest::newRow("an API refusal shows the server's words first")
+            << refused << QStringLiteral("Failed: File size exceeds the 10MB limit (API 400)");
+
+    JobSnapshot gaveUp = makeJob(1, JobState::Value::Failed);
+    gaveUp.attempt = 5;
+    gaveUp.errorMessage = QStringLiteral(
+            "The Typebot API failed (503): Service Unavailable (gave up after 5 attempts)");
+    QTest::newRow("an API failure after the last retry says how many attempts")
+            << gaveUp
+            << QStringLiteral("Failed after 5 attempts: Service Unavailable (API 503)");
+
+    JobSnapshot token = makeJob(1, JobState::Value::Failed);
+    token.errorMessage = QStringLiteral("The Typebot API wants an API token (401): Unauthorized");
+    QTest::newRow("a missing token keeps the whole sentence, which says what to do")
+            << token
+            << QStringLiteral("Failed: The Typebot API wants an API token (401): Unauthorized");
+
     QTest::newRow("canceled") << makeJob(1, JobState::Value::Canceled) << QStringLiteral("Canceled");
 }
 
@@ -133,6 +162,17 @@ void TestQueueModel::statusText()
     model.setClock([] { return Now; });
     model.addJobs({job});
     QCOMPARE(model.data(model.index(0, QueueModel::StatusColumn)).toString(), expected);
+}
+
+void TestQueueModel::waitingToRetryDrawsNoBar()
+{
+    // Every byte went out, then the server answered 503: the retry sends them all again.
+    JobSnapshot job = makeJob(1, JobState::Value::WaitingToRetry);
+    job.bytesSent = job.size;
+    job.attempt = 1;
+    QCOMPARE(QueueModel::progressOf(job), -1.0);
+    job.state = JobState::Value::Uploading;
+    QCOMPARE(QueueModel::progressOf(job), 1.0);
 }
 
 void TestQueueModel::dataChangedOnlyForChangedColumns()

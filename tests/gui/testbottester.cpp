@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The "Test a bot" window walking the sandbox's demo bot over loopback, offscreen.
+#include "appsettings.h"
+#include "bottesterwindow.h"
+#include "engine/uploadengine.h"
+#include "localsandbox.h"
+#include "mainwindow.h"
+#include "sandboxserver.h"
+#include "transcriptview.h"
+
+#include <QFile>
+#include <QImage>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace Typebot;
+using Role = TranscriptView::Role;
+
+class TestBotTester final : public QObject
+{
+    Q_OBJECT
+
+private:
+    // Starts the window against `server` and waits for the demo bot's first answer.
+    static bool startDemoBot(BotTesterWindow &window, Sandbox::SandboxServer &server)
+    {
+        EndpointSettings endpoint;
+        endpoint.apiBase = server.apiBaseUrl();
+        window.setEndpoint(endpoint);
+        window.setBotText(server.demoBotId());
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        window.start();
+        return responses.wait(10000);
+    }
+
+    static bool answerName(BotTesterWindow &window, const QString &name)
+    {
+        auto *answer = window.findChild<QLineEdit *>(QStringLiteral("botTesterAnswer"));
+        auto *send = window.findChild<QPushButton *>(QStringLiteral("botTesterSend"));
+        if (!answer || !send)
+            return false;
+        answer->setText(name);
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        QTest::mouseClick(send, Qt::LeftButton);
+        return responses.wait(10000);
+    }
+
+    static QString writePng(const QTemporaryDir &dir, const QString &name)
+    {
+        QImage image(8, 8, QImage::Format_RGB32);
+        image.fill(Qt::darkCyan);
+        const QString path = dir.filePath(name);
+        return image.save(path, "PNG") ? path : QString();
+    }
+
+    static QString lastText(const BotTesterWindow &window, Role role)
+    {
+        const QList<TranscriptView::Entry> entries = window.transcript()->entries();
+        for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
+            if (it->role == role)
+                return it->text;
+        }
+        return QString();
+    }
+
+    QTemporaryDir m_config;
+
+    // For docs/screenshots: TBU_BOT_TESTER_SCREENSHOT=/path/bot-tester.png saves the window
+    // there (`suffix` before the extension); unset, nothing is shown.
+    static void saveScreenshot(BotTesterWindow &window, const QString &suffix)
+    {
+        QString path = qEnvironmentVariable("TBU_BOT_TESTER_SCREENSHOT");
+        if (path.isEmpty())
+            return;
+        path.insert(path.lastIndexOf(u'.'), suffix);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTest::qWait(300); // let the window manager settle for the picture
+        QVERIFY(window.grab().save(path));
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_config.isValid());
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_config.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("TypebotUploaderTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_bottester"));
+    }
+
+    // The app's own path: Ctrl+B in the main window, against its embedded sandbox.
+    void mainWindowOpensTheTesterOnItsSandbox()
+    {
+        MainWindow main(AppSettings::load());
+        QVERIFY(main.sandbox()->isRunning());
+        QAction *action = main.action(QStringLiteral("testBot"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+B")));
+        action->trigger();
+        auto *window = main.findChild<BotTesterWindow *>();
+        QVERIFY(window);
+        QVERIFY(window->isVisible());
+        QCOMPARE(window->findChild<QLineEdit *>(QStringLiteral("botTesterUrl"))->text(),
+                 main.sandbox()->apiBaseUrl().toString());
+        QCOMPARE(window->findChild<QLineEdit *>(QStringLiteral("botTesterBot"))->text(),
+                 QStringLiteral("demo-bot"));
+        action->trigger(); // the same window again
+        QCOMPARE(main.findChildren<BotTesterWindow *>().size(), 1);
+
+        QSignalSpy responses(window->session(), &ChatSession::responseReceived);
+        QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("botTesterStart")),
+                          Qt::LeftButton);
+        QVERIFY(responses.wait(10000));
+        QCOMPARE(lastText(*window, Role::Bot), Sandbox::DemoBot::NameQuestion);
+        QVERIFY(answerName(*window, QStringLiteral("Ana")));
+        QCOMPARE(window->page(), BotTesterWindow::Page::Files);
+    }
+
+    void walksTheDemoBotToItsFinalMessage()
+    {
+        Sandbox::SandboxServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+
+        BotTesterWindow window;
+        window.resize(640, 760);
+        QVERIFY(startDemoBot(window, server));
+        QCOMPARE(window.page(), BotTesterWindow::Page::Text);
+        QCOMPARE(lastText(window, Role::Bot), Sandbox::DemoBot::NameQuestion);
+        QVERIFY(window.transcript()->entries().size() >= 3); // notice, greeting, question
+
+        QVERIFY(answerName(window, QStringLiteral("Ana")));
+        QCOMPARE(lastText(window, Role::User), QStringLiteral("Ana"));
+        QCOMPARE(window.page(), BotTesterWindow::Page::Files);
+        QVERIFY(window.session()->isWaitingForFiles());
+        QVERIFY(window.fileRulesText().contains(QStringLiteral("one file")));
+        QVERIFY(!window.submitButton()->isEnabled());
+
+        const QString png = writePng(dir, QStringLiteral("logo.png"));
+        QVERIFY(!png.isEmpty());
+        QSignalSpy finished(window.uploadEngine(), &UploadEngine::jobFinished);
+        QCOMPARE(window.addFiles({ png }), QStringList());
+        QVERIFY(finished.wait(10000));
+        const JobSnapshot job = finished.constFirst().constFirst().value<JobSnapshot>();
+        QCOMPARE(job.state, JobState::Value::Done);
+        // Stored under this chat's session, not the sandbox's default one.
+        QVERIFY2(job.fileUrl.contains(u'/' + window.session()->sessionId() + u'/'),
+                 qPrintable(job.fileUrl));
+        QVERIFY(server.hasObject(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)));
+        QCOMPARE(window.fileList()->topLevelItemCount(), 1);
+        QVERIFY(window.submitButton()->isEnabled());
+        saveScreenshot(window, QStringLiteral("-files"));
+
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        QTest::mouseClick(window.submitButton(), Qt::LeftButton);
+        QVERIFY(responses.wait(10000));
+        QCOMPARE(responses.constFirst().at(1).toBool(), false); // not rejected
+        QCOMPARE(lastText(window, Role::User), job.fileUrl);
+        QVERIFY2(lastText(window, Role::Bot).contains(job.fileUrl),
+                 qPrintable(lastText(window, Role::Bot)));
+        QVERIFY(lastText(window, Role::Bot).contains(QStringLiteral("Ana")));
+        QCOMPARE(window.page(), BotTesterWindow::Page::Ended);
+
+        // The link is clickable in the transcript; the copy is plain text.
+        QVERIFY(window.transcript()->toHtml().contains(QStringLiteral("href=\"") + job.fileUrl));
+        const QString text = window.transcript()->transcriptText();
+        QVERIFY(text.contains(QStringLiteral("You: Ana\n")));
+        QVERIFY(text.contains(QStringLiteral("Bot: ") + Sandbox::DemoBot::NameQuestion));
+
+        saveScreenshot(window, QString());
+    }
+
+    void refusesDisallowedTypesBeforeUpload()
+    {
+        Sandbox::SandboxConfig config;
+        config.demoBotFileTypes = { QStringLiteral(".png") };
+        Sandbox::SandboxServer server(config);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QFile notes(dir.filePath(QStringLiteral("notes.txt")));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write("hello");
+        notes.close();
+
+        BotTesterWindow window;
+        QVERIFY(startDemoBot(window, server));
+        QVERIFY(answerName(window, QStringLiteral("Ana")));
+        QCOMPARE(window.page(), BotTesterWindow::Page::Files);
+        QVERIFY(window.fileRulesText().contains(QStringLiteral(".png")));
+        server.clearRequests();
+
+        const QStringList refusals = window.addFiles({ notes.fileName() });
+        QCOMPARE(refusals.size(), 1);
+        QVERIFY2(refusals.constFirst().contains(QStringLiteral(".png"))
+                         && refusals.constFirst().contains(QStringLiteral(".txt")),
+                 qPrintable(refusals.constFirst()));
+        QCOMPARE(window.uploadEngine()->count(), 0);
+        QCOMPARE(window.fileList()->topLevelItemCount(), 1);
+        QVERIFY(window.fileList()->topLevelItem(0)->text(2).contains(QStringLiteral(".png")));
+        QVERIFY(!window.submitButton()->isEnabled());
+
+        // A second file where the block takes one is refused too, before any upload.
+        const QString first = writePng(dir, QStringLiteral("a.png"));
+        const QString second = writePng(dir, QStringLiteral("b.png"));
+        const QStringList more = window.addFiles({ first, second });
+        QCOMPARE(more.size(), 1);
+        QVERIFY(more.constFirst().startsWith(QStringLiteral("b.png: ")));
+        QCOMPARE(window.uploadEngine()->count(), 1);
+        QSignalSpy finished(window.uploadEngine(), &UploadEngine::jobFinished);
+        QVERIFY(finished.wait(10000));
+        // Nothing but a.png ever reached the server.
+        QCOMPARE(server.objectKeys().size(), 1);
+        QVERIFY(server.objectKeys().constFirst().endsWith(QStringLiteral("a.png")));
+    }
+
+    void rejectedFilesShowTheBotsReplyAndAskAgain()
+    {
+        BotTesterWindow window;
+        ChatResponse response;
+        ChatMessage retry;
+        retry.text = Sandbox::DemoBot::RetryMessage;
+        response.messages << retry;
+        ChatInput input;
+        input.kind = ChatInput::Kind::File;
+        input.type = QStringLiteral("file input");
+        input.file.isRequired = false;
+        response.input = input;
+        Q_EMIT window.session()->responseReceived(response, true);
+        const QList<TranscriptView::Entry> entries = window.transcript()->entries();
+        QCOMPARE(entries.size(), 2);
+        QCOMPARE(entries.at(0).role, Role::Notice);
+        QCOMPARE(entries.at(1).text, Sandbox::DemoBot::RetryMessage);
+        QCOMPARE(window.page(), BotTesterWindow::Page::Files);
+        QCOMPARE(window.fileList()->topLevelItemCount(), 0);
+        QVERIFY(window.findChild<QPushButton *>(QStringLiteral("botTesterSkip"))
+                        ->isVisibleTo(&window));
+        QVERIFY(window.fileRulesText().contains(QStringLiteral("skip")));
+    }
+
+    void botNotFoundIsSaidInPlainWords()
+    {
+        Sandbox::SandboxServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        BotTesterWindow window;
+        EndpointSettings endpoint;
+        endpoint.apiBase = server.apiBaseUrl();
+        window.setEndpoint(endpoint);
+        window.setBotText(QStringLiteral("no-such-bot"));
+        QSignalSpy failed(window.session(), &ChatSession::failed);
+        window.start();
+        QVERIFY(failed.wait(10000));
+        const QString message = lastText(window, Role::Error);
+        QVERIFY2(message.contains(QStringLiteral("no-such-bot")), qPrintable(message));
+        QCOMPARE(window.page(), BotTesterWindow::Page::Ended);
+    }
+
+    void linksAreOnlyHttp_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("html");
+        QTest::newRow("an https link ends before the full stop")
+                << QStringLiteral("See https://a.example/x.png.")
+                << QStringLiteral(
+                           "See <a href=\"https://a.example/x.png\">https://a.example/x.png</a>.");
+        QTest::newRow("javascript and file addresses stay text")
+                << QStringLiteral("javascript:alert(1) file:///etc/passwd")
+                << QStringLiteral("javascript:alert(1) file:///etc/passwd");
+        QTest::newRow("markup is escaped, lines kept")
+                << QStringLiteral("<b>hi</b>\nthere")
+                << QStringLiteral("&lt;b&gt;hi&lt;/b&gt;<br>there");
+    }
+
+    void linksAreOnlyHttp()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, html);
+        QCOMPARE(TranscriptView::linkify(text), html);
+    }
+};
+
+QTEST_MAIN(TestBotTester)
+#include "testbottester.moc"
