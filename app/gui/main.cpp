@@ -37,6 +37,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption languageOption(QStringLiteral("language"),
                                             QStringLiteral("User interface language (e.g. pt_BR, en)."),
                                             QStringLiteral("locale"));
+    const QCommandLineOption sandboxOption(
+            QStringLiteral("sandbox"),
+            QStringLiteral("Use the built-in local sandbox for this run, whatever profile is "
+                           "chosen in Settings."));
     const QCommandLineOption maxSizeOption(QStringLiteral("sandbox-max-size"),
                                            QStringLiteral("Local sandbox: refuse files larger than this."),
                                            QStringLiteral("bytes"));
@@ -67,7 +71,7 @@ int main(int argc, char *argv[])
                                                           "(default: $TYPEBOT_UPLOADER_DATA_DIR, else the "
                                                           "app's data folder). One window runs per folder."),
                                            QStringLiteral("folder"));
-    parser.addOptions({languageOption, maxSizeOption, faultOption, pausedOption, screenshotOption,
+    parser.addOptions({languageOption, sandboxOption, maxSizeOption, faultOption, pausedOption, screenshotOption,
                        settingsShotOption, historyShotOption, delayOption, selectRowOption,
                        dataDirOption});
     parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files or folders to upload."),
@@ -106,6 +110,8 @@ int main(int argc, char *argv[])
                                                        : settings.language);
     if (settings.profiles.constFirst().isSandbox())
         settings.profiles.first().name = AppSettings::sandboxProfile().name; // translated now
+    if (parser.isSet(sandboxOption))
+        settings.currentProfileId = Profile::SandboxId; // for this run; saved only by Settings
 
     Sandbox::SandboxConfig sandboxConfig;
     sandboxConfig.maxSizeBytes = parser.value(maxSizeOption).toLongLong();
