@@ -30,7 +30,7 @@ public:
     // Objects up to this size get an MD5 ETag like S3's. Above it the ETag is derived from
     // key, size and time with a "-1" suffix, as S3 does for multipart objects: Qt's MD5
     // would otherwise cap the sandbox below the clients it is meant to measure.
-    static constexpr qint64 Md5EtagLimit = 64 * 1024 * 1024;
+    static constexpr qint64 Md5EtagLimit = Q_INT64_C(64) * 1024 * 1024;
 
     BucketHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
                   RequestRecord *record);

@@ -15,7 +15,7 @@ class SandboxServer;
 class ChatApiHandler final : public RequestHandler
 {
 public:
-    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+    static constexpr qint64 MaxBodyBytes = Q_INT64_C(1024) * 1024;
 
     ChatApiHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
                    RequestRecord *record);

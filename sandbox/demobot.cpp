@@ -198,7 +198,7 @@ QString DemoBot::checkFileUrls(const QStringList &urls) const
             return QStringLiteral("not a URL: ") + text;
         // Like the server: the extension of the link's last path segment.
         const QString fileName = url.path().section(u'/', -1);
-        const QString refusal = options.refusalFor(fileName);
+        QString refusal = options.refusalFor(fileName);
         if (!refusal.isEmpty())
             return refusal;
     }
@@ -224,7 +224,7 @@ HttpResponse DemoBot::answerFiles(const QString &sessionId, const QJsonObject &m
     const QJsonValue attached = message.value(QStringLiteral("attachedFileUrls"));
     if (attached.isArray()) {
         const QJsonArray array = attached.toArray();
-        for (const QJsonValue &value : array)
+        for (const auto &value : array)
             urls << value.toString();
     } else {
         // Older widgets: the links only in the text, joined by ", ".

@@ -26,7 +26,7 @@ public:
         QList<QPair<QByteArray, QByteArray>> headers; // lower-case names
     };
 
-    static constexpr qsizetype MaxPartHeaderBytes = 16 * 1024;
+    static constexpr qsizetype MaxPartHeaderBytes = qsizetype(16) * 1024;
 
     explicit MultipartStreamParser(const QByteArray &boundary);
 

@@ -227,7 +227,7 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
                              .arg(file.fileName(), file.errorString());
             return Result::UsageError;
         }
-        endpoint.token = QString::fromUtf8(file.read(64 * 1024)).trimmed();
+        endpoint.token = QString::fromUtf8(file.read(qint64(64) * 1024)).trimmed();
         if (endpoint.token.isEmpty()) {
             *error = QStringLiteral("--token-file %1 is empty").arg(file.fileName());
             return Result::UsageError;

@@ -12,7 +12,7 @@
 namespace Typebot {
 
 namespace {
-constexpr qint64 MaxResponseBytes = 4 * 1024 * 1024;
+constexpr qint64 MaxResponseBytes = Q_INT64_C(4) * 1024 * 1024;
 } // namespace
 
 ChatRequest::ChatRequest(QNetworkAccessManager *nam, EndpointSettings settings, QObject *parent)

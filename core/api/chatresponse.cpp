@@ -35,7 +35,7 @@ void flattenNode(const QJsonValue &node, QString *out, bool insideInline)
     if (!isInline && !out->isEmpty() && !out->endsWith(u'\n'))
         *out += u'\n';
     const QJsonArray children = object.value(u"children").toArray();
-    for (const QJsonValue &child : children)
+    for (const auto &child : children)
         flattenNode(child, out, isInline);
 }
 
@@ -153,7 +153,7 @@ ChatInput ChatInput::fromJson(const QJsonObject &object)
         QJsonArray items = object.value(u"items").toArray();
         if (items.isEmpty())
             items = options.value(u"items").toArray();
-        for (const QJsonValue &item : std::as_const(items)) {
+        for (const auto &item : std::as_const(items)) {
             const QJsonObject itemObject = item.toObject();
             input.items << ChatChoice{itemObject.value(u"id").toString(),
                                       itemObject.value(u"content").toString()};
@@ -167,7 +167,7 @@ ChatInput ChatInput::fromJson(const QJsonObject &object)
         const QJsonObject types = options.value(u"allowedFileTypes").toObject();
         file.typesRestricted = types.value(u"isEnabled").toBool(false);
         const QJsonArray typeArray = types.value(u"types").toArray();
-        for (const QJsonValue &type : typeArray) {
+        for (const auto &type : typeArray) {
             if (!type.toString().trimmed().isEmpty())
                 file.allowedTypes << type.toString().trimmed();
         }
@@ -200,7 +200,7 @@ QString ChatResponse::text() const
 QString ChatResponse::flattenRichText(const QJsonArray &nodes)
 {
     QString out;
-    for (const QJsonValue &node : nodes)
+    for (const auto &node : nodes)
         flattenNode(node, &out, false);
     return out.trimmed();
 }
@@ -225,7 +225,7 @@ std::optional<ChatResponse> ChatResponse::fromJson(const QByteArray &body, QStri
     response.sessionId = object.value(u"sessionId").toString();
     response.resultId = object.value(u"resultId").toString();
     const QJsonArray messages = object.value(u"messages").toArray();
-    for (const QJsonValue &message : messages) {
+    for (const auto &message : messages) {
         if (message.isObject())
             response.messages << ChatMessage::fromJson(message.toObject());
     }
