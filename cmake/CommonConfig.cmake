@@ -22,8 +22,9 @@ target_compile_definitions(tbu_common_config INTERFACE
     TBU_VERSION="${PROJECT_VERSION}")
 
 if(TBU_SANITIZE)
+    # -g1: line tables, so reports name file and line, without full debug info's build time.
     target_compile_options(tbu_common_config INTERFACE
-        -fsanitize=${TBU_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
+        -fsanitize=${TBU_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all -g1)
     target_link_options(tbu_common_config INTERFACE -fsanitize=${TBU_SANITIZE})
 endif()
 

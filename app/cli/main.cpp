@@ -2,7 +2,7 @@
 // typebot-upload: uploads files into a Typebot chat session's storage from a terminal.
 
 #include "clioptions.h"
-#include "signalwatcher.h"
+#include "system/unixsignalwatcher.h"
 #include "uploadcommand.h"
 
 #include <QCoreApplication>
@@ -34,10 +34,10 @@ int main(int argc, char *argv[])
     if (!command.prepare())
         return UploadCommand::UsageError;
 
-    SignalWatcher signals;
+    Typebot::UnixSignalWatcher signals;
     signals.watch(SIGINT);
     signals.watch(SIGTERM);
-    QObject::connect(&signals, &SignalWatcher::signalReceived, &command, &UploadCommand::interrupt);
+    QObject::connect(&signals, &Typebot::UnixSignalWatcher::signalReceived, &command, &UploadCommand::interrupt);
 
     command.start();
     return QCoreApplication::exec();

@@ -3,7 +3,7 @@
 
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
-#include "tlsconfiguration.h"
+#include "apirequest.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -95,32 +95,19 @@ void ChatRequest::doStart()
         finish(failure);
         return;
     }
-    QNetworkRequest request(m_url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    request.setRawHeader("Accept", "application/json");
-    if (!m_userAgent.isEmpty())
-        request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
     // Public chats need no token; only the preview call sends it.
-    if (m_call == ChatResult::Call::StartPreviewChat && !m_settings.token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_settings.token.toUtf8());
-    // Same-origin only: Qt copies every header, Authorization included, to a new host.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::SameOriginRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setTransferTimeout(m_timeoutMs);
-    if (!m_settings.caFile.isEmpty()) {
-        QString tlsError;
-        const auto ssl = TlsConfiguration::withCaFile(m_settings.caFile, &tlsError);
-        if (!ssl) {
-            failure.error.message = tlsError;
-            finish(failure);
-            return;
-        }
-        request.setSslConfiguration(*ssl);
+    const auto token = m_call == ChatResult::Call::StartPreviewChat ? ApiRequest::Token::Send
+                                                                     : ApiRequest::Token::Omit;
+    QString tlsError;
+    const auto request =
+            ApiRequest::jsonPost(m_url, m_settings, token, m_userAgent, m_timeoutMs, &tlsError);
+    if (!request) {
+        failure.error.message = tlsError;
+        finish(failure);
+        return;
     }
     qCDebug(lcApi) << "POST" << Redactor::url(m_url);
-    m_reply = m_nam->post(request, m_body);
+    m_reply = m_nam->post(*request, m_body);
     connect(m_reply, &QNetworkReply::finished, this, &ChatRequest::handleFinished);
 }
 

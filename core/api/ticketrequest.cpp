@@ -3,7 +3,7 @@
 
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
-#include "tlsconfiguration.h"
+#include "apirequest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,33 +81,18 @@ void TicketRequest::doStart()
         return;
     m_elapsed.start();
     const QUrl url = m_settings.generateUploadUrlEndpoint();
-    QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-    request.setRawHeader("Accept", "application/json");
-    if (!m_userAgent.isEmpty())
-        request.setHeader(QNetworkRequest::UserAgentHeader, m_userAgent);
-    if (!m_settings.token.isEmpty())
-        request.setRawHeader("Authorization", "Bearer " + m_settings.token.toUtf8());
-    // Same-origin only: Qt copies every header, Authorization included, to a new host.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                         QNetworkRequest::SameOriginRedirectPolicy);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
-                         QNetworkRequest::AlwaysNetwork);
-    request.setTransferTimeout(m_timeoutMs);
     QString tlsError;
-    if (!m_settings.caFile.isEmpty()) {
-        const auto ssl = TlsConfiguration::withCaFile(m_settings.caFile, &tlsError);
-        if (!ssl) {
-            TicketResult result;
-            result.error.kind = ApiError::Kind::Network;
-            result.error.message = tlsError;
-            finish(result);
-            return;
-        }
-        request.setSslConfiguration(*ssl);
+    const auto request = ApiRequest::jsonPost(url, m_settings, ApiRequest::Token::Send,
+                                              m_userAgent, m_timeoutMs, &tlsError);
+    if (!request) {
+        TicketResult result;
+        result.error.kind = ApiError::Kind::Network;
+        result.error.message = tlsError;
+        finish(result);
+        return;
     }
     qCDebug(lcApi) << "POST" << Redactor::url(url);
-    m_reply = m_nam->post(request, requestBody(m_settings.sessionId, m_input));
+    m_reply = m_nam->post(*request, requestBody(m_settings.sessionId, m_input));
     connect(m_reply, &QNetworkReply::finished, this, &TicketRequest::handleFinished);
 }
 

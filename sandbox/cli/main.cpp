@@ -3,7 +3,7 @@
 
 #include "faultspec.h"
 #include "sandboxserver.h"
-#include "unixsignalwatcher.h"
+#include "system/unixsignalwatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -168,10 +168,10 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    UnixSignalWatcher signalWatcher;
+    Typebot::UnixSignalWatcher signalWatcher;
     signalWatcher.watch(SIGINT);
     signalWatcher.watch(SIGTERM);
-    QObject::connect(&signalWatcher, &UnixSignalWatcher::signalReceived, &app, [&](int signalNumber) {
+    QObject::connect(&signalWatcher, &Typebot::UnixSignalWatcher::signalReceived, &app, [&](int signalNumber) {
         err << "typebot-sandbox: signal " << signalNumber << ", stopping" << Qt::endl;
         server.stop();
         QCoreApplication::quit();

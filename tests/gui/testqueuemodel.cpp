@@ -245,15 +245,13 @@ void TestQueueModel::tenThousandRowsInOneBatch()
     QueueModel model;
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     const QList<JobSnapshot> jobs = makeJobs(1, 10000);
-    QElapsedTimer timer;
-    timer.start();
     model.addJobs(jobs);
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(inserted.at(0).at(2).toInt(), 9999);
     QCOMPARE(model.rowCount(), 10000);
     QCOMPARE(model.rowOfJob(10000), 9999);
-    QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
+    // How long it takes is measured by bench/bench_queuemodel, not asserted here.
 }
 
 void TestQueueModel::scatteredRemovalStaysConsistent()

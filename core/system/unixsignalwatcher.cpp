@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "signalwatcher.h"
+#include "unixsignalwatcher.h"
 
 #include <QSocketNotifier>
 
@@ -9,7 +9,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-namespace TypebotCli {
+namespace Typebot {
 
 namespace {
 
@@ -25,19 +25,19 @@ extern "C" void handleUnixSignal(int signalNumber)
 
 } // namespace
 
-SignalWatcher::SignalWatcher(QObject *parent) : QObject(parent)
+UnixSignalWatcher::UnixSignalWatcher(QObject *parent) : QObject(parent)
 {
     if (g_fds[0] < 0 && ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, g_fds) != 0)
         return;
     // A full pipe must never block the handler; a lost byte only loses a repeated signal.
     ::fcntl(g_fds[0], F_SETFL, O_NONBLOCK);
     m_notifier = new QSocketNotifier(g_fds[1], QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, &SignalWatcher::readSignal);
+    connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalWatcher::readSignal);
 }
 
-SignalWatcher::~SignalWatcher() = default;
+UnixSignalWatcher::~UnixSignalWatcher() = default;
 
-bool SignalWatcher::watch(int signalNumber)
+bool UnixSignalWatcher::watch(int signalNumber)
 {
     if (!m_notifier)
         return false;
@@ -48,11 +48,11 @@ bool SignalWatcher::watch(int signalNumber)
     return ::sigaction(signalNumber, &action, nullptr) == 0;
 }
 
-void SignalWatcher::readSignal()
+void UnixSignalWatcher::readSignal()
 {
     unsigned char byte = 0;
     if (::read(g_fds[1], &byte, 1) == 1)
         Q_EMIT signalReceived(int(byte));
 }
 
-} // namespace TypebotCli
+} // namespace Typebot

@@ -5,10 +5,10 @@
 
 class QSocketNotifier;
 
-namespace Sandbox {
+namespace Typebot {
 
-// Turns SIGINT/SIGTERM into a Qt signal: the handler only writes a byte to a socketpair
-// (async-signal-safe), and a QSocketNotifier reads it on the event loop.
+// Turns SIGINT/SIGTERM into a Qt signal on the event loop: the handler only write()s the
+// signal number to a socketpair (async-signal-safe); a QSocketNotifier reads it.
 class UnixSignalWatcher final : public QObject
 {
     Q_OBJECT
@@ -29,4 +29,4 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-} // namespace Sandbox
+} // namespace Typebot
