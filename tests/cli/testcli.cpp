@@ -14,6 +14,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void badOptionIsUsageError();
     void missingFileFailsWithPath();
     void folderNeedsRecursive();
+    void unreachableApiFailsWithReason();
     void tokenReachesApiButNeverOutput_data();
     void tokenReachesApiButNeverOutput();
     void tokenOnCommandLineWarns();
@@ -378,6 +380,22 @@ void TestCli::missingFileFailsWithPath()
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.out.contains(missing.toUtf8()), r.out.constData());
     QVERIFY2(r.out.contains("stored  good.txt"), r.out.constData());
+}
+
+void TestCli::unreachableApiFailsWithReason()
+{
+    // A port nothing listens on: refused at once, retried, then a failure that says so.
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    const QString file = writeFile(QStringLiteral("a.txt"), "a");
+    const Run r = run({QStringLiteral("--api"), QStringLiteral("http://127.0.0.1:%1/api").arg(port),
+                       QStringLiteral("--session"), QStringLiteral("s1"),
+                       QStringLiteral("--retries"), QStringLiteral("2"), file});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.all().contains(u"Could not reach the Typebot API"), qPrintable(r.all()));
+    QVERIFY2(r.all().contains(u"gave up after 2 attempt"), qPrintable(r.all()));
 }
 
 void TestCli::folderNeedsRecursive()
