@@ -565,9 +565,12 @@ void TestUploadEngine::cancelMidUploadDoesNotRetry()
     QCOMPARE(m_engine->snapshot(id).state, State::Canceled);
     QCOMPARE(finished.count(), 1);
     QCOMPARE(requestCount(QStringLiteral("api")), 1);
-    QTRY_COMPARE(requestCount(QStringLiteral("upload")), 1);
-    QVERIFY(!requestsOf(QStringLiteral("upload")).first().status
-            || requestsOf(QStringLiteral("upload")).first().aborted);
+    // The throttled sandbox may still be draining the aborted body from its socket
+    // buffers (seconds under a sanitizer), so it is either still in flight or recorded as
+    // cut off: one upload request in all, never a second.
+    QCOMPARE(m_sandbox->uploadsInFlight() + requestCount(QStringLiteral("upload")), 1);
+    for (const auto &record : requestsOf(QStringLiteral("upload")))
+        QVERIFY(record.status == 0 || record.aborted);
     QVERIFY(m_sandbox->objectKeys().isEmpty());
 }
 
