@@ -28,7 +28,8 @@ QList<QPair<QByteArray, QByteArray>> parseQuery(const QString &query)
         const qsizetype equals = pair.indexOf('=');
         const QByteArray name = equals < 0 ? pair : pair.left(equals);
         const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
-        items.append({QByteArray::fromPercentEncoding(name), QByteArray::fromPercentEncoding(value)});
+        items.append(
+                { QByteArray::fromPercentEncoding(name), QByteArray::fromPercentEncoding(value) });
     }
     return items;
 }
@@ -44,15 +45,17 @@ QByteArray queryValue(const QList<QPair<QByteArray, QByteArray>> &items, const Q
 
 QByteArray httpDate(const QDateTime &time)
 {
-    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1();
+    return QLocale::c()
+            .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+            .toLatin1();
 }
 
 } // namespace
 
-BucketHandler::BucketHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
-                             RequestRecord *record)
-    : RequestHandler(connection, request, record)
-    , m_server(server)
+BucketHandler::BucketHandler(SandboxServer *server, HttpConnection *connection,
+                             const HttpRequest &request, RequestRecord *record)
+    : RequestHandler(connection, request, record),
+      m_server(server)
 {
 }
 
@@ -122,8 +125,9 @@ void BucketHandler::begin()
     if (!isBucketRoot && !isObject) {
         m_mode = Mode::Rejected;
         const QString bucket = m_request.path.section(u'/', 1, 1);
-        failS3(404, QStringLiteral("NoSuchBucket"), QStringLiteral("The specified bucket does not exist"),
-               {{QStringLiteral("BucketName"), bucket}});
+        failS3(404, QStringLiteral("NoSuchBucket"),
+               QStringLiteral("The specified bucket does not exist"),
+               { { QStringLiteral("BucketName"), bucket } });
         return;
     }
     if (m_request.method == "POST" && isBucketRoot) {
@@ -136,9 +140,11 @@ void BucketHandler::begin()
         m_mode = Mode::Get;
     } else {
         m_mode = Mode::Rejected;
-        failS3(405, QStringLiteral("MethodNotAllowed"), QStringLiteral("The specified method is not allowed against this resource."),
-               {{QStringLiteral("Method"), QString::fromLatin1(m_request.method)},
-                {QStringLiteral("ResourceType"), isObject ? QStringLiteral("OBJECT") : QStringLiteral("BUCKET")}});
+        failS3(405, QStringLiteral("MethodNotAllowed"),
+               QStringLiteral("The specified method is not allowed against this resource."),
+               { { QStringLiteral("Method"), QString::fromLatin1(m_request.method) },
+                 { QStringLiteral("ResourceType"),
+                   isObject ? QStringLiteral("OBJECT") : QStringLiteral("BUCKET") } });
     }
 }
 
@@ -149,7 +155,8 @@ void BucketHandler::bodyData(QByteArrayView data)
     if (m_mode == Mode::PostUpload && m_parser) {
         if (!m_parser->feed(data) && !m_failed) {
             failS3(400, QStringLiteral("MalformedPOSTRequest"),
-                   QStringLiteral("The body of your POST request is not well-formed multipart/form-data."));
+                   QStringLiteral("The body of your POST request is not well-formed "
+                                  "multipart/form-data."));
         }
     } else if (m_mode == Mode::Put) {
         writeFileData(data);
@@ -190,24 +197,31 @@ void BucketHandler::beginPost()
     const QByteArray contentType = m_request.header("content-type");
     MultipartStreamParser::headerParameters(contentType, &mediaType);
     if (mediaType.toLower() != "multipart/form-data") {
-        failS3(412, QStringLiteral("PreconditionFailed"), QStringLiteral("At least one of the pre-conditions you specified did not hold"),
-               {{QStringLiteral("Condition"), QStringLiteral("Bucket POST must be of the enclosure-type multipart/form-data")}});
+        failS3(412, QStringLiteral("PreconditionFailed"),
+               QStringLiteral("At least one of the pre-conditions you specified did not hold"),
+               { { QStringLiteral("Condition"),
+                   QStringLiteral(
+                           "Bucket POST must be of the enclosure-type multipart/form-data") } });
         return;
     }
     if (m_request.header("content-length").isEmpty()) {
-        failS3(411, QStringLiteral("MissingContentLength"), QStringLiteral("You must provide the Content-Length HTTP header."));
+        failS3(411, QStringLiteral("MissingContentLength"),
+               QStringLiteral("You must provide the Content-Length HTTP header."));
         return;
     }
     const QByteArray boundary = MultipartStreamParser::boundaryFromContentType(contentType);
     if (boundary.isEmpty()) {
         failS3(400, QStringLiteral("MalformedPOSTRequest"),
-               QStringLiteral("The body of your POST request is not well-formed multipart/form-data."));
+               QStringLiteral(
+                       "The body of your POST request is not well-formed multipart/form-data."));
         return;
     }
     m_server->beginUpload();
     m_countedUpload = true;
     m_parser = std::make_unique<MultipartStreamParser>(boundary);
-    m_parser->partBegin = [this](const MultipartStreamParser::Part &part) { return handlePartBegin(part); };
+    m_parser->partBegin = [this](const MultipartStreamParser::Part &part) {
+        return handlePartBegin(part);
+    };
     m_parser->partData = [this](QByteArrayView data) { return handlePartData(data); };
     m_parser->partEnd = [this] { return handlePartEnd(); };
 }
@@ -243,17 +257,19 @@ bool BucketHandler::handlePartData(QByteArrayView data)
         m_fieldBytes += data.size();
         if (m_fieldBytes > MaxFieldBytes) {
             failS3(400, QStringLiteral("MaxPostPreDataLengthExceeded"),
-                   QStringLiteral("Your POST request fields preceding the upload file were too large."),
-                   {{QStringLiteral("MaxPostPreDataLength"), QString::number(MaxFieldBytes)}});
+                   QStringLiteral(
+                           "Your POST request fields preceding the upload file were too large."),
+                   { { QStringLiteral("MaxPostPreDataLength"), QString::number(MaxFieldBytes) } });
             return false;
         }
         m_currentValue.append(data.data(), data.size());
         return true;
     case PartKind::File:
         if (m_maxSize && m_fileBytes + data.size() > *m_maxSize) {
-            failS3(400, QStringLiteral("EntityTooLarge"), QStringLiteral("Your proposed upload exceeds the maximum allowed size"),
-                   {{QStringLiteral("ProposedSize"), QString::number(m_fileBytes + data.size())},
-                    {QStringLiteral("MaxSizeAllowed"), QString::number(*m_maxSize)}});
+            failS3(400, QStringLiteral("EntityTooLarge"),
+                   QStringLiteral("Your proposed upload exceeds the maximum allowed size"),
+                   { { QStringLiteral("ProposedSize"), QString::number(m_fileBytes + data.size()) },
+                     { QStringLiteral("MaxSizeAllowed"), QString::number(*m_maxSize) } });
             return false;
         }
         return writeFileData(data);
@@ -267,11 +283,12 @@ bool BucketHandler::handlePartData(QByteArrayView data)
 bool BucketHandler::handlePartEnd()
 {
     if (m_partKind == PartKind::Field) {
-        m_fields.append({m_currentField, QString::fromUtf8(m_currentValue)});
+        m_fields.append({ m_currentField, QString::fromUtf8(m_currentValue) });
     } else if (m_partKind == PartKind::File) {
         m_fileDone = true;
         if (m_file && !m_file->flush()) {
-            failS3(500, QStringLiteral("InternalError"), QStringLiteral("We encountered an internal error. Please try again."));
+            failS3(500, QStringLiteral("InternalError"),
+                   QStringLiteral("We encountered an internal error. Please try again."));
             return false;
         }
     }
@@ -299,9 +316,11 @@ bool BucketHandler::validatePostFields()
     };
     auto missingField = [this](const QString &name) {
         failS3(400, QStringLiteral("InvalidArgument"),
-               QStringLiteral("Bucket POST must contain a field named '%1'.  If it is specified, please check the order of the fields.")
-                   .arg(name),
-               {{QStringLiteral("ArgumentName"), name}, {QStringLiteral("ArgumentValue"), QString()}});
+               QStringLiteral("Bucket POST must contain a field named '%1'.  If it is specified, "
+                              "please check the order of the fields.")
+                       .arg(name),
+               { { QStringLiteral("ArgumentName"), name },
+                 { QStringLiteral("ArgumentValue"), QString() } });
         return false;
     };
 
@@ -312,43 +331,50 @@ bool BucketHandler::validatePostFields()
         failS3(403, QStringLiteral("AccessDenied"), QStringLiteral("Access Denied"));
         return false;
     }
-    for (const QString &required : {QStringLiteral("x-amz-algorithm"), QStringLiteral("x-amz-credential"),
-                                     QStringLiteral("x-amz-date"), QStringLiteral("x-amz-signature")}) {
+    for (const QString &required :
+         { QStringLiteral("x-amz-algorithm"), QStringLiteral("x-amz-credential"),
+           QStringLiteral("x-amz-date"), QStringLiteral("x-amz-signature") }) {
         if (!has(required))
             return missingField(required);
     }
     if (field(QStringLiteral("x-amz-algorithm")) != PostPolicy::Algorithm) {
-        failS3(400, QStringLiteral("InvalidArgument"), QStringLiteral("Only AWS4-HMAC-SHA256 is supported"),
-               {{QStringLiteral("ArgumentName"), QStringLiteral("x-amz-algorithm")},
-                {QStringLiteral("ArgumentValue"), field(QStringLiteral("x-amz-algorithm"))}});
+        failS3(400, QStringLiteral("InvalidArgument"),
+               QStringLiteral("Only AWS4-HMAC-SHA256 is supported"),
+               { { QStringLiteral("ArgumentName"), QStringLiteral("x-amz-algorithm") },
+                 { QStringLiteral("ArgumentValue"), field(QStringLiteral("x-amz-algorithm")) } });
         return false;
     }
     const QString credential = field(QStringLiteral("x-amz-credential"));
     const QStringList scope = credential.split(u'/');
-    if (scope.size() != 5 || scope.at(3) != QLatin1String("s3") || scope.at(4) != QLatin1String("aws4_request")) {
+    if (scope.size() != 5 || scope.at(3) != QLatin1String("s3")
+        || scope.at(4) != QLatin1String("aws4_request")) {
         failS3(400, QStringLiteral("InvalidArgument"),
-               QStringLiteral("Error parsing the X-Amz-Credential parameter; the Credential is mal-formed; expecting \"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\"."),
-               {{QStringLiteral("ArgumentName"), QStringLiteral("x-amz-credential")},
-                {QStringLiteral("ArgumentValue"), credential}});
+               QStringLiteral("Error parsing the X-Amz-Credential parameter; the Credential is "
+                              "mal-formed; expecting "
+                              "\"<YOUR-AKID>/YYYYMMDD/REGION/SERVICE/aws4_request\"."),
+               { { QStringLiteral("ArgumentName"), QStringLiteral("x-amz-credential") },
+                 { QStringLiteral("ArgumentValue"), credential } });
         return false;
     }
     const PostPolicy::Credentials &credentials = m_server->m_credentials;
     if (scope.at(0) != credentials.accessKeyId) {
         failS3(403, QStringLiteral("InvalidAccessKeyId"),
                QStringLiteral("The AWS Access Key Id you provided does not exist in our records."),
-               {{QStringLiteral("AWSAccessKeyId"), scope.at(0)}});
+               { { QStringLiteral("AWSAccessKeyId"), scope.at(0) } });
         return false;
     }
     const QByteArray policyBase64 = field(QStringLiteral("policy")).toLatin1();
     const QByteArray expected = PostPolicy::hexHmac(
-        PostPolicy::signingKey(credentials.secretKey, scope.at(1), scope.at(2), scope.at(3)), policyBase64);
+            PostPolicy::signingKey(credentials.secretKey, scope.at(1), scope.at(2), scope.at(3)),
+            policyBase64);
     const QString provided = field(QStringLiteral("x-amz-signature"));
     if (provided.toLatin1().toLower() != expected) {
         failS3(403, QStringLiteral("SignatureDoesNotMatch"),
-               QStringLiteral("The request signature we calculated does not match the signature you provided. Check your key and signing method."),
-               {{QStringLiteral("AWSAccessKeyId"), credentials.accessKeyId},
-                {QStringLiteral("StringToSign"), QString::fromLatin1(policyBase64)},
-                {QStringLiteral("SignatureProvided"), provided}});
+               QStringLiteral("The request signature we calculated does not match the signature "
+                              "you provided. Check your key and signing method."),
+               { { QStringLiteral("AWSAccessKeyId"), credentials.accessKeyId },
+                 { QStringLiteral("StringToSign"), QString::fromLatin1(policyBase64) },
+                 { QStringLiteral("SignatureProvided"), provided } });
         return false;
     }
     QString policyError;
@@ -358,7 +384,8 @@ bool BucketHandler::validatePostFields()
         return false;
     }
     if (policy->expiration < QDateTime::currentDateTimeUtc()) {
-        failS3(403, QStringLiteral("AccessDenied"), QStringLiteral("Invalid according to Policy: Policy expired."));
+        failS3(403, QStringLiteral("AccessDenied"),
+               QStringLiteral("Invalid according to Policy: Policy expired."));
         return false;
     }
 
@@ -366,7 +393,8 @@ bool BucketHandler::validatePostFields()
     for (const auto &[name, value] : std::as_const(m_fields)) {
         const QString lowerName = lower(name);
         if (lowerName == QLatin1String("policy") || lowerName == QLatin1String("x-amz-signature")
-            || lowerName == QLatin1String("file") || lowerName.startsWith(QLatin1String("x-ignore-")))
+            || lowerName == QLatin1String("file")
+            || lowerName.startsWith(QLatin1String("x-ignore-")))
             continue;
         const bool covered = std::any_of(policy->conditions.cbegin(), policy->conditions.cend(),
                                          [&](const PostPolicy::Condition &condition) {
@@ -385,23 +413,27 @@ bool BucketHandler::validatePostFields()
             m_maxSize = condition.max;
             continue;
         }
-        const QString actual = condition.field == QLatin1String("bucket") ? m_server->config().bucket
-                                                                          : field(condition.field);
+        const QString actual = condition.field == QLatin1String("bucket")
+                ? m_server->config().bucket
+                : field(condition.field);
         const bool present = condition.field == QLatin1String("bucket") || has(condition.field);
         const bool holds = condition.op == PostPolicy::Condition::Op::Eq
-                               ? present && actual == condition.value
-                               : actual.startsWith(condition.value);
+                ? present && actual == condition.value
+                : actual.startsWith(condition.value);
         if (!holds) {
             failS3(403, QStringLiteral("AccessDenied"),
-                   QStringLiteral("Invalid according to Policy: Policy Condition failed: ") + condition.text);
+                   QStringLiteral("Invalid according to Policy: Policy Condition failed: ")
+                           + condition.text);
             return false;
         }
     }
 
     const QString key = field(QStringLiteral("key"));
     if (key.isEmpty()) {
-        failS3(400, QStringLiteral("InvalidArgument"), QStringLiteral("User key must have a length greater than 0."),
-               {{QStringLiteral("ArgumentName"), QStringLiteral("key")}, {QStringLiteral("ArgumentValue"), key}});
+        failS3(400, QStringLiteral("InvalidArgument"),
+               QStringLiteral("User key must have a length greater than 0."),
+               { { QStringLiteral("ArgumentName"), QStringLiteral("key") },
+                 { QStringLiteral("ArgumentValue"), key } });
         return false;
     }
     if (key.toUtf8().size() > 1024) {
@@ -411,11 +443,13 @@ bool BucketHandler::validatePostFields()
 
     // S3 refuses from Content-Length alone, before reading the file.
     if (m_maxSize) {
-        const qint64 proposed = m_request.contentLength - m_parser->partDataOffset() - m_parser->delimiterSize() - 4;
+        const qint64 proposed = m_request.contentLength - m_parser->partDataOffset()
+                - m_parser->delimiterSize() - 4;
         if (proposed > *m_maxSize) {
-            failS3(400, QStringLiteral("EntityTooLarge"), QStringLiteral("Your proposed upload exceeds the maximum allowed size"),
-                   {{QStringLiteral("ProposedSize"), QString::number(proposed)},
-                    {QStringLiteral("MaxSizeAllowed"), QString::number(*m_maxSize)}});
+            failS3(400, QStringLiteral("EntityTooLarge"),
+                   QStringLiteral("Your proposed upload exceeds the maximum allowed size"),
+                   { { QStringLiteral("ProposedSize"), QString::number(proposed) },
+                     { QStringLiteral("MaxSizeAllowed"), QString::number(*m_maxSize) } });
             return false;
         }
     }
@@ -430,29 +464,35 @@ void BucketHandler::finishPost()
     if (!m_fileStarted) {
         if (!complete) {
             failS3(400, QStringLiteral("MalformedPOSTRequest"),
-                   QStringLiteral("The body of your POST request is not well-formed multipart/form-data."));
+                   QStringLiteral("The body of your POST request is not well-formed "
+                                  "multipart/form-data."));
         } else {
-            failS3(400, QStringLiteral("InvalidArgument"), QStringLiteral("POST requires exactly one file upload per request."),
-                   {{QStringLiteral("ArgumentName"), QStringLiteral("file")}, {QStringLiteral("ArgumentValue"), QStringLiteral("0")}});
+            failS3(400, QStringLiteral("InvalidArgument"),
+                   QStringLiteral("POST requires exactly one file upload per request."),
+                   { { QStringLiteral("ArgumentName"), QStringLiteral("file") },
+                     { QStringLiteral("ArgumentValue"), QStringLiteral("0") } });
         }
         return;
     }
     if (!complete || !m_fileDone) {
         failS3(400, QStringLiteral("MalformedPOSTRequest"),
-               QStringLiteral("The body of your POST request is not well-formed multipart/form-data."));
+               QStringLiteral(
+                       "The body of your POST request is not well-formed multipart/form-data."));
         return;
     }
     if (m_minSize && m_fileBytes < *m_minSize) {
-        failS3(400, QStringLiteral("EntityTooSmall"), QStringLiteral("Your proposed upload is smaller than the minimum allowed size"),
-               {{QStringLiteral("ProposedSize"), QString::number(m_fileBytes)},
-                {QStringLiteral("MinSizeAllowed"), QString::number(*m_minSize)}});
+        failS3(400, QStringLiteral("EntityTooSmall"),
+               QStringLiteral("Your proposed upload is smaller than the minimum allowed size"),
+               { { QStringLiteral("ProposedSize"), QString::number(m_fileBytes) },
+                 { QStringLiteral("MinSizeAllowed"), QString::number(*m_minSize) } });
         return;
     }
     QString key = field(QStringLiteral("key"));
     key.replace(QStringLiteral("${filename}"), m_record->fileName);
     QString contentType = field(QStringLiteral("content-type"));
     if (contentType.isEmpty())
-        contentType = m_record->fileContentType.isEmpty() ? QStringLiteral("binary/octet-stream") : m_record->fileContentType;
+        contentType = m_record->fileContentType.isEmpty() ? QStringLiteral("binary/octet-stream")
+                                                          : m_record->fileContentType;
     if (!commitObject(key, contentType))
         return;
 
@@ -472,9 +512,10 @@ void BucketHandler::finishPost()
         response.status = 201;
         response.setHeader("Content-Type", "application/xml");
         response.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PostResponse><Location>"
-                        + S3ErrorResponse::xmlEscape(location) + "</Location><Bucket>"
-                        + S3ErrorResponse::xmlEscape(m_server->config().bucket) + "</Bucket><Key>"
-                        + S3ErrorResponse::xmlEscape(key) + "</Key><ETag>" + etag + "</ETag></PostResponse>";
+                + S3ErrorResponse::xmlEscape(location) + "</Location><Bucket>"
+                + S3ErrorResponse::xmlEscape(m_server->config().bucket) + "</Bucket><Key>"
+                + S3ErrorResponse::xmlEscape(key) + "</Key><ETag>" + etag
+                + "</ETag></PostResponse>";
     } else {
         response.status = 204;
     }
@@ -489,7 +530,8 @@ void BucketHandler::beginPut()
         return;
     m_record->fileContentType = QString::fromUtf8(m_request.header("content-type"));
     if (m_request.header("content-length").isEmpty()) {
-        failS3(411, QStringLiteral("MissingContentLength"), QStringLiteral("You must provide the Content-Length HTTP header."));
+        failS3(411, QStringLiteral("MissingContentLength"),
+               QStringLiteral("You must provide the Content-Length HTTP header."));
         return;
     }
     const auto query = parseQuery(m_request.query);
@@ -504,13 +546,17 @@ void BucketHandler::beginPut()
         return;
     }
     const QStringList scope = QString::fromUtf8(queryValue(query, "X-Amz-Credential")).split(u'/');
-    const QDateTime signedAt = QDateTime::fromString(QString::fromLatin1(queryValue(query, "X-Amz-Date")),
-                                                     QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const QDateTime signedAt =
+            QDateTime::fromString(QString::fromLatin1(queryValue(query, "X-Amz-Date")),
+                                  QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     bool expiresOk = false;
     const int expires = queryValue(query, "X-Amz-Expires").toInt(&expiresOk);
-    if (scope.size() != 5 || !signedAt.isValid() || !expiresOk || expires <= 0 || expires > 604800) {
+    if (scope.size() != 5 || !signedAt.isValid() || !expiresOk || expires <= 0
+        || expires > 604800) {
         failS3(400, QStringLiteral("AuthorizationQueryParametersError"),
-               QStringLiteral("Query-string authentication version 4 requires the X-Amz-Algorithm, X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, and X-Amz-Expires parameters."));
+               QStringLiteral("Query-string authentication version 4 requires the X-Amz-Algorithm, "
+                              "X-Amz-Credential, X-Amz-Signature, X-Amz-Date, X-Amz-SignedHeaders, "
+                              "and X-Amz-Expires parameters."));
         return;
     }
     QDateTime signedAtUtc = signedAt;
@@ -519,26 +565,30 @@ void BucketHandler::beginPut()
     if (scope.at(0) != credentials.accessKeyId) {
         failS3(403, QStringLiteral("InvalidAccessKeyId"),
                QStringLiteral("The AWS Access Key Id you provided does not exist in our records."),
-               {{QStringLiteral("AWSAccessKeyId"), scope.at(0)}});
+               { { QStringLiteral("AWSAccessKeyId"), scope.at(0) } });
         return;
     }
     m_putKey = keyFromPath();
     const QString scopeText = scope.mid(1).join(u'/');
     auto signatureFor = [&](const QString &key) {
         const QByteArray stringToSign = PostPolicy::putStringToSign(
-            PostPolicy::canonicalUri(m_server->config().bucket, key), query, m_request.header("host"),
-            QString::fromLatin1(queryValue(query, "X-Amz-Date")), scopeText);
-        return PostPolicy::hexHmac(PostPolicy::signingKey(credentials.secretKey, scope.at(1), scope.at(2), scope.at(3)),
+                PostPolicy::canonicalUri(m_server->config().bucket, key), query,
+                m_request.header("host"), QString::fromLatin1(queryValue(query, "X-Amz-Date")),
+                scopeText);
+        return PostPolicy::hexHmac(PostPolicy::signingKey(credentials.secretKey, scope.at(1),
+                                                          scope.at(2), scope.at(3)),
                                    stringToSign);
     };
     if (signatureFor(m_putKey) != signature.toLower()) {
         // The key may have been sent raw with a literal '%' in it.
-        const QString rawKey = QString::fromUtf8(m_request.rawPath).mid(m_server->config().bucket.size() + 2);
+        const QString rawKey =
+                QString::fromUtf8(m_request.rawPath).mid(m_server->config().bucket.size() + 2);
         if (rawKey == m_putKey || signatureFor(rawKey) != signature.toLower()) {
             failS3(403, QStringLiteral("SignatureDoesNotMatch"),
-                   QStringLiteral("The request signature we calculated does not match the signature you provided. Check your key and signing method."),
-                   {{QStringLiteral("AWSAccessKeyId"), credentials.accessKeyId},
-                    {QStringLiteral("SignatureProvided"), QString::fromLatin1(signature)}});
+                   QStringLiteral("The request signature we calculated does not match the "
+                                  "signature you provided. Check your key and signing method."),
+                   { { QStringLiteral("AWSAccessKeyId"), credentials.accessKeyId },
+                     { QStringLiteral("SignatureProvided"), QString::fromLatin1(signature) } });
             return;
         }
         m_putKey = rawKey;
@@ -547,9 +597,9 @@ void BucketHandler::beginPut()
     const QDateTime expiresAt = signedAtUtc.addSecs(expires);
     if (now > expiresAt) {
         failS3(403, QStringLiteral("AccessDenied"), QStringLiteral("Request has expired"),
-               {{QStringLiteral("X-Amz-Expires"), QString::number(expires)},
-                {QStringLiteral("Expires"), expiresAt.toString(Qt::ISODate)},
-                {QStringLiteral("ServerTime"), now.toString(Qt::ISODate)}});
+               { { QStringLiteral("X-Amz-Expires"), QString::number(expires) },
+                 { QStringLiteral("Expires"), expiresAt.toString(Qt::ISODate) },
+                 { QStringLiteral("ServerTime"), now.toString(Qt::ISODate) } });
         return;
     }
     if (signedAtUtc > now.addSecs(15 * 60)) {
@@ -567,8 +617,9 @@ void BucketHandler::beginPut()
 
 void BucketHandler::finishPut()
 {
-    const QString contentType = m_record->fileContentType.isEmpty() ? QStringLiteral("binary/octet-stream")
-                                                                    : m_record->fileContentType;
+    const QString contentType = m_record->fileContentType.isEmpty()
+            ? QStringLiteral("binary/octet-stream")
+            : m_record->fileContentType;
     if (!commitObject(m_putKey, contentType))
         return;
     HttpResponse response;
@@ -589,14 +640,16 @@ void BucketHandler::serveGet()
     auto object = m_server->m_store.find(key);
     if (!object) {
         // Keys may come raw, with a literal '%' that decoding changed.
-        const QString rawKey = QString::fromUtf8(m_request.rawPath).mid(m_server->config().bucket.size() + 2);
+        const QString rawKey =
+                QString::fromUtf8(m_request.rawPath).mid(m_server->config().bucket.size() + 2);
         object = m_server->m_store.find(rawKey);
         if (object)
             key = rawKey;
     }
     if (!object) {
-        failS3(404, QStringLiteral("NoSuchKey"), QStringLiteral("The specified key does not exist."),
-               {{QStringLiteral("Key"), key}});
+        failS3(404, QStringLiteral("NoSuchKey"),
+               QStringLiteral("The specified key does not exist."),
+               { { QStringLiteral("Key"), key } });
         return;
     }
     HttpResponse response;
@@ -619,7 +672,8 @@ bool BucketHandler::openTemporaryFile()
     m_temporaryPath = m_server->m_store.newTemporaryPath();
     m_file = std::make_unique<QFile>(m_temporaryPath);
     if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        failS3(500, QStringLiteral("InternalError"), QStringLiteral("We encountered an internal error. Please try again."));
+        failS3(500, QStringLiteral("InternalError"),
+               QStringLiteral("We encountered an internal error. Please try again."));
         return false;
     }
     return true;
@@ -630,7 +684,8 @@ bool BucketHandler::writeFileData(QByteArrayView data)
     if (!m_file)
         return false;
     if (m_file->write(data.data(), data.size()) != data.size()) {
-        failS3(500, QStringLiteral("InternalError"), QStringLiteral("We encountered an internal error. Please try again."));
+        failS3(500, QStringLiteral("InternalError"),
+               QStringLiteral("We encountered an internal error. Please try again."));
         return false;
     }
     if (m_fileBytes + data.size() <= Md5EtagLimit)
@@ -642,7 +697,8 @@ bool BucketHandler::writeFileData(QByteArrayView data)
 bool BucketHandler::commitObject(const QString &key, const QString &contentType)
 {
     if (!m_file) {
-        failS3(500, QStringLiteral("InternalError"), QStringLiteral("We encountered an internal error. Please try again."));
+        failS3(500, QStringLiteral("InternalError"),
+               QStringLiteral("We encountered an internal error. Please try again."));
         return false;
     }
     m_file->close();
@@ -657,12 +713,13 @@ bool BucketHandler::commitObject(const QString &key, const QString &contentType)
         object.etag = m_md5.result().toHex();
     } else {
         const QByteArray identity = key.toUtf8() + '\0' + QByteArray::number(m_fileBytes) + '\0'
-                                    + object.lastModified.toString(Qt::ISODateWithMs).toLatin1();
+                + object.lastModified.toString(Qt::ISODateWithMs).toLatin1();
         object.etag = QCryptographicHash::hash(identity, QCryptographicHash::Md5).toHex() + "-1";
     }
     QString error;
     if (!writeOk || !m_server->m_store.commit(m_temporaryPath, object, &error)) {
-        failS3(500, QStringLiteral("InternalError"), QStringLiteral("We encountered an internal error. Please try again."));
+        failS3(500, QStringLiteral("InternalError"),
+               QStringLiteral("We encountered an internal error. Please try again."));
         return false;
     }
     m_temporaryPath.clear();

@@ -86,7 +86,7 @@ private:
     QString m_temporaryPath;
     std::unique_ptr<QFile> m_file;
     qint64 m_fileBytes = 0;
-    QCryptographicHash m_md5{QCryptographicHash::Md5};
+    QCryptographicHash m_md5{ QCryptographicHash::Md5 };
     QString m_putKey;
 };
 

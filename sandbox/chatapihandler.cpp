@@ -15,23 +15,25 @@ namespace {
 const QString Prefix = QStringLiteral("/api/v1/");
 } // namespace
 
-ChatApiHandler::ChatApiHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
-                               RequestRecord *record)
-    : RequestHandler(connection, request, record)
-    , m_server(server)
+ChatApiHandler::ChatApiHandler(SandboxServer *server, HttpConnection *connection,
+                               const HttpRequest &request, RequestRecord *record)
+    : RequestHandler(connection, request, record),
+      m_server(server)
 {
 }
 
 bool ChatApiHandler::isChatPath(const QString &path)
 {
     return path.startsWith(Prefix)
-           && (path.endsWith(QLatin1String("/startChat")) || path.endsWith(QLatin1String("/continueChat")));
+            && (path.endsWith(QLatin1String("/startChat"))
+                || path.endsWith(QLatin1String("/continueChat")));
 }
 
 void ChatApiHandler::begin()
 {
     if (m_request.contentLength > MaxBodyBytes)
-        m_connection->respond(TypebotApiHandler::jsonError(413, QStringLiteral("Request body too large"),
+        m_connection->respond(TypebotApiHandler::jsonError(413,
+                                                           QStringLiteral("Request body too large"),
                                                            TypebotApiHandler::codeForStatus(413)));
 }
 
@@ -43,17 +45,20 @@ void ChatApiHandler::bodyData(QByteArrayView data)
 void ChatApiHandler::bodyFinished()
 {
     using Handler = TypebotApiHandler;
-    if (const auto fault = m_server->faults()->take(FaultSpec::Route::Chat, FaultSpec::Action::Status)) {
+    if (const auto fault =
+                m_server->faults()->take(FaultSpec::Route::Chat, FaultSpec::Action::Status)) {
         const int status = int(fault->value);
-        HttpResponse response = Handler::jsonError(status, QStringLiteral("Injected fault: status %1").arg(status),
-                                                   Handler::codeForStatus(status));
+        HttpResponse response =
+                Handler::jsonError(status, QStringLiteral("Injected fault: status %1").arg(status),
+                                   Handler::codeForStatus(status));
         if (fault->retryAfterSeconds >= 0)
             response.setHeader("Retry-After", QByteArray::number(fault->retryAfterSeconds));
         m_connection->respond(response);
         return;
     }
     if (m_request.method != "POST") {
-        HttpResponse response = Handler::jsonError(405, QStringLiteral("Method not supported"), Handler::codeForStatus(405));
+        HttpResponse response = Handler::jsonError(405, QStringLiteral("Method not supported"),
+                                                   Handler::codeForStatus(405));
         response.setHeader("Allow", "POST");
         m_connection->respond(response);
         return;
@@ -65,7 +70,7 @@ void ChatApiHandler::bodyFinished()
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
             m_connection->respond(Handler::jsonError(400, QStringLiteral("Input validation failed"),
                                                      Handler::codeForStatus(400),
-                                                     {QStringLiteral("body: Expected object")}));
+                                                     { QStringLiteral("body: Expected object") }));
             return;
         }
         body = document.object();
@@ -82,22 +87,26 @@ void ChatApiHandler::bodyFinished()
         const QByteArray authorization = m_request.header("authorization");
         const QString token = m_server->config().token;
         if (!authorization.startsWith("Bearer ") || authorization.size() <= 7) {
-            m_connection->respond(Handler::jsonError(401, QStringLiteral("You need to be authenticated to perform this action"),
-                                                     Handler::codeForStatus(401)));
+            m_connection->respond(Handler::jsonError(
+                    401, QStringLiteral("You need to be authenticated to perform this action"),
+                    Handler::codeForStatus(401)));
             return;
         }
         if (!token.isEmpty() && authorization != "Bearer " + token.toUtf8()) {
-            m_connection->respond(Handler::jsonError(403, QStringLiteral("Insufficient access"), Handler::codeForStatus(403)));
+            m_connection->respond(Handler::jsonError(403, QStringLiteral("Insufficient access"),
+                                                     Handler::codeForStatus(403)));
             return;
         }
         m_connection->respond(bot->startChat(segments.at(1)));
         return;
     }
-    if (segments.size() == 3 && segments.at(0) == u"sessions" && segments.at(2) == u"continueChat") {
+    if (segments.size() == 3 && segments.at(0) == u"sessions"
+        && segments.at(2) == u"continueChat") {
         m_connection->respond(bot->continueChat(segments.at(1), body));
         return;
     }
-    m_connection->respond(Handler::jsonError(404, QStringLiteral("Not found"), Handler::codeForStatus(404)));
+    m_connection->respond(
+            Handler::jsonError(404, QStringLiteral("Not found"), Handler::codeForStatus(404)));
 }
 
 } // namespace Sandbox

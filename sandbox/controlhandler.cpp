@@ -10,10 +10,10 @@
 
 namespace Sandbox {
 
-ControlHandler::ControlHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
-                               RequestRecord *record)
-    : RequestHandler(connection, request, record)
-    , m_server(server)
+ControlHandler::ControlHandler(SandboxServer *server, HttpConnection *connection,
+                               const HttpRequest &request, RequestRecord *record)
+    : RequestHandler(connection, request, record),
+      m_server(server)
 {
 }
 
@@ -39,7 +39,9 @@ void ControlHandler::respondJson(int status, const QByteArray &json)
 
 void ControlHandler::respondError(int status, const QString &message)
 {
-    respondJson(status, QJsonDocument(QJsonObject{{QStringLiteral("error"), message}}).toJson(QJsonDocument::Compact));
+    respondJson(status,
+                QJsonDocument(QJsonObject{ { QStringLiteral("error"), message } })
+                        .toJson(QJsonDocument::Compact));
 }
 
 void ControlHandler::bodyFinished()
@@ -73,7 +75,9 @@ void ControlHandler::bodyFinished()
             QJsonArray ids;
             for (const FaultSpec &spec : std::as_const(specs))
                 ids.append(faults->add(spec));
-            respondJson(200, QJsonDocument(QJsonObject{{QStringLiteral("ids"), ids}}).toJson(QJsonDocument::Compact));
+            respondJson(200,
+                        QJsonDocument(QJsonObject{ { QStringLiteral("ids"), ids } })
+                                .toJson(QJsonDocument::Compact));
             return;
         }
         if (method == "GET") {
@@ -81,10 +85,10 @@ void ControlHandler::bodyFinished()
             const auto entries = faults->entries();
             for (const auto &entry : entries) {
                 list.append(QJsonObject{
-                    {QStringLiteral("id"), entry.id},
-                    {QStringLiteral("spec"), entry.spec.toString()},
-                    {QStringLiteral("remaining"), entry.remaining}, // -1: until cleared
-                    {QStringLiteral("fired"), entry.fired},
+                        { QStringLiteral("id"), entry.id },
+                        { QStringLiteral("spec"), entry.spec.toString() },
+                        { QStringLiteral("remaining"), entry.remaining }, // -1: until cleared
+                        { QStringLiteral("fired"), entry.fired },
                 });
             }
             respondJson(200, QJsonDocument(list).toJson(QJsonDocument::Compact));
@@ -118,21 +122,29 @@ void ControlHandler::bodyFinished()
                 return;
             }
             m_server->addSession(id.toString());
-            respondJson(200, QJsonDocument(QJsonObject{{QStringLiteral("sessionId"), id.toString()}}).toJson(QJsonDocument::Compact));
+            respondJson(200,
+                        QJsonDocument(QJsonObject{ { QStringLiteral("sessionId"), id.toString() } })
+                                .toJson(QJsonDocument::Compact));
             return;
         }
         if (method == "GET") {
-            respondJson(200, QJsonDocument(QJsonArray::fromStringList(m_server->sessionIds())).toJson(QJsonDocument::Compact));
+            respondJson(200,
+                        QJsonDocument(QJsonArray::fromStringList(m_server->sessionIds()))
+                                .toJson(QJsonDocument::Compact));
             return;
         }
     } else if (path == QLatin1String("/__sandbox/stats")) {
         if (method == "GET") {
-            respondJson(200, QJsonDocument(QJsonObject{
-                                               {QStringLiteral("maxConcurrentUploads"), m_server->maxConcurrentUploads()},
-                                               {QStringLiteral("uploadsInFlight"), m_server->uploadsInFlight()},
-                                               {QStringLiteral("objects"), m_server->objectKeys().size()},
-                                           })
-                                 .toJson(QJsonDocument::Compact));
+            respondJson(200,
+                        QJsonDocument(QJsonObject{
+                                              { QStringLiteral("maxConcurrentUploads"),
+                                                m_server->maxConcurrentUploads() },
+                                              { QStringLiteral("uploadsInFlight"),
+                                                m_server->uploadsInFlight() },
+                                              { QStringLiteral("objects"),
+                                                m_server->objectKeys().size() },
+                                      })
+                                .toJson(QJsonDocument::Compact));
             return;
         }
         if (method == "DELETE") {
@@ -144,7 +156,9 @@ void ControlHandler::bodyFinished()
         respondError(404, QStringLiteral("unknown control path %1").arg(path));
         return;
     }
-    respondError(405, QStringLiteral("method %1 not allowed on %2").arg(QString::fromLatin1(method), path));
+    respondError(
+            405,
+            QStringLiteral("method %1 not allowed on %2").arg(QString::fromLatin1(method), path));
 }
 
 } // namespace Sandbox

@@ -19,7 +19,7 @@ namespace {
 
 QJsonObject leaf(const QString &text, bool bold = false)
 {
-    QJsonObject object{{QStringLiteral("text"), text}};
+    QJsonObject object{ { QStringLiteral("text"), text } };
     if (bold)
         object.insert(QStringLiteral("bold"), true);
     return object;
@@ -27,24 +27,23 @@ QJsonObject leaf(const QString &text, bool bold = false)
 
 QJsonObject paragraph(const QJsonArray &children)
 {
-    return QJsonObject{{QStringLiteral("type"), QStringLiteral("p")},
-                       {QStringLiteral("children"), children}};
+    return QJsonObject{ { QStringLiteral("type"), QStringLiteral("p") },
+                        { QStringLiteral("children"), children } };
 }
 
 // A text bubble shaped like the real API's: content.richText, a Slate tree.
 QJsonObject textBubble(const QString &id, const QJsonArray &paragraphs)
 {
-    return QJsonObject{
-            {QStringLiteral("id"), id},
-            {QStringLiteral("type"), QStringLiteral("text")},
-            {QStringLiteral("content"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("richText")},
-                         {QStringLiteral("richText"), paragraphs}}}};
+    return QJsonObject{ { QStringLiteral("id"), id },
+                        { QStringLiteral("type"), QStringLiteral("text") },
+                        { QStringLiteral("content"),
+                          QJsonObject{ { QStringLiteral("type"), QStringLiteral("richText") },
+                                       { QStringLiteral("richText"), paragraphs } } } };
 }
 
 QJsonObject textBubble(const QString &id, const QString &text)
 {
-    return textBubble(id, QJsonArray{paragraph(QJsonArray{leaf(text)})});
+    return textBubble(id, QJsonArray{ paragraph(QJsonArray{ leaf(text) }) });
 }
 
 HttpResponse jsonResponse(const QJsonObject &object)
@@ -64,10 +63,7 @@ HttpResponse sessionNotFound()
 
 } // namespace
 
-DemoBot::DemoBot(const SandboxConfig &config)
-    : m_config(config)
-{
-}
+DemoBot::DemoBot(const SandboxConfig &config) : m_config(config) { }
 
 std::optional<DemoBot::Step> DemoBot::step(const QString &sessionId) const
 {
@@ -80,13 +76,15 @@ std::optional<DemoBot::Step> DemoBot::step(const QString &sessionId) const
 QJsonObject DemoBot::nameInput() const
 {
     return QJsonObject{
-            {QStringLiteral("id"), NameInputId},
-            {QStringLiteral("type"), QStringLiteral("text input")},
-            {QStringLiteral("options"),
-             QJsonObject{{QStringLiteral("labels"),
-                          QJsonObject{{QStringLiteral("placeholder"), QStringLiteral("Type your name...")},
-                                      {QStringLiteral("button"), QStringLiteral("Send")}}},
-                         {QStringLiteral("isLong"), false}}}};
+        { QStringLiteral("id"), NameInputId },
+        { QStringLiteral("type"), QStringLiteral("text input") },
+        { QStringLiteral("options"),
+          QJsonObject{ { QStringLiteral("labels"),
+                         QJsonObject{ { QStringLiteral("placeholder"),
+                                        QStringLiteral("Type your name...") },
+                                      { QStringLiteral("button"), QStringLiteral("Send") } } },
+                       { QStringLiteral("isLong"), false } } }
+    };
 }
 
 QJsonObject DemoBot::fileInput() const
@@ -95,24 +93,26 @@ QJsonObject DemoBot::fileInput() const
     for (const QString &type : m_config.demoBotFileTypes)
         types.append(type);
     const QJsonObject labels{
-            {QStringLiteral("placeholder"),
-             QStringLiteral("<strong>Click to upload</strong> or drag and drop")},
-            {QStringLiteral("button"), QStringLiteral("Upload")},
-            {QStringLiteral("clear"), QStringLiteral("Clear")},
-            {QStringLiteral("skip"), QStringLiteral("Skip")},
-            {QStringLiteral("success"),
-             QJsonObject{{QStringLiteral("single"), QStringLiteral("File uploaded")},
-                         {QStringLiteral("multiple"), QStringLiteral("{total} files uploaded")}}}};
+        { QStringLiteral("placeholder"),
+          QStringLiteral("<strong>Click to upload</strong> or drag and drop") },
+        { QStringLiteral("button"), QStringLiteral("Upload") },
+        { QStringLiteral("clear"), QStringLiteral("Clear") },
+        { QStringLiteral("skip"), QStringLiteral("Skip") },
+        { QStringLiteral("success"),
+          QJsonObject{ { QStringLiteral("single"), QStringLiteral("File uploaded") },
+                       { QStringLiteral("multiple"), QStringLiteral("{total} files uploaded") } } }
+    };
     return QJsonObject{
-            {QStringLiteral("id"), FileInputId},
-            {QStringLiteral("type"), QStringLiteral("file input")},
-            {QStringLiteral("options"),
-             QJsonObject{{QStringLiteral("isRequired"), !m_config.demoBotFilesOptional},
-                         {QStringLiteral("isMultipleAllowed"), m_config.demoBotMultipleFiles},
-                         {QStringLiteral("allowedFileTypes"),
-                          QJsonObject{{QStringLiteral("isEnabled"), !types.isEmpty()},
-                                      {QStringLiteral("types"), types}}},
-                         {QStringLiteral("labels"), labels}}}};
+        { QStringLiteral("id"), FileInputId },
+        { QStringLiteral("type"), QStringLiteral("file input") },
+        { QStringLiteral("options"),
+          QJsonObject{ { QStringLiteral("isRequired"), !m_config.demoBotFilesOptional },
+                       { QStringLiteral("isMultipleAllowed"), m_config.demoBotMultipleFiles },
+                       { QStringLiteral("allowedFileTypes"),
+                         QJsonObject{ { QStringLiteral("isEnabled"), !types.isEmpty() },
+                                      { QStringLiteral("types"), types } } },
+                       { QStringLiteral("labels"), labels } } }
+    };
 }
 
 HttpResponse DemoBot::startChat(const QString &publicId)
@@ -124,22 +124,24 @@ HttpResponse DemoBot::startChat(const QString &publicId)
     Session session;
     session.resultId = SandboxServer::generateSessionId();
     m_sessions.insert(sessionId, session);
-    const QJsonArray greeting{paragraph(QJsonArray{leaf(QStringLiteral("Hi! I'm the ")),
-                                                   leaf(QStringLiteral("sandbox demo bot"), true),
-                                                   leaf(QStringLiteral("."))}),
-                              paragraph(QJsonArray{leaf(QStringLiteral(
-                                      "I will ask for a file, then tell you where it landed."))})};
+    const QJsonArray greeting{
+        paragraph(QJsonArray{ leaf(QStringLiteral("Hi! I'm the ")),
+                              leaf(QStringLiteral("sandbox demo bot"), true),
+                              leaf(QStringLiteral(".")) }),
+        paragraph(QJsonArray{
+                leaf(QStringLiteral("I will ask for a file, then tell you where it landed.")) })
+    };
     return jsonResponse(QJsonObject{
-            {QStringLiteral("sessionId"), sessionId},
-            {QStringLiteral("resultId"), session.resultId},
-            {QStringLiteral("typebot"),
-             QJsonObject{{QStringLiteral("id"), m_config.demoBotId},
-                         {QStringLiteral("theme"), QJsonObject()},
-                         {QStringLiteral("settings"), QJsonObject()}}},
-            {QStringLiteral("messages"),
-             QJsonArray{textBubble(QStringLiteral("demo-greeting"), greeting),
-                        textBubble(QStringLiteral("demo-name-question"), NameQuestion)}},
-            {QStringLiteral("input"), nameInput()}});
+            { QStringLiteral("sessionId"), sessionId },
+            { QStringLiteral("resultId"), session.resultId },
+            { QStringLiteral("typebot"),
+              QJsonObject{ { QStringLiteral("id"), m_config.demoBotId },
+                           { QStringLiteral("theme"), QJsonObject() },
+                           { QStringLiteral("settings"), QJsonObject() } } },
+            { QStringLiteral("messages"),
+              QJsonArray{ textBubble(QStringLiteral("demo-greeting"), greeting),
+                          textBubble(QStringLiteral("demo-name-question"), NameQuestion) } },
+            { QStringLiteral("input"), nameInput() } });
 }
 
 HttpResponse DemoBot::continueChat(const QString &sessionId, const QJsonObject &body)
@@ -150,21 +152,23 @@ HttpResponse DemoBot::continueChat(const QString &sessionId, const QJsonObject &
     // Older clients send the message as a plain string.
     QJsonObject message = body.value(QStringLiteral("message")).toObject();
     if (body.value(QStringLiteral("message")).isString())
-        message = QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
-                              {QStringLiteral("text"), body.value(QStringLiteral("message"))}};
+        message = QJsonObject{ { QStringLiteral("type"), QStringLiteral("text") },
+                               { QStringLiteral("text"), body.value(QStringLiteral("message")) } };
     if (it->step == Step::AskName)
         return answerName(sessionId, *it, message);
     return answerFiles(sessionId, message);
 }
 
-HttpResponse DemoBot::answerName(const QString &sessionId, Session &session, const QJsonObject &message)
+HttpResponse DemoBot::answerName(const QString &sessionId, Session &session,
+                                 const QJsonObject &message)
 {
     Q_UNUSED(sessionId)
     const QString name = message.value(QStringLiteral("text")).toString().trimmed();
     if (name.isEmpty())
         return jsonResponse(QJsonObject{
-                {QStringLiteral("messages"), QJsonArray{textBubble(QStringLiteral("demo-retry"), RetryMessage)}},
-                {QStringLiteral("input"), nameInput()}});
+                { QStringLiteral("messages"),
+                  QJsonArray{ textBubble(QStringLiteral("demo-retry"), RetryMessage) } },
+                { QStringLiteral("input"), nameInput() } });
     session.name = name;
     session.step = Step::WaitFiles;
     QString ask = m_config.demoBotMultipleFiles ? QStringLiteral("Please send me some files")
@@ -176,10 +180,11 @@ HttpResponse DemoBot::answerName(const QString &sessionId, Session &session, con
     }
     ask += m_config.demoBotFilesOptional ? QStringLiteral(", or skip.") : QStringLiteral(".");
     return jsonResponse(QJsonObject{
-            {QStringLiteral("messages"),
-             QJsonArray{textBubble(QStringLiteral("demo-hello"), QStringLiteral("Nice to meet you, %1!").arg(name)),
-                        textBubble(QStringLiteral("demo-file-question"), ask)}},
-            {QStringLiteral("input"), fileInput()}});
+            { QStringLiteral("messages"),
+              QJsonArray{ textBubble(QStringLiteral("demo-hello"),
+                                     QStringLiteral("Nice to meet you, %1!").arg(name)),
+                          textBubble(QStringLiteral("demo-file-question"), ask) } },
+            { QStringLiteral("input"), fileInput() } });
 }
 
 QString DemoBot::checkFileUrls(const QStringList &urls) const
@@ -211,14 +216,16 @@ HttpResponse DemoBot::answerFiles(const QString &sessionId, const QJsonObject &m
     if (message.isEmpty()) {
         if (!m_config.demoBotFilesOptional)
             return jsonResponse(QJsonObject{
-                    {QStringLiteral("messages"), QJsonArray{textBubble(QStringLiteral("demo-retry"), RetryMessage)}},
-                    {QStringLiteral("input"), fileInput()}});
+                    { QStringLiteral("messages"),
+                      QJsonArray{ textBubble(QStringLiteral("demo-retry"), RetryMessage) } },
+                    { QStringLiteral("input"), fileInput() } });
         // The conversation ends here; the real server then forgets the session.
         m_sessions.remove(sessionId);
         return jsonResponse(QJsonObject{
-                {QStringLiteral("messages"),
-                 QJsonArray{textBubble(QStringLiteral("demo-skipped"),
-                                       QStringLiteral("No files this time? No problem, %1. Bye!").arg(session.name))}}});
+                { QStringLiteral("messages"),
+                  QJsonArray{ textBubble(QStringLiteral("demo-skipped"),
+                                         QStringLiteral("No files this time? No problem, %1. Bye!")
+                                                 .arg(session.name)) } } });
     }
     QStringList urls;
     const QJsonValue attached = message.value(QStringLiteral("attachedFileUrls"));
@@ -228,26 +235,31 @@ HttpResponse DemoBot::answerFiles(const QString &sessionId, const QJsonObject &m
             urls << value.toString();
     } else {
         // Older widgets: the links only in the text, joined by ", ".
-        urls = message.value(QStringLiteral("text")).toString().split(QStringLiteral(", "), Qt::SkipEmptyParts);
+        urls = message.value(QStringLiteral("text"))
+                       .toString()
+                       .split(QStringLiteral(", "), Qt::SkipEmptyParts);
     }
     if (const QString problem = checkFileUrls(urls); !problem.isEmpty()) {
         qCInfo(lcSandbox).noquote() << "demo bot refuses the files:" << problem;
         return jsonResponse(QJsonObject{
-                {QStringLiteral("messages"), QJsonArray{textBubble(QStringLiteral("demo-retry"), RetryMessage)}},
-                {QStringLiteral("input"), fileInput()}});
+                { QStringLiteral("messages"),
+                  QJsonArray{ textBubble(QStringLiteral("demo-retry"), RetryMessage) } },
+                { QStringLiteral("input"), fileInput() } });
     }
-    QJsonArray paragraphs{paragraph(QJsonArray{leaf(
-            QStringLiteral("Thanks, %1! I received %2:")
-                    .arg(session.name,
-                         urls.size() == 1 ? QStringLiteral("1 file") : QStringLiteral("%1 files").arg(urls.size())))})};
+    QJsonArray paragraphs{ paragraph(QJsonArray{
+            leaf(QStringLiteral("Thanks, %1! I received %2:")
+                         .arg(session.name,
+                              urls.size() == 1 ? QStringLiteral("1 file")
+                                               : QStringLiteral("%1 files").arg(urls.size()))) }) };
     for (const QString &url : std::as_const(urls))
-        paragraphs.append(paragraph(QJsonArray{QJsonObject{
-                {QStringLiteral("type"), QStringLiteral("a")},
-                {QStringLiteral("url"), url},
-                {QStringLiteral("children"), QJsonArray{leaf(url)}}}}));
+        paragraphs.append(paragraph(QJsonArray{
+                QJsonObject{ { QStringLiteral("type"), QStringLiteral("a") },
+                             { QStringLiteral("url"), url },
+                             { QStringLiteral("children"), QJsonArray{ leaf(url) } } } }));
     m_sessions.remove(sessionId);
     return jsonResponse(QJsonObject{
-            {QStringLiteral("messages"), QJsonArray{textBubble(QStringLiteral("demo-received"), paragraphs)}}});
+            { QStringLiteral("messages"),
+              QJsonArray{ textBubble(QStringLiteral("demo-received"), paragraphs) } } });
 }
 
 } // namespace Sandbox

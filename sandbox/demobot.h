@@ -21,7 +21,8 @@ class DemoBot final
 public:
     enum class Step { AskName, WaitFiles };
 
-    static inline const QString RetryMessage = QStringLiteral("Invalid message. Please, try again.");
+    static inline const QString RetryMessage =
+            QStringLiteral("Invalid message. Please, try again.");
     static inline const QString NameQuestion = QStringLiteral("What's your name?");
     static inline const QString NameInputId = QStringLiteral("demo-name-input");
     static inline const QString FileInputId = QStringLiteral("demo-file-input");

@@ -3,10 +3,7 @@
 
 namespace Sandbox {
 
-FaultInjector::FaultInjector(QObject *parent)
-    : QObject(parent)
-{
-}
+FaultInjector::FaultInjector(QObject *parent) : QObject(parent) { }
 
 int FaultInjector::add(const FaultSpec &spec)
 {

@@ -15,15 +15,15 @@ struct ActionInfo
 };
 
 constexpr ActionInfo kActions[] = {
-    {FaultSpec::Action::Status, "status", ActionInfo::Positive},
-    {FaultSpec::Action::ResetAfter, "reset-after", ActionInfo::NonNegative},
-    {FaultSpec::Action::Stall, "stall", ActionInfo::Positive},
-    {FaultSpec::Action::Throttle, "throttle", ActionInfo::Positive},
-    {FaultSpec::Action::Delay, "delay", ActionInfo::NonNegative},
-    {FaultSpec::Action::MalformedJson, "malformed-json", ActionInfo::None},
-    {FaultSpec::Action::MissingField, "missing-field", ActionInfo::Text},
-    {FaultSpec::Action::ExpiredPolicy, "expired-policy", ActionInfo::None},
-    {FaultSpec::Action::ClockShift, "clock-shift", ActionInfo::Signed},
+    { FaultSpec::Action::Status, "status", ActionInfo::Positive },
+    { FaultSpec::Action::ResetAfter, "reset-after", ActionInfo::NonNegative },
+    { FaultSpec::Action::Stall, "stall", ActionInfo::Positive },
+    { FaultSpec::Action::Throttle, "throttle", ActionInfo::Positive },
+    { FaultSpec::Action::Delay, "delay", ActionInfo::NonNegative },
+    { FaultSpec::Action::MalformedJson, "malformed-json", ActionInfo::None },
+    { FaultSpec::Action::MissingField, "missing-field", ActionInfo::Text },
+    { FaultSpec::Action::ExpiredPolicy, "expired-policy", ActionInfo::None },
+    { FaultSpec::Action::ClockShift, "clock-shift", ActionInfo::Signed },
 };
 
 const ActionInfo *findAction(const QString &name)
@@ -94,11 +94,15 @@ std::optional<FaultSpec> FaultSpec::parse(const QString &text, QString *error)
     FaultSpec result;
     const qsizetype colon = spec.indexOf(u':');
     if (colon < 0) {
-        fail(error, QStringLiteral("missing ':' in \"%1\"; expected ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]").arg(spec));
+        fail(error,
+             QStringLiteral("missing ':' in \"%1\"; expected "
+                            "ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]")
+                     .arg(spec));
         return std::nullopt;
     }
     const QString routeText = spec.left(colon).trimmed().toLower();
-    static const Route routes[] = {Route::Api, Route::Upload, Route::Get, Route::Chat, Route::Any};
+    static const Route routes[] = { Route::Api, Route::Upload, Route::Get, Route::Chat,
+                                    Route::Any };
     bool routeFound = false;
     for (Route route : routes) {
         if (routeText == routeName(route)) {
@@ -107,22 +111,29 @@ std::optional<FaultSpec> FaultSpec::parse(const QString &text, QString *error)
         }
     }
     if (!routeFound) {
-        fail(error, QStringLiteral("unknown route \"%1\"; expected one of api, upload, get, chat, any").arg(routeText));
+        fail(error,
+             QStringLiteral("unknown route \"%1\"; expected one of api, upload, get, chat, any")
+                     .arg(routeText));
         return std::nullopt;
     }
 
     const QStringList parts = spec.mid(colon + 1).split(u',');
     const QString actionPart = parts.first().trimmed();
     const qsizetype equals = actionPart.indexOf(u'=');
-    const QString actionText = (equals < 0 ? actionPart : actionPart.left(equals)).trimmed().toLower();
+    const QString actionText =
+            (equals < 0 ? actionPart : actionPart.left(equals)).trimmed().toLower();
     const QString valueText = equals < 0 ? QString() : actionPart.mid(equals + 1).trimmed();
     if (actionText.isEmpty()) {
-        fail(error, QStringLiteral("missing action after \"%1:\"; expected one of %2").arg(routeText, actionList()));
+        fail(error,
+             QStringLiteral("missing action after \"%1:\"; expected one of %2")
+                     .arg(routeText, actionList()));
         return std::nullopt;
     }
     const ActionInfo *info = findAction(actionText);
     if (!info) {
-        fail(error, QStringLiteral("unknown action \"%1\"; expected one of %2").arg(actionText, actionList()));
+        fail(error,
+             QStringLiteral("unknown action \"%1\"; expected one of %2")
+                     .arg(actionText, actionList()));
         return std::nullopt;
     }
     result.action = info->action;
@@ -133,9 +144,11 @@ std::optional<FaultSpec> FaultSpec::parse(const QString &text, QString *error)
             return std::nullopt;
         }
     } else if (valueText.isEmpty()) {
-        fail(error, QStringLiteral("action \"%1\" needs a value, e.g. %1=%2")
-                        .arg(actionText, info->valueKind == ActionInfo::Text ? QStringLiteral("fileUrl")
-                                                                             : QStringLiteral("1")));
+        fail(error,
+             QStringLiteral("action \"%1\" needs a value, e.g. %1=%2")
+                     .arg(actionText,
+                          info->valueKind == ActionInfo::Text ? QStringLiteral("fileUrl")
+                                                              : QStringLiteral("1")));
         return std::nullopt;
     } else if (info->valueKind == ActionInfo::Text) {
         result.field = valueText;
@@ -143,19 +156,26 @@ std::optional<FaultSpec> FaultSpec::parse(const QString &text, QString *error)
         bool ok = false;
         result.value = valueText.toLongLong(&ok);
         if (!ok) {
-            fail(error, QStringLiteral("value of \"%1\" is not an integer: \"%2\"").arg(actionText, valueText));
+            fail(error,
+                 QStringLiteral("value of \"%1\" is not an integer: \"%2\"")
+                         .arg(actionText, valueText));
             return std::nullopt;
         }
         if (info->valueKind == ActionInfo::Positive && result.value <= 0) {
-            fail(error, QStringLiteral("value of \"%1\" must be greater than 0, got %2").arg(actionText, valueText));
+            fail(error,
+                 QStringLiteral("value of \"%1\" must be greater than 0, got %2")
+                         .arg(actionText, valueText));
             return std::nullopt;
         }
         if (info->valueKind == ActionInfo::NonNegative && result.value < 0) {
-            fail(error, QStringLiteral("value of \"%1\" must not be negative, got %2").arg(actionText, valueText));
+            fail(error,
+                 QStringLiteral("value of \"%1\" must not be negative, got %2")
+                         .arg(actionText, valueText));
             return std::nullopt;
         }
         if (result.action == Action::Status && (result.value < 100 || result.value > 599)) {
-            fail(error, QStringLiteral("status code must be between 100 and 599, got %1").arg(valueText));
+            fail(error,
+                 QStringLiteral("status code must be between 100 and 599, got %1").arg(valueText));
             return std::nullopt;
         }
     }
@@ -174,7 +194,10 @@ std::optional<FaultSpec> FaultSpec::parse(const QString &text, QString *error)
                 return std::nullopt;
             }
             if (!ok || number < 0) {
-                fail(error, QStringLiteral("count must be a whole number >= 0 (0 = until cleared), got \"%1\"").arg(optionValue));
+                fail(error,
+                     QStringLiteral(
+                             "count must be a whole number >= 0 (0 = until cleared), got \"%1\"")
+                             .arg(optionValue));
                 return std::nullopt;
             }
             countSeen = true;
@@ -185,12 +208,17 @@ std::optional<FaultSpec> FaultSpec::parse(const QString &text, QString *error)
                 return std::nullopt;
             }
             if (!ok || number < 0) {
-                fail(error, QStringLiteral("retry-after must be a whole number of seconds >= 0, got \"%1\"").arg(optionValue));
+                fail(error,
+                     QStringLiteral(
+                             "retry-after must be a whole number of seconds >= 0, got \"%1\"")
+                             .arg(optionValue));
                 return std::nullopt;
             }
             result.retryAfterSeconds = number;
         } else {
-            fail(error, QStringLiteral("unknown option \"%1\"; expected count=N or retry-after=SECONDS").arg(option));
+            fail(error,
+                 QStringLiteral("unknown option \"%1\"; expected count=N or retry-after=SECONDS")
+                         .arg(option));
             return std::nullopt;
         }
     }

@@ -25,14 +25,15 @@ constexpr int ThrottleTickMs = 20;
 bool isTokenChar(char c)
 {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-           || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
+            || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
 }
 
 QByteArray httpDate()
 {
     return QLocale::c()
-        .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-        .toLatin1();
+            .toString(QDateTime::currentDateTimeUtc(),
+                      QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+            .toLatin1();
 }
 
 // Parses a request head (without the blank line). Returns 0 or the status to fail with.
@@ -54,8 +55,9 @@ int parseHead(const QByteArray &head, HttpRequest *request)
     // being lenient here costs nothing.
     request->target = lines.first().mid(request->method.size() + 1,
                                         lines.first().size() - request->method.size()
-                                            - request->version.size() - 2);
-    if (request->method.isEmpty() || !std::all_of(request->method.cbegin(), request->method.cend(), isTokenChar))
+                                                - request->version.size() - 2);
+    if (request->method.isEmpty()
+        || !std::all_of(request->method.cbegin(), request->method.cend(), isTokenChar))
         return 400;
     if (!request->version.startsWith("HTTP/"))
         return 400;
@@ -69,7 +71,8 @@ int parseHead(const QByteArray &head, HttpRequest *request)
         return 400;
     const qsizetype question = request->target.indexOf('?');
     request->rawPath = question < 0 ? request->target : request->target.left(question);
-    request->query = question < 0 ? QString() : QString::fromUtf8(request->target.mid(question + 1));
+    request->query =
+            question < 0 ? QString() : QString::fromUtf8(request->target.mid(question + 1));
     request->path = QString::fromUtf8(QByteArray::fromPercentEncoding(request->rawPath));
 
     request->keepAlive = request->version == "HTTP/1.1";
@@ -87,11 +90,13 @@ int parseHead(const QByteArray &head, HttpRequest *request)
         if (!std::all_of(name.cbegin(), name.cend(), isTokenChar))
             return 400;
         const QByteArray value = line.mid(colon + 1).trimmed();
-        request->headers.append({name, value});
+        request->headers.append({ name, value });
         if (name == "content-length") {
             bool ok = false;
             const qint64 length = value.toLongLong(&ok);
-            if (!ok || length < 0 || !std::all_of(value.cbegin(), value.cend(), [](char c) { return c >= '0' && c <= '9'; }))
+            if (!ok || length < 0 || !std::all_of(value.cbegin(), value.cend(), [](char c) {
+                    return c >= '0' && c <= '9';
+                }))
                 return 400;
             if (haveLength && length != request->contentLength)
                 return 400;
@@ -118,11 +123,11 @@ int parseHead(const QByteArray &head, HttpRequest *request)
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, HandlerFactory factory, QObject *parent)
-    : QObject(parent)
-    , m_socket(socket)
-    , m_factory(std::move(factory))
-    , m_throttleTimer(new QTimer(this))
-    , m_idleTimer(new QTimer(this))
+    : QObject(parent),
+      m_socket(socket),
+      m_factory(std::move(factory)),
+      m_throttleTimer(new QTimer(this)),
+      m_idleTimer(new QTimer(this))
 {
     m_socket->setParent(this);
     // Bounded: when the handler stops reading, the kernel window closes and the client
@@ -165,10 +170,13 @@ void HttpConnection::scheduleProcessing()
     if (m_processingScheduled)
         return;
     m_processingScheduled = true;
-    QMetaObject::invokeMethod(this, [this] {
-        m_processingScheduled = false;
-        processInput();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_processingScheduled = false;
+                processInput();
+            },
+            Qt::QueuedConnection);
 }
 
 void HttpConnection::processInput()
@@ -385,7 +393,7 @@ void HttpConnection::sendResponseNow()
         }
     }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(m_response.status) + ' '
-                      + HttpResponse::reasonPhrase(m_response.status) + "\r\n";
+            + HttpResponse::reasonPhrase(m_response.status) + "\r\n";
     bool haveServer = false;
     bool haveDate = false;
     for (const auto &[name, value] : std::as_const(m_response.headers)) {
@@ -462,7 +470,8 @@ void HttpConnection::failHead(int status, const QByteArray &message)
     record.route = QStringLiteral("other");
     record.status = status;
     const QByteArray body = message + '\n';
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpResponse::reasonPhrase(status)
+    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' '
+                    + HttpResponse::reasonPhrase(status)
                     + "\r\nServer: typebot-sandbox\r\nContent-Type: text/plain\r\nContent-Length: "
                     + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     m_socket->disconnectFromHost();
@@ -524,8 +533,9 @@ void HttpConnection::resetConnection()
     // SO_LINGER 0 turns the close into a TCP RST, the way a crashed proxy looks.
     const qintptr fd = m_socket->socketDescriptor();
     if (fd >= 0) {
-        struct linger lingerOption = {1, 0};
-        ::setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &lingerOption, sizeof lingerOption);
+        struct linger lingerOption = { 1, 0 };
+        ::setsockopt(static_cast<int>(fd), SOL_SOCKET, SO_LINGER, &lingerOption,
+                     sizeof lingerOption);
     }
     m_socket->abort();
     if (inRequest)
@@ -565,35 +575,64 @@ void HttpConnection::handleDisconnected()
 QByteArray HttpResponse::reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 302: return "Found";
-    case 304: return "Not Modified";
-    case 307: return "Temporary Redirect";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 412: return "Precondition Failed";
-    case 413: return "Payload Too Large";
-    case 417: return "Expectation Failed";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 502: return "Bad Gateway";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Status";
+    case 100:
+        return "Continue";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 412:
+        return "Precondition Failed";
+    case 413:
+        return "Payload Too Large";
+    case 417:
+        return "Expectation Failed";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 505:
+        return "HTTP Version Not Supported";
+    default:
+        return "Status";
     }
 }
 

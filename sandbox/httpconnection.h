@@ -30,7 +30,7 @@ class HttpConnection final : public QObject
 
 public:
     using HandlerFactory = std::function<std::unique_ptr<RequestHandler>(
-        HttpConnection *connection, const HttpRequest &request, RequestRecord *record)>;
+            HttpConnection *connection, const HttpRequest &request, RequestRecord *record)>;
 
     static constexpr qint64 MaxHeadBytes = Q_INT64_C(16) * 1024;
     static constexpr qint64 ReadBufferBytes = Q_INT64_C(256) * 1024;

@@ -56,7 +56,7 @@ inline void HttpResponse::setHeader(const QByteArray &name, const QByteArray &va
             return;
         }
     }
-    headers.append({name, value});
+    headers.append({ name, value });
 }
 
 } // namespace Sandbox

@@ -12,7 +12,7 @@ namespace Sandbox {
 // formData order and the policy's field order matter, so some JSON is written by hand.
 inline QByteArray jsonString(const QString &text)
 {
-    const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    const QByteArray array = QJsonDocument(QJsonArray{ text }).toJson(QJsonDocument::Compact);
     return array.mid(1, array.size() - 2);
 }
 

@@ -5,9 +5,10 @@ namespace Sandbox {
 
 MultipartStreamParser::MultipartStreamParser(const QByteArray &boundary)
     : m_delimiter("\r\n--" + boundary)
-    // The first delimiter may open the body without a CRLF before it; pretending one
-    // was there lets a single search handle both cases.
-    , m_buffer("\r\n")
+      // The first delimiter may open the body without a CRLF before it; pretending one
+      // was there lets a single search handle both cases.
+      ,
+      m_buffer("\r\n")
 {
 }
 
@@ -66,7 +67,8 @@ bool MultipartStreamParser::process()
                 break;
             }
             qsizetype cursor = pos;
-            while (cursor < m_buffer.size() && (m_buffer.at(cursor) == ' ' || m_buffer.at(cursor) == '\t'))
+            while (cursor < m_buffer.size()
+                   && (m_buffer.at(cursor) == ' ' || m_buffer.at(cursor) == '\t'))
                 ++cursor;
             if (m_buffer.size() - cursor < 2) {
                 if (cursor - pos > 256)
@@ -83,7 +85,8 @@ bool MultipartStreamParser::process()
         case State::Headers: {
             qsizetype blockEnd = -1;
             qsizetype next = -1;
-            if (m_buffer.size() - pos >= 2 && m_buffer.at(pos) == '\r' && m_buffer.at(pos + 1) == '\n') {
+            if (m_buffer.size() - pos >= 2 && m_buffer.at(pos) == '\r'
+                && m_buffer.at(pos + 1) == '\n') {
                 blockEnd = pos;
                 next = pos + 2;
             } else {
@@ -114,7 +117,8 @@ bool MultipartStreamParser::process()
         case State::Body: {
             const qsizetype index = m_buffer.indexOf(m_delimiter, pos);
             if (index >= 0) {
-                if (index > pos && partData && !partData(QByteArrayView(m_buffer).sliced(pos, index - pos))) {
+                if (index > pos && partData
+                    && !partData(QByteArrayView(m_buffer).sliced(pos, index - pos))) {
                     m_stopped = true;
                     return fail(QStringLiteral("stopped"));
                 }
@@ -164,7 +168,7 @@ bool MultipartStreamParser::parseHeaders(const QByteArray &block, Part *part)
             return fail(QStringLiteral("malformed part header line"));
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
-        part->headers.append({name, value});
+        part->headers.append({ name, value });
         if (name == "content-disposition") {
             QByteArray disposition;
             const auto params = headerParameters(value, &disposition);
@@ -185,8 +189,8 @@ bool MultipartStreamParser::parseHeaders(const QByteArray &block, Part *part)
     return true;
 }
 
-QList<QPair<QByteArray, QByteArray>> MultipartStreamParser::headerParameters(const QByteArray &headerValue,
-                                                                             QByteArray *mainValue)
+QList<QPair<QByteArray, QByteArray>>
+MultipartStreamParser::headerParameters(const QByteArray &headerValue, QByteArray *mainValue)
 {
     QList<QPair<QByteArray, QByteArray>> result;
     qsizetype pos = headerValue.indexOf(';');
@@ -194,7 +198,8 @@ QList<QPair<QByteArray, QByteArray>> MultipartStreamParser::headerParameters(con
         *mainValue = (pos < 0 ? headerValue : headerValue.left(pos)).trimmed();
     while (pos >= 0 && pos < headerValue.size()) {
         ++pos; // past ';'
-        while (pos < headerValue.size() && (headerValue.at(pos) == ' ' || headerValue.at(pos) == '\t'))
+        while (pos < headerValue.size()
+               && (headerValue.at(pos) == ' ' || headerValue.at(pos) == '\t'))
             ++pos;
         const qsizetype equals = headerValue.indexOf('=', pos);
         const qsizetype semicolon = headerValue.indexOf(';', pos);
@@ -220,7 +225,7 @@ QList<QPair<QByteArray, QByteArray>> MultipartStreamParser::headerParameters(con
             value = (end < 0 ? headerValue.mid(pos) : headerValue.mid(pos, end - pos)).trimmed();
             pos = end;
         }
-        result.append({key, value});
+        result.append({ key, value });
     }
     return result;
 }

@@ -23,10 +23,7 @@ const QString SidecarSuffix = QStringLiteral(".meta.json");
 
 } // namespace
 
-ObjectStore::ObjectStore(const QString &rootDir)
-    : m_root(rootDir)
-{
-}
+ObjectStore::ObjectStore(const QString &rootDir) : m_root(rootDir) { }
 
 bool ObjectStore::open(const QString &rootDir, QString *error)
 {
@@ -45,7 +42,7 @@ bool ObjectStore::open(const QString &rootDir, QString *error)
 
     // Objects of a previous run stay served when the same directory is reused.
     QDir objects(root.filePath(ObjectsDir));
-    const QStringList sidecars = objects.entryList({u'*' + SidecarSuffix}, QDir::Files);
+    const QStringList sidecars = objects.entryList({ u'*' + SidecarSuffix }, QDir::Files);
     for (const QString &name : sidecars) {
         QFile file(objects.filePath(name));
         if (!file.open(QIODevice::ReadOnly))
@@ -56,7 +53,8 @@ bool ObjectStore::open(const QString &rootDir, QString *error)
         object.path = pathForKey(object.key);
         object.contentType = json.value(QStringLiteral("contentType")).toString();
         object.etag = json.value(QStringLiteral("etag")).toString().toLatin1();
-        object.lastModified = QDateTime::fromString(json.value(QStringLiteral("lastModified")).toString(), Qt::ISODateWithMs);
+        object.lastModified = QDateTime::fromString(
+                json.value(QStringLiteral("lastModified")).toString(), Qt::ISODateWithMs);
         const QFileInfo info(object.path);
         if (object.key.isEmpty() || !info.exists())
             continue;
@@ -68,13 +66,15 @@ bool ObjectStore::open(const QString &rootDir, QString *error)
 
 QString ObjectStore::newTemporaryPath() const
 {
-    return QDir(m_root).filePath(IncomingDir + u'/' + QString::number(QRandomGenerator::global()->generate64(), 16)
+    return QDir(m_root).filePath(IncomingDir + u'/'
+                                 + QString::number(QRandomGenerator::global()->generate64(), 16)
                                  + QStringLiteral(".part"));
 }
 
 QString ObjectStore::pathForKey(const QString &key) const
 {
-    const QByteArray hash = QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex();
+    const QByteArray hash =
+            QCryptographicHash::hash(key.toUtf8(), QCryptographicHash::Sha256).toHex();
     return QDir(m_root).filePath(ObjectsDir + u'/' + QString::fromLatin1(hash));
 }
 
@@ -83,18 +83,21 @@ bool ObjectStore::commit(const QString &temporaryPath, Object object, QString *e
     object.path = pathForKey(object.key);
     QSaveFile sidecar(object.path + SidecarSuffix);
     const QJsonObject json{
-        {QStringLiteral("key"), object.key},
-        {QStringLiteral("contentType"), object.contentType},
-        {QStringLiteral("etag"), QString::fromLatin1(object.etag)},
-        {QStringLiteral("size"), object.size},
-        {QStringLiteral("lastModified"), object.lastModified.toString(Qt::ISODateWithMs)},
+        { QStringLiteral("key"), object.key },
+        { QStringLiteral("contentType"), object.contentType },
+        { QStringLiteral("etag"), QString::fromLatin1(object.etag) },
+        { QStringLiteral("size"), object.size },
+        { QStringLiteral("lastModified"), object.lastModified.toString(Qt::ISODateWithMs) },
     };
-    if (!sidecar.open(QIODevice::WriteOnly) || sidecar.write(QJsonDocument(json).toJson()) < 0 || !sidecar.commit()) {
+    if (!sidecar.open(QIODevice::WriteOnly) || sidecar.write(QJsonDocument(json).toJson()) < 0
+        || !sidecar.commit()) {
         *error = QStringLiteral("cannot write object metadata: %1").arg(sidecar.errorString());
         return false;
     }
     // rename(2) replaces the target atomically; QFile::rename refuses to overwrite.
-    if (std::rename(QFile::encodeName(temporaryPath).constData(), QFile::encodeName(object.path).constData()) != 0) {
+    if (std::rename(QFile::encodeName(temporaryPath).constData(),
+                    QFile::encodeName(object.path).constData())
+        != 0) {
         *error = QStringLiteral("cannot move the upload into place");
         return false;
     }

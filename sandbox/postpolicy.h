@@ -47,17 +47,18 @@ public:
     static QString shortDate(const QDateTime &time); // yyyyMMdd
     static QString credential(const Credentials &credentials, const QString &shortDate);
     static QByteArray signingKey(const QByteArray &secretKey, const QString &shortDate,
-                                 const QString &region = Region, const QString &service = QStringLiteral("s3"));
+                                 const QString &region = Region,
+                                 const QString &service = QStringLiteral("s3"));
     static QByteArray hexHmac(const QByteArray &key, const QByteArray &message);
 
     // Typebot's presigned POST: the ordered form fields (policy and signature included).
-    static QList<QPair<QString, QString>> buildPostForm(const Credentials &credentials,
-                                                        const QString &bucket, const QString &key,
-                                                        const QString &contentType, // null: no condition
-                                                        qint64 maxSizeBytes, const QDateTime &signingTime,
-                                                        const QDateTime &expiration);
+    static QList<QPair<QString, QString>>
+    buildPostForm(const Credentials &credentials, const QString &bucket, const QString &key,
+                  const QString &contentType, // null: no condition
+                  qint64 maxSizeBytes, const QDateTime &signingTime, const QDateTime &expiration);
     // The policy JSON text for those conditions (exposed for tests that sign their own).
-    static QByteArray policyJson(const QDateTime &expiration, const QList<QByteArray> &conditionsJson);
+    static QByteArray policyJson(const QDateTime &expiration,
+                                 const QList<QByteArray> &conditionsJson);
     static QByteArray signPolicy(const Credentials &credentials, const QString &shortDate,
                                  const QByteArray &policyBase64);
 
@@ -65,12 +66,14 @@ public:
     static std::optional<PostPolicy> decode(const QByteArray &policyBase64, QString *error);
 
     // Query-signed PUT. `origin` is scheme://host:port without a trailing slash.
-    static QString presignPut(const Credentials &credentials, const QString &origin, const QString &host,
-                              const QString &bucket, const QString &key, const QDateTime &signingTime,
-                              int expiresSeconds);
+    static QString presignPut(const Credentials &credentials, const QString &origin,
+                              const QString &host, const QString &bucket, const QString &key,
+                              const QDateTime &signingTime, int expiresSeconds);
     static QByteArray canonicalUri(const QString &bucket, const QString &key);
-    static QByteArray putStringToSign(const QByteArray &canonicalUri, const QList<QPair<QByteArray, QByteArray>> &query,
-                                      const QByteArray &host, const QString &amzDate, const QString &scope);
+    static QByteArray putStringToSign(const QByteArray &canonicalUri,
+                                      const QList<QPair<QByteArray, QByteArray>> &query,
+                                      const QByteArray &host, const QString &amzDate,
+                                      const QString &scope);
 };
 
 } // namespace Sandbox

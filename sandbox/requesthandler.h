@@ -15,9 +15,9 @@ class RequestHandler
 {
 public:
     RequestHandler(HttpConnection *connection, const HttpRequest &request, RequestRecord *record)
-        : m_connection(connection)
-        , m_request(request)
-        , m_record(record)
+        : m_connection(connection),
+          m_request(request),
+          m_record(record)
     {
     }
     virtual ~RequestHandler() = default;
@@ -25,13 +25,13 @@ public:
     RequestHandler &operator=(const RequestHandler &) = delete;
 
     // Called once after the head; may respond at once.
-    virtual void begin() {}
+    virtual void begin() { }
     // Body bytes, only until a response was given.
     virtual void bodyData(QByteArrayView data) = 0;
     // The whole body arrived (also for an empty body) and no response was given yet.
     virtual void bodyFinished() = 0;
     // The client went away or the connection was reset before the request finished.
-    virtual void aborted() {}
+    virtual void aborted() { }
 
 protected:
     HttpConnection *m_connection;

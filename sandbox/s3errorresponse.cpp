@@ -9,7 +9,9 @@ QByteArray S3ErrorResponse::xmlEscape(const QString &text)
 {
     // Text content only needs these three; S3 leaves quotes alone in its messages.
     QString escaped = text;
-    escaped.replace(u'&', QStringLiteral("&amp;")).replace(u'<', QStringLiteral("&lt;")).replace(u'>', QStringLiteral("&gt;"));
+    escaped.replace(u'&', QStringLiteral("&amp;"))
+            .replace(u'<', QStringLiteral("&lt;"))
+            .replace(u'>', QStringLiteral("&gt;"));
     return escaped.toUtf8();
 }
 
@@ -22,12 +24,13 @@ QByteArray S3ErrorResponse::newRequestId()
     return id;
 }
 
-HttpResponse S3ErrorResponse::make(int status, const QString &code, const QString &message, const Extra &extra)
+HttpResponse S3ErrorResponse::make(int status, const QString &code, const QString &message,
+                                   const Extra &extra)
 {
     const QByteArray requestId = newRequestId();
     const QByteArray hostId = QByteArray(requestId + requestId).toBase64();
-    QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xmlEscape(code) + "</Code><Message>"
-                     + xmlEscape(message) + "</Message>";
+    QByteArray xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xmlEscape(code)
+            + "</Code><Message>" + xmlEscape(message) + "</Message>";
     for (const auto &[name, value] : extra)
         xml += '<' + name.toUtf8() + '>' + xmlEscape(value) + "</" + name.toUtf8() + '>';
     xml += "<RequestId>" + requestId + "</RequestId><HostId>" + hostId + "</HostId></Error>";
@@ -45,18 +48,31 @@ HttpResponse S3ErrorResponse::make(int status, const QString &code, const QStrin
 QString S3ErrorResponse::codeForStatus(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("RequestTimeout");
-    case 403: return QStringLiteral("AccessDenied");
-    case 404: return QStringLiteral("NoSuchKey");
-    case 405: return QStringLiteral("MethodNotAllowed");
-    case 409: return QStringLiteral("OperationAborted");
-    case 411: return QStringLiteral("MissingContentLength");
-    case 412: return QStringLiteral("PreconditionFailed");
-    case 429: return QStringLiteral("SlowDown");
-    case 500: return QStringLiteral("InternalError");
-    case 501: return QStringLiteral("NotImplemented");
-    case 503: return QStringLiteral("SlowDown");
-    default: return status >= 500 ? QStringLiteral("ServiceUnavailable") : QStringLiteral("InvalidRequest");
+    case 400:
+        return QStringLiteral("RequestTimeout");
+    case 403:
+        return QStringLiteral("AccessDenied");
+    case 404:
+        return QStringLiteral("NoSuchKey");
+    case 405:
+        return QStringLiteral("MethodNotAllowed");
+    case 409:
+        return QStringLiteral("OperationAborted");
+    case 411:
+        return QStringLiteral("MissingContentLength");
+    case 412:
+        return QStringLiteral("PreconditionFailed");
+    case 429:
+        return QStringLiteral("SlowDown");
+    case 500:
+        return QStringLiteral("InternalError");
+    case 501:
+        return QStringLiteral("NotImplemented");
+    case 503:
+        return QStringLiteral("SlowDown");
+    default:
+        return status >= 500 ? QStringLiteral("ServiceUnavailable")
+                             : QStringLiteral("InvalidRequest");
     }
 }
 
@@ -65,7 +81,9 @@ HttpResponse S3ErrorResponse::forStatus(int status)
     const QString code = codeForStatus(status);
     QString message;
     if (code == QLatin1String("RequestTimeout"))
-        message = QStringLiteral("Your socket connection to the server was not read from or written to within the timeout period. Idle connections will be closed.");
+        message =
+                QStringLiteral("Your socket connection to the server was not read from or written "
+                               "to within the timeout period. Idle connections will be closed.");
     else if (code == QLatin1String("InternalError"))
         message = QStringLiteral("We encountered an internal error. Please try again.");
     else if (code == QLatin1String("SlowDown"))

@@ -16,7 +16,8 @@ class S3ErrorResponse final
 public:
     using Extra = QList<QPair<QString, QString>>;
 
-    static HttpResponse make(int status, const QString &code, const QString &message, const Extra &extra = {});
+    static HttpResponse make(int status, const QString &code, const QString &message,
+                             const Extra &extra = {});
     // The error S3 gives for an injected status (500 InternalError, 503 SlowDown, ...).
     static HttpResponse forStatus(int status);
     static QString codeForStatus(int status);

@@ -37,10 +37,10 @@ bool fail(QString *errorMessage, const QString &message)
 } // namespace
 
 SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
-    : QObject(parent)
-    , m_config(std::move(config))
-    , m_faults(new FaultInjector(this))
-    , m_credentials(PostPolicy::generateCredentials())
+    : QObject(parent),
+      m_config(std::move(config)),
+      m_faults(new FaultInjector(this)),
+      m_credentials(PostPolicy::generateCredentials())
 {
     qRegisterMetaType<Sandbox::RequestRecord>();
     m_sessions = m_config.sessionIds;
@@ -71,7 +71,8 @@ bool SandboxServer::start(QString *errorMessage)
     if (storage.isEmpty()) {
         m_temporaryStorage = std::make_unique<QTemporaryDir>();
         if (!m_temporaryStorage->isValid())
-            return fail(errorMessage, QStringLiteral("cannot create a temporary storage directory"));
+            return fail(errorMessage,
+                        QStringLiteral("cannot create a temporary storage directory"));
         storage = m_temporaryStorage->path();
     }
     QString storeError;
@@ -81,21 +82,27 @@ bool SandboxServer::start(QString *errorMessage)
     m_tls = !m_config.tlsCertFile.isEmpty() || !m_config.tlsKeyFile.isEmpty();
     if (m_tls) {
         if (m_config.tlsCertFile.isEmpty() || m_config.tlsKeyFile.isEmpty())
-            return fail(errorMessage, QStringLiteral("TLS needs both a certificate and a key file"));
+            return fail(errorMessage,
+                        QStringLiteral("TLS needs both a certificate and a key file"));
         if (!QSslSocket::supportsSsl())
             return fail(errorMessage, QStringLiteral("this Qt build has no working TLS backend"));
         const auto certificates = QSslCertificate::fromPath(m_config.tlsCertFile, QSsl::Pem);
         if (certificates.isEmpty())
-            return fail(errorMessage, QStringLiteral("cannot read a PEM certificate from %1").arg(m_config.tlsCertFile));
+            return fail(errorMessage,
+                        QStringLiteral("cannot read a PEM certificate from %1")
+                                .arg(m_config.tlsCertFile));
         QFile keyFile(m_config.tlsKeyFile);
         if (!keyFile.open(QIODevice::ReadOnly))
-            return fail(errorMessage, QStringLiteral("cannot open key file %1").arg(m_config.tlsKeyFile));
+            return fail(errorMessage,
+                        QStringLiteral("cannot open key file %1").arg(m_config.tlsKeyFile));
         const QByteArray keyData = keyFile.readAll();
         QSslKey key(keyData, QSsl::Rsa, QSsl::Pem);
         if (key.isNull())
             key = QSslKey(keyData, QSsl::Ec, QSsl::Pem);
         if (key.isNull())
-            return fail(errorMessage, QStringLiteral("cannot read an RSA or EC PEM private key from %1").arg(m_config.tlsKeyFile));
+            return fail(errorMessage,
+                        QStringLiteral("cannot read an RSA or EC PEM private key from %1")
+                                .arg(m_config.tlsKeyFile));
         QSslConfiguration sslConfiguration = QSslConfiguration::defaultConfiguration();
         sslConfiguration.setLocalCertificate(certificates.first());
         if (certificates.size() > 1)
@@ -109,13 +116,14 @@ bool SandboxServer::start(QString *errorMessage)
         m_server = new QTcpServer(this);
     }
     // QSslServer only reports connections after the handshake, through this signal.
-    connect(m_server, &QTcpServer::pendingConnectionAvailable, this, &SandboxServer::handleNewConnections);
+    connect(m_server, &QTcpServer::pendingConnectionAvailable, this,
+            &SandboxServer::handleNewConnections);
     connect(m_server, &QTcpServer::newConnection, this, &SandboxServer::handleNewConnections);
     if (!m_server->listen(m_config.host, m_config.port)) {
         const QString message = QStringLiteral("cannot listen on %1:%2: %3")
-                                    .arg(m_config.host.toString())
-                                    .arg(m_config.port)
-                                    .arg(m_server->errorString());
+                                        .arg(m_config.host.toString())
+                                        .arg(m_config.port)
+                                        .arg(m_server->errorString());
         delete m_server;
         m_server = nullptr;
         return fail(errorMessage, message);
@@ -123,7 +131,8 @@ bool SandboxServer::start(QString *errorMessage)
     if (!m_config.token.isEmpty())
         Typebot::Redactor::addSecret(m_config.token);
     Typebot::Redactor::addSecret(QString::fromLatin1(m_credentials.secretKey));
-    qCInfo(lcSandbox).noquote() << "listening on" << apiBaseUrl().toString() << "storage" << m_store.rootDir();
+    qCInfo(lcSandbox).noquote() << "listening on" << apiBaseUrl().toString() << "storage"
+                                << m_store.rootDir();
     return true;
 }
 
@@ -154,14 +163,16 @@ void SandboxServer::handleNewConnections()
         return;
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
         auto *connection = new HttpConnection(
-            socket,
-            [this](HttpConnection *c, const HttpRequest &request, RequestRecord *record) {
-                return createHandler(c, request, record);
-            },
-            this);
+                socket,
+                [this](HttpConnection *c, const HttpRequest &request, RequestRecord *record) {
+                    return createHandler(c, request, record);
+                },
+                this);
         m_connections.insert(connection);
-        connect(connection, &HttpConnection::requestFinished, this, &SandboxServer::handleRequestFinished);
-        connect(connection, &HttpConnection::closed, this, [this, connection] { m_connections.remove(connection); });
+        connect(connection, &HttpConnection::requestFinished, this,
+                &SandboxServer::handleRequestFinished);
+        connect(connection, &HttpConnection::closed, this,
+                [this, connection] { m_connections.remove(connection); });
     }
 }
 
@@ -177,7 +188,8 @@ void SandboxServer::applyTransportFaults(HttpConnection *connection, FaultSpec::
         connection->delayResponse(fault->value);
 }
 
-std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *connection, const HttpRequest &request,
+std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *connection,
+                                                             const HttpRequest &request,
                                                              RequestRecord *record)
 {
     const QString &path = request.path;
@@ -206,7 +218,9 @@ std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *con
     if (path == bucketPath || path.startsWith(bucketPath + u'/')) {
         const bool isUpload = request.method == "POST" || request.method == "PUT";
         const bool isGet = request.method == "GET" || request.method == "HEAD";
-        record->route = isUpload ? QStringLiteral("upload") : isGet ? QStringLiteral("get") : QStringLiteral("other");
+        record->route = isUpload ? QStringLiteral("upload")
+                : isGet          ? QStringLiteral("get")
+                                 : QStringLiteral("other");
         if (isUpload)
             applyTransportFaults(connection, FaultSpec::Route::Upload);
         else if (isGet)
@@ -217,8 +231,8 @@ std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *con
     if (request.method == "GET" && path == QLatin1String("/")) {
         HttpResponse response;
         response.setHeader("Content-Type", "text/plain; charset=utf-8");
-        response.body = "typebot-sandbox: API at " + apiBaseUrl().toString().toUtf8() + ", bucket at "
-                        + bucketUrl().toString().toUtf8() + '\n';
+        response.body = "typebot-sandbox: API at " + apiBaseUrl().toString().toUtf8()
+                + ", bucket at " + bucketUrl().toString().toUtf8() + '\n';
         return std::make_unique<StaticResponseHandler>(connection, request, record, response);
     }
     // Anything else looks like a bucket that does not exist, as S3 would say.
@@ -232,11 +246,11 @@ void SandboxServer::handleRequestFinished(const RequestRecord &record)
     if (!record.query.isEmpty())
         url.setQuery(record.query);
     // One line per request; tokens and signatures never reach the log.
-    QString line = QString::fromLatin1(record.method.isEmpty() ? QByteArray("-") : record.method) + u' '
-                   + Typebot::Redactor::url(url) + u' '
-                   + (record.aborted ? QStringLiteral("aborted") : QString::number(record.status)) + u' '
-                   + QString::number(record.bodyBytes) + QStringLiteral(" bytes ") + QString::number(record.durationMs)
-                   + QStringLiteral(" ms");
+    QString line = QString::fromLatin1(record.method.isEmpty() ? QByteArray("-") : record.method)
+            + u' ' + Typebot::Redactor::url(url) + u' '
+            + (record.aborted ? QStringLiteral("aborted") : QString::number(record.status)) + u' '
+            + QString::number(record.bodyBytes) + QStringLiteral(" bytes ")
+            + QString::number(record.durationMs) + QStringLiteral(" ms");
     if (!record.s3ErrorCode.isEmpty())
         line += u' ' + record.s3ErrorCode;
     qCInfo(lcSandbox).noquote() << line;

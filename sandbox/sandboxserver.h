@@ -83,15 +83,15 @@ private:
 
     void handleNewConnections();
     void handleRequestFinished(const Sandbox::RequestRecord &record);
-    std::unique_ptr<RequestHandler> createHandler(HttpConnection *connection, const HttpRequest &request,
-                                                  RequestRecord *record);
+    std::unique_ptr<RequestHandler>
+    createHandler(HttpConnection *connection, const HttpRequest &request, RequestRecord *record);
     void applyTransportFaults(HttpConnection *connection, FaultSpec::Route route);
     QString origin() const; // scheme://host:port
     void beginUpload();
     void endUpload();
 
     SandboxConfig m_config;
-    DemoBot m_demoBot{m_config};
+    DemoBot m_demoBot{ m_config };
     QTcpServer *m_server = nullptr;
     std::unique_ptr<QTemporaryDir> m_temporaryStorage;
     ObjectStore m_store;

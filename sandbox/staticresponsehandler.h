@@ -11,14 +11,14 @@ namespace Sandbox {
 class StaticResponseHandler final : public RequestHandler
 {
 public:
-    StaticResponseHandler(HttpConnection *connection, const HttpRequest &request, RequestRecord *record,
-                          HttpResponse response)
-        : RequestHandler(connection, request, record)
-        , m_response(std::move(response))
+    StaticResponseHandler(HttpConnection *connection, const HttpRequest &request,
+                          RequestRecord *record, HttpResponse response)
+        : RequestHandler(connection, request, record),
+          m_response(std::move(response))
     {
     }
 
-    void bodyData(QByteArrayView) override {}
+    void bodyData(QByteArrayView) override { }
     void bodyFinished() override
     {
         if (m_request.method == "HEAD")

@@ -21,42 +21,63 @@ const QString GenerateUploadUrlPath = QStringLiteral("/api/v2/generate-upload-ur
 QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("boolean");
-    case QJsonValue::Double: return QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("number");
+    case QJsonValue::String:
+        return QStringLiteral("string");
+    case QJsonValue::Array:
+        return QStringLiteral("array");
+    case QJsonValue::Object:
+        return QStringLiteral("object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("undefined");
 }
 
 } // namespace
 
-TypebotApiHandler::TypebotApiHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
-                                     RequestRecord *record)
-    : RequestHandler(connection, request, record)
-    , m_server(server)
+TypebotApiHandler::TypebotApiHandler(SandboxServer *server, HttpConnection *connection,
+                                     const HttpRequest &request, RequestRecord *record)
+    : RequestHandler(connection, request, record),
+      m_server(server)
 {
 }
 
 QString TypebotApiHandler::codeForStatus(int status)
 {
     switch (status) {
-    case 400: return QStringLiteral("BAD_REQUEST");
-    case 401: return QStringLiteral("UNAUTHORIZED");
-    case 403: return QStringLiteral("FORBIDDEN");
-    case 404: return QStringLiteral("NOT_FOUND");
-    case 405: return QStringLiteral("METHOD_NOT_SUPPORTED");
-    case 408: return QStringLiteral("TIMEOUT");
-    case 409: return QStringLiteral("CONFLICT");
-    case 413: return QStringLiteral("PAYLOAD_TOO_LARGE");
-    case 429: return QStringLiteral("TOO_MANY_REQUESTS");
-    case 502: return QStringLiteral("BAD_GATEWAY");
-    case 503: return QStringLiteral("SERVICE_UNAVAILABLE");
-    case 504: return QStringLiteral("GATEWAY_TIMEOUT");
-    default: return status >= 500 ? QStringLiteral("INTERNAL_SERVER_ERROR") : QStringLiteral("BAD_REQUEST");
+    case 400:
+        return QStringLiteral("BAD_REQUEST");
+    case 401:
+        return QStringLiteral("UNAUTHORIZED");
+    case 403:
+        return QStringLiteral("FORBIDDEN");
+    case 404:
+        return QStringLiteral("NOT_FOUND");
+    case 405:
+        return QStringLiteral("METHOD_NOT_SUPPORTED");
+    case 408:
+        return QStringLiteral("TIMEOUT");
+    case 409:
+        return QStringLiteral("CONFLICT");
+    case 413:
+        return QStringLiteral("PAYLOAD_TOO_LARGE");
+    case 429:
+        return QStringLiteral("TOO_MANY_REQUESTS");
+    case 502:
+        return QStringLiteral("BAD_GATEWAY");
+    case 503:
+        return QStringLiteral("SERVICE_UNAVAILABLE");
+    case 504:
+        return QStringLiteral("GATEWAY_TIMEOUT");
+    default:
+        return status >= 500 ? QStringLiteral("INTERNAL_SERVER_ERROR")
+                             : QStringLiteral("BAD_REQUEST");
     }
 }
 
@@ -65,7 +86,7 @@ HttpResponse TypebotApiHandler::jsonError(int status, const QString &message, co
 {
     QJsonArray issueArray;
     for (const QString &issue : issues)
-        issueArray.append(QJsonObject{{QStringLiteral("message"), issue}});
+        issueArray.append(QJsonObject{ { QStringLiteral("message"), issue } });
     // Key order as the spec shows it: message, code, issues.
     QByteArray body = "{\"message\":" + jsonString(message) + ",\"code\":" + jsonString(code);
     if (!issues.isEmpty())
@@ -81,7 +102,8 @@ HttpResponse TypebotApiHandler::jsonError(int status, const QString &message, co
 void TypebotApiHandler::begin()
 {
     if (m_request.contentLength > MaxBodyBytes)
-        m_connection->respond(jsonError(413, QStringLiteral("Request body too large"), codeForStatus(413)));
+        m_connection->respond(
+                jsonError(413, QStringLiteral("Request body too large"), codeForStatus(413)));
 }
 
 void TypebotApiHandler::bodyData(QByteArrayView data)
@@ -91,10 +113,12 @@ void TypebotApiHandler::bodyData(QByteArrayView data)
 
 void TypebotApiHandler::bodyFinished()
 {
-    if (const auto fault = m_server->faults()->take(FaultSpec::Route::Api, FaultSpec::Action::Status)) {
+    if (const auto fault =
+                m_server->faults()->take(FaultSpec::Route::Api, FaultSpec::Action::Status)) {
         const int status = int(fault->value);
-        HttpResponse response = jsonError(status, QStringLiteral("Injected fault: status %1").arg(status),
-                                          codeForStatus(status));
+        HttpResponse response =
+                jsonError(status, QStringLiteral("Injected fault: status %1").arg(status),
+                          codeForStatus(status));
         if (fault->retryAfterSeconds >= 0)
             response.setHeader("Retry-After", QByteArray::number(fault->retryAfterSeconds));
         m_connection->respond(response);
@@ -105,7 +129,8 @@ void TypebotApiHandler::bodyFinished()
         return;
     }
     if (m_request.method != "POST") {
-        HttpResponse response = jsonError(405, QStringLiteral("Method not supported"), codeForStatus(405));
+        HttpResponse response =
+                jsonError(405, QStringLiteral("Method not supported"), codeForStatus(405));
         response.setHeader("Allow", "POST");
         m_connection->respond(response);
         return;
@@ -119,12 +144,14 @@ void TypebotApiHandler::generateUploadUrl()
     if (!config.token.isEmpty()) {
         const QByteArray authorization = m_request.header("authorization");
         if (authorization.isEmpty()) {
-            m_connection->respond(jsonError(401, QStringLiteral("Authorization not provided"), codeForStatus(401)));
+            m_connection->respond(jsonError(401, QStringLiteral("Authorization not provided"),
+                                            codeForStatus(401)));
             return;
         }
         const QByteArray expected = "Bearer " + config.token.toUtf8();
         if (authorization != expected) {
-            m_connection->respond(jsonError(403, QStringLiteral("Insufficient access"), codeForStatus(403)));
+            m_connection->respond(
+                    jsonError(403, QStringLiteral("Insufficient access"), codeForStatus(403)));
             return;
         }
     }
@@ -133,10 +160,12 @@ void TypebotApiHandler::generateUploadUrl()
     const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
         const QString issue = parseError.error != QJsonParseError::NoError
-                                  ? QStringLiteral("body: invalid JSON (%1)").arg(parseError.errorString())
-                                  : QStringLiteral("body: Expected object, received %1")
-                                        .arg(jsonTypeName(document.isArray() ? QJsonValue(document.array()) : QJsonValue()));
-        m_connection->respond(jsonError(400, QStringLiteral("Input validation failed"), codeForStatus(400), {issue}));
+                ? QStringLiteral("body: invalid JSON (%1)").arg(parseError.errorString())
+                : QStringLiteral("body: Expected object, received %1")
+                          .arg(jsonTypeName(document.isArray() ? QJsonValue(document.array())
+                                                               : QJsonValue()));
+        m_connection->respond(jsonError(400, QStringLiteral("Input validation failed"),
+                                        codeForStatus(400), { issue }));
         return;
     }
     const QJsonObject body = document.object();
@@ -155,9 +184,11 @@ void TypebotApiHandler::generateUploadUrl()
     checkString(QStringLiteral("fileType"), false);
     const QJsonValue fileSizeValue = body.value(QStringLiteral("fileSize"));
     if (!fileSizeValue.isUndefined() && !fileSizeValue.isDouble())
-        issues << QStringLiteral("fileSize: Expected number, received ") + jsonTypeName(fileSizeValue);
+        issues << QStringLiteral("fileSize: Expected number, received ")
+                        + jsonTypeName(fileSizeValue);
     if (!issues.isEmpty()) {
-        m_connection->respond(jsonError(400, QStringLiteral("Input validation failed"), codeForStatus(400), issues));
+        m_connection->respond(jsonError(400, QStringLiteral("Input validation failed"),
+                                        codeForStatus(400), issues));
         return;
     }
 
@@ -167,17 +198,21 @@ void TypebotApiHandler::generateUploadUrl()
     if (const auto step = m_server->demoBot()->step(sessionId)) {
         if (*step != DemoBot::Step::WaitFiles) {
             m_connection->respond(
-                jsonError(400, QStringLiteral("Current block does not expect file upload"), codeForStatus(400)));
+                    jsonError(400, QStringLiteral("Current block does not expect file upload"),
+                              codeForStatus(400)));
             return;
         }
     } else if (!m_server->m_sessions.contains(sessionId)) {
-        m_connection->respond(jsonError(400, QStringLiteral("Can't find session"), codeForStatus(400)));
+        m_connection->respond(
+                jsonError(400, QStringLiteral("Can't find session"), codeForStatus(400)));
         return;
     }
-    if (config.checkFileSize && config.maxSizeBytes > 0 && fileSizeValue.isDouble() && fileSizeValue.toDouble() > double(config.maxSizeBytes)) {
+    if (config.checkFileSize && config.maxSizeBytes > 0 && fileSizeValue.isDouble()
+        && fileSizeValue.toDouble() > double(config.maxSizeBytes)) {
         const QString megabytes = QString::number(double(config.maxSizeBytes) / (1024.0 * 1024.0));
-        m_connection->respond(jsonError(400, QStringLiteral("File size exceeds the %1MB limit").arg(megabytes),
-                                        codeForStatus(400)));
+        m_connection->respond(
+                jsonError(400, QStringLiteral("File size exceeds the %1MB limit").arg(megabytes),
+                          codeForStatus(400)));
         return;
     }
 
@@ -199,7 +234,8 @@ void TypebotApiHandler::generateUploadUrl()
 
     const QString fileName = body.value(QStringLiteral("fileName")).toString();
     const QJsonValue fileType = body.value(QStringLiteral("fileType"));
-    const QString key = QStringLiteral("public/tmp/") + config.botId + u'/' + sessionId + u'/' + fileName;
+    const QString key =
+            QStringLiteral("public/tmp/") + config.botId + u'/' + sessionId + u'/' + fileName;
     const QString bucketBase = m_server->origin() + u'/' + config.bucket;
 
     QList<QPair<QString, QByteArray>> top; // field name -> JSON text, in order
@@ -207,13 +243,13 @@ void TypebotApiHandler::generateUploadUrl()
     QString presignedUrl;
     if (config.putVariant) {
         const QString host = m_server->origin().section(QStringLiteral("://"), 1);
-        presignedUrl = PostPolicy::presignPut(m_server->m_credentials, m_server->origin(), host, config.bucket, key,
-                                              now, expiresSeconds);
+        presignedUrl = PostPolicy::presignPut(m_server->m_credentials, m_server->origin(), host,
+                                              config.bucket, key, now, expiresSeconds);
     } else {
         presignedUrl = bucketBase;
         form = PostPolicy::buildPostForm(m_server->m_credentials, config.bucket, key,
-                                         fileType.isString() ? fileType.toString() : QString(), config.maxSizeBytes,
-                                         now, expiration);
+                                         fileType.isString() ? fileType.toString() : QString(),
+                                         config.maxSizeBytes, now, expiration);
     }
 
     QString missing;
@@ -255,9 +291,10 @@ void TypebotApiHandler::generateUploadUrl()
     // A server whose clock is off says so in its Date header too, as a real one would:
     // clients that correct for skew see a policy that looks valid to them.
     if (clockShifted)
-        response.setHeader("Date", QLocale::c()
-                                           .toString(now, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
-                                           .toLatin1());
+        response.setHeader("Date",
+                           QLocale::c()
+                                   .toString(now, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                                   .toLatin1());
     m_connection->respond(response);
 }
 

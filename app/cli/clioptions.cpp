@@ -133,10 +133,11 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
             QStringLiteral("With --bot: start a preview chat of an unpublished bot by its "
                            "typebot id (needs the API token)."));
     parser.addOptions({ botOption, answerOption, noSubmitOption, previewOption });
-    parser.addOptions({ versionOption, apiOption, sessionOption, tokenFileOption, tokenOption,
-                        caOption, insecureOption, sandboxOption, recursiveOption, concurrencyOption,
-                        retriesOption, stallOption, quietOption, verboseOption, jsonOption,
-                        curlOption, secretsOption, resumeOption, noHistoryOption, dataDirOption });
+    parser.addOptions({ versionOption,   apiOption,         sessionOption,   tokenFileOption,
+                        tokenOption,     caOption,          insecureOption,  sandboxOption,
+                        recursiveOption, concurrencyOption, retriesOption,   stallOption,
+                        quietOption,     verboseOption,     jsonOption,      curlOption,
+                        secretsOption,   resumeOption,      noHistoryOption, dataDirOption });
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QStringLiteral("Files (and, with -r, folders) to upload."),
                                  QStringLiteral("PATH..."));
@@ -162,9 +163,8 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
                       + parser.optionNames().count(QStringLiteral("verbose")));
     o.resume = parser.isSet(resumeOption);
     o.noHistory = parser.isSet(noHistoryOption);
-    o.dataDir = parser.isSet(dataDirOption)
-            ? parser.value(dataDirOption)
-            : env.value(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"));
+    o.dataDir = parser.isSet(dataDirOption) ? parser.value(dataDirOption)
+                                            : env.value(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"));
 
     o.answers = parser.values(answerOption);
     o.noSubmit = parser.isSet(noSubmitOption);

@@ -25,9 +25,9 @@ struct CliOptions
     bool json = false;
     bool printCurl = false;
     bool showSecrets = false;
-    bool resume = false;     // finish the files an interrupted run left
-    bool noHistory = false;  // no journal: nothing to resume, no history written
-    QString dataDir;         // where the journal and history live
+    bool resume = false; // finish the files an interrupted run left
+    bool noHistory = false; // no journal: nothing to resume, no history written
+    QString dataDir; // where the journal and history live
     int verbosity = 0; // -v 1, -vv 2
     QStringList warnings; // to print on stderr before starting
     // --bot: start a chat with this bot, answer its prompts with `answers` in order, upload

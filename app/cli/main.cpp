@@ -37,7 +37,8 @@ int main(int argc, char *argv[])
     Typebot::UnixSignalWatcher signals;
     signals.watch(SIGINT);
     signals.watch(SIGTERM);
-    QObject::connect(&signals, &Typebot::UnixSignalWatcher::signalReceived, &command, &UploadCommand::interrupt);
+    QObject::connect(&signals, &Typebot::UnixSignalWatcher::signalReceived, &command,
+                     &UploadCommand::interrupt);
 
     command.start();
     return QCoreApplication::exec();

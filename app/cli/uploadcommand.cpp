@@ -9,8 +9,8 @@
 #include "diagnostics/redactor.h"
 #include "engine/uploadengine.h"
 #include "engine/uploadjob.h"
-#include "storage/jobdatabase.h"
 #include "sandboxserver.h"
+#include "storage/jobdatabase.h"
 #include "transfer/qnamuploadtransport.h"
 
 #include <QCoreApplication>
@@ -94,12 +94,12 @@ bool UploadCommand::prepare()
 
     m_engine = new UploadEngine(this);
     m_engine->setConfig(m_options.engine);
-    m_engine->setTransportFactory([this](QNetworkAccessManager *nam,
-                                         QObject *owner) -> UploadTransport * {
-        const auto *job = qobject_cast<UploadJob *>(owner);
-        return new RecordingTransport(new QnamUploadTransport(nam), job ? job->id() : 0,
-                                      &m_observer, owner);
-    });
+    m_engine->setTransportFactory(
+            [this](QNetworkAccessManager *nam, QObject *owner) -> UploadTransport * {
+                const auto *job = qobject_cast<UploadJob *>(owner);
+                return new RecordingTransport(new QnamUploadTransport(nam), job ? job->id() : 0,
+                                              &m_observer, owner);
+            });
     if (!m_options.noHistory)
         openJournal();
     connect(m_engine, &UploadEngine::jobsAdded, this, &UploadCommand::handleJobsAdded);
@@ -114,9 +114,8 @@ void UploadCommand::openJournal()
 {
     // The journal holds one session's files; with --bot each run has its own session.
     const QString fileName = QStringLiteral("typebot-upload.sqlite");
-    const QString path = m_options.dataDir.isEmpty()
-            ? JobDatabase::defaultPath(fileName)
-            : QDir(m_options.dataDir).filePath(fileName);
+    const QString path = m_options.dataDir.isEmpty() ? JobDatabase::defaultPath(fileName)
+                                                     : QDir(m_options.dataDir).filePath(fileName);
     m_journal = std::make_unique<JobDatabase>();
     if (!m_journal->open(path))
         m_console.printErr(QStringLiteral("typebot-upload: warning: %1; this run keeps no "
@@ -589,7 +588,8 @@ void UploadCommand::startChat()
     connect(m_chat, &ChatSession::answerSent, this, &UploadCommand::handleChatAnswerSent);
     connect(m_chat, &ChatSession::failed, this, &UploadCommand::handleChatFailed);
     if (m_options.verbosity >= 1)
-        verbose(QString(), QStringLiteral("starting a chat with bot %1").arg(m_options.bot->publicId));
+        verbose(QString(),
+                QStringLiteral("starting a chat with bot %1").arg(m_options.bot->publicId));
     if (m_options.previewBot)
         m_chat->startPreview(m_options.bot->publicId);
     else
@@ -708,15 +708,16 @@ void UploadCommand::answerPrompt(const ChatInput &input)
         m_options.engine.endpoint.sessionId = m_chat->sessionId();
         m_engine->setConfig(m_options.engine);
         if (!m_options.quiet && !m_options.json)
-            m_console.printErr(QStringLiteral("typebot-upload: the bot waits for files in session %1")
-                                       .arg(m_chat->sessionId()));
+            m_console.printErr(
+                    QStringLiteral("typebot-upload: the bot waits for files in session %1")
+                            .arg(m_chat->sessionId()));
         m_chatPhase = ChatPhase::Uploading;
         startUploads();
         return;
     }
-    const QString prompt = m_lastBotText.isEmpty() ? input.describe()
-                                                   : QStringLiteral("\"%1\" (%2)")
-                                                             .arg(m_lastBotText, input.type);
+    const QString prompt = m_lastBotText.isEmpty()
+            ? input.describe()
+            : QStringLiteral("\"%1\" (%2)").arg(m_lastBotText, input.type);
     if (input.kind == ChatInput::Kind::Other) {
         failChat(QStringLiteral("UnsupportedInput"),
                  QStringLiteral("the bot asks %1, which this tool cannot answer").arg(prompt),
@@ -769,13 +770,14 @@ bool UploadCommand::checkFilesForBot(const ChatInput &input)
         ++m_failed;
         const QString message = QStringLiteral("refused before upload: ") + refusal;
         if (m_options.json)
-            JsonLineWriter::write(QStringLiteral("failed"),
-                                  { { QStringLiteral("id"), 0 },
-                                    { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() },
-                                    { QStringLiteral("size"), double(QFileInfo(path).size()) },
-                                    { QStringLiteral("code"), QStringLiteral("FileTypeNotAllowed") },
-                                    { QStringLiteral("message"), message },
-                                    { QStringLiteral("attempts"), 0 } });
+            JsonLineWriter::write(
+                    QStringLiteral("failed"),
+                    { { QStringLiteral("id"), 0 },
+                      { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() },
+                      { QStringLiteral("size"), double(QFileInfo(path).size()) },
+                      { QStringLiteral("code"), QStringLiteral("FileTypeNotAllowed") },
+                      { QStringLiteral("message"), message },
+                      { QStringLiteral("attempts"), 0 } });
         else
             m_console.printErr(QStringLiteral("typebot-upload: %1: %2").arg(path, message));
     }

@@ -25,8 +25,7 @@ struct ChatAnswer;
 struct ChatInput;
 struct ChatResponse;
 struct ChatResult;
-}
-
+} // namespace Typebot
 
 namespace Sandbox {
 class SandboxServer;

@@ -36,10 +36,12 @@ AppSettings AppSettings::load()
             settings.value(QStringLiteral("currentProfile"), Profile::SandboxId).toString();
     if (result.indexOfProfile(result.currentProfileId) < 0)
         result.currentProfileId = Profile::SandboxId;
-    result.concurrency = qBound(1, settings.value(QStringLiteral("engine/concurrency"), 3).toInt(), 16);
-    result.maxAttempts = qBound(1, settings.value(QStringLiteral("engine/maxAttempts"), 5).toInt(), 20);
-    result.stallTimeoutSeconds =
-            qBound(5, settings.value(QStringLiteral("engine/stallTimeoutSeconds"), 60).toInt(), 3600);
+    result.concurrency =
+            qBound(1, settings.value(QStringLiteral("engine/concurrency"), 3).toInt(), 16);
+    result.maxAttempts =
+            qBound(1, settings.value(QStringLiteral("engine/maxAttempts"), 5).toInt(), 20);
+    result.stallTimeoutSeconds = qBound(
+            5, settings.value(QStringLiteral("engine/stallTimeoutSeconds"), 60).toInt(), 3600);
     result.notifications = settings.value(QStringLiteral("ui/notifications"), true).toBool();
     result.language = settings.value(QStringLiteral("ui/language")).toString();
     result.historyRetentionDays =

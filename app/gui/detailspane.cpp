@@ -78,8 +78,8 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_timeline->setUniformRowHeights(true);
     m_timeline->setAlternatingRowColors(true);
     m_timeline->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_timeline->setHeaderLabels({tr("Time"), tr("Attempt"), tr("Step"), tr("Request"),
-                                 tr("Result"), tr("Duration"), tr("Details")});
+    m_timeline->setHeaderLabels({ tr("Time"), tr("Attempt"), tr("Step"), tr("Request"),
+                                  tr("Result"), tr("Duration"), tr("Details") });
     m_timeline->setAccessibleName(tr("Timeline of requests"));
     m_timeline->header()->setStretchLastSection(true);
     m_timeline->setTextElideMode(Qt::ElideRight);
@@ -178,8 +178,8 @@ void DetailsPane::rebuildTimeline()
                 entry.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
                 entry.attempt > 0 ? QString::number(entry.attempt) : QString(),
                 TimelineEntry::kindName(entry.kind),
-                entry.method.isEmpty() ? QString() : entry.method + u' ' + entry.host,
-                result, duration, Typebot::Redactor::text(details.join(QStringLiteral(" · ")))});
+                entry.method.isEmpty() ? QString() : entry.method + u' ' + entry.host, result,
+                duration, Typebot::Redactor::text(details.join(QStringLiteral(" · "))) });
         item->setToolTip(6, item->text(6));
         if (entry.httpStatus >= 400 || !entry.errorCode.isEmpty())
             item->setForeground(4, QColor(0xc0, 0x1c, 0x28));

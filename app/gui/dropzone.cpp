@@ -27,12 +27,12 @@ DropZone::DropZone(QWidget *parent)
                            "and each gets a link."),
                         this)),
       m_rejection(new QLabel(this)),
-      m_browse(new QPushButton(MimeIcons::themed(QStringLiteral("document-open"),
-                                                 QStringLiteral("add-file")),
-                               tr("&Browse…"), this)),
-      m_paste(new QPushButton(MimeIcons::themed(QStringLiteral("edit-paste"),
-                                                QStringLiteral("paste")),
-                              tr("&Paste"), this))
+      m_browse(new QPushButton(
+              MimeIcons::themed(QStringLiteral("document-open"), QStringLiteral("add-file")),
+              tr("&Browse…"), this)),
+      m_paste(new QPushButton(
+              MimeIcons::themed(QStringLiteral("edit-paste"), QStringLiteral("paste")),
+              tr("&Paste"), this))
 {
     setAcceptDrops(true);
     setFocusPolicy(Qt::NoFocus);
@@ -62,7 +62,7 @@ DropZone::DropZone(QWidget *parent)
 
     m_browse->setToolTip(tr("Choose files to upload (Ctrl+O)"));
     m_paste->setToolTip(tr("Upload the files or the image on the clipboard (Ctrl+V)"));
-    for (QPushButton *button : {m_browse, m_paste}) {
+    for (QPushButton *button : { m_browse, m_paste }) {
         button->setMinimumSize(132, 36);
         button->setIconSize(QSize(18, 18));
     }
@@ -143,7 +143,7 @@ void DropZone::paintEvent(QPaintEvent *)
     path.addRoundedRect(area, 14, 14);
     painter.fillPath(path, fill);
     QPen pen(border, 2.0, style);
-    pen.setDashPattern({6, 4});
+    pen.setDashPattern({ 6, 4 });
     if (style == Qt::SolidLine)
         pen.setStyle(Qt::SolidLine);
     painter.setPen(pen);

@@ -97,13 +97,14 @@ HistoryDialog::HistoryDialog(Typebot::UploadService *service, QWidget *parent)
     m_copy->setObjectName(QStringLiteral("historyCopy"));
     m_copy->setIcon(MimeIcons::themed(QStringLiteral("edit-copy"), QStringLiteral("copy")));
     m_open->setObjectName(QStringLiteral("historyOpen"));
-    m_open->setIcon(MimeIcons::themed(QStringLiteral("internet-web-browser"), QStringLiteral("link")));
+    m_open->setIcon(
+            MimeIcons::themed(QStringLiteral("internet-web-browser"), QStringLiteral("link")));
     m_delete->setObjectName(QStringLiteral("historyDelete"));
     m_delete->setIcon(MimeIcons::themed(QStringLiteral("edit-delete"), QStringLiteral("remove")));
     m_delete->setToolTip(tr("Forget the selected entries; the stored files stay online"));
     m_export->setObjectName(QStringLiteral("historyExport"));
     m_export->setToolTip(tr("Save the entries shown to a CSV file"));
-    for (QPushButton *button : {m_copy, m_open, m_delete, m_export})
+    for (QPushButton *button : { m_copy, m_open, m_delete, m_export })
         button->setAutoDefault(false);
     connect(m_copy, &QPushButton::clicked, this, &HistoryDialog::copyLinks);
     connect(m_open, &QPushButton::clicked, this, &HistoryDialog::openLinks);
@@ -119,7 +120,7 @@ HistoryDialog::HistoryDialog(Typebot::UploadService *service, QWidget *parent)
     deleteAction->setShortcut(QKeySequence::Delete);
     deleteAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     connect(deleteAction, &QAction::triggered, this, &HistoryDialog::deleteSelected);
-    m_view->addActions({copyAction, deleteAction});
+    m_view->addActions({ copyAction, deleteAction });
 
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     close->button(QDialogButtonBox::Close)->setText(tr("Close"));
@@ -276,13 +277,12 @@ void HistoryDialog::removeEntries(const QList<quint64> &ids)
 void HistoryDialog::exportCsv()
 {
     QSettings settings;
-    const QString dir = settings.value(QStringLiteral("ui/lastExportFolder"),
-                                       QStandardPaths::writableLocation(
-                                               QStandardPaths::DocumentsLocation))
-                                .toString();
+    const QString dir =
+            settings.value(QStringLiteral("ui/lastExportFolder"),
+                           QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                    .toString();
     const QString fileName = QFileDialog::getSaveFileName(
-            this, tr("Export History"),
-            QDir(dir).filePath(QStringLiteral("typebot-uploads.csv")),
+            this, tr("Export History"), QDir(dir).filePath(QStringLiteral("typebot-uploads.csv")),
             tr("CSV files (*.csv);;All files (*)"));
     if (fileName.isEmpty())
         return;

@@ -7,7 +7,7 @@
 
 using Typebot::HistoryEntry;
 
-HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
+HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) { }
 
 void HistoryModel::setEntries(const QList<HistoryEntry> &entries)
 {

@@ -14,12 +14,19 @@ class HistoryModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HistoryModel)
 
 public:
-    enum Column { TimeColumn, NameColumn, SizeColumn, ProfileColumn, SessionColumn, LinkColumn,
-                  ColumnCount };
+    enum Column {
+        TimeColumn,
+        NameColumn,
+        SizeColumn,
+        ProfileColumn,
+        SessionColumn,
+        LinkColumn,
+        ColumnCount
+    };
     enum Role {
         IdRole = Qt::UserRole, // quint64: the history entry's id
-        UrlRole,               // QString: the stored file's link
-        SortRole,              // raw value for sorting
+        UrlRole, // QString: the stored file's link
+        SortRole, // raw value for sorting
     };
 
     explicit HistoryModel(QObject *parent = nullptr);

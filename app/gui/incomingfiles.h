@@ -15,10 +15,13 @@ class IncomingFiles final
 
 public:
     QStringList paths; // local files and folders
-    QImage image;      // image data without a file (a screenshot on the clipboard)
+    QImage image; // image data without a file (a screenshot on the clipboard)
     QString rejection; // non-empty: nothing can be taken, and why
 
-    bool isAcceptable() const { return rejection.isEmpty() && (!paths.isEmpty() || !image.isNull()); }
+    bool isAcceptable() const
+    {
+        return rejection.isEmpty() && (!paths.isEmpty() || !image.isNull());
+    }
 
     // `allowImageData`: take raw image data (paste); drops of files only take files.
     static IncomingFiles fromMimeData(const QMimeData *data, bool allowImageData);

@@ -51,8 +51,8 @@ void LocalSandbox::stop()
 {
     if (m_server) {
         Sandbox::SandboxServer *server = std::exchange(m_server, nullptr);
-        QMetaObject::invokeMethod(server, [server] { delete server; },
-                                  Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+                server, [server] { delete server; }, Qt::BlockingQueuedConnection);
     }
     m_thread.quit();
     m_thread.wait();
@@ -65,8 +65,9 @@ bool LocalSandbox::addFault(const QString &spec, QString *errorMessage)
     int id = 0;
     QString error;
     Sandbox::SandboxServer *server = m_server;
-    QMetaObject::invokeMethod(server, [&] { id = server->faults()->add(spec, &error); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+            server, [&] { id = server->faults()->add(spec, &error); },
+            Qt::BlockingQueuedConnection);
     if (id == 0 && errorMessage)
         *errorMessage = error;
     return id != 0;

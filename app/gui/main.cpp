@@ -34,47 +34,55 @@ int main(int argc, char *argv[])
             QStringLiteral("Uploads files into a Typebot chat session's storage."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption languageOption(QStringLiteral("language"),
-                                            QStringLiteral("User interface language (e.g. pt_BR, en)."),
-                                            QStringLiteral("locale"));
+    const QCommandLineOption languageOption(
+            QStringLiteral("language"), QStringLiteral("User interface language (e.g. pt_BR, en)."),
+            QStringLiteral("locale"));
     const QCommandLineOption sandboxOption(
             QStringLiteral("sandbox"),
             QStringLiteral("Use the built-in local sandbox for this run, whatever profile is "
                            "chosen in Settings."));
-    const QCommandLineOption maxSizeOption(QStringLiteral("sandbox-max-size"),
-                                           QStringLiteral("Local sandbox: refuse files larger than this."),
-                                           QStringLiteral("bytes"));
-    const QCommandLineOption faultOption(QStringLiteral("sandbox-fault"),
-                                         QStringLiteral("Local sandbox: inject a fault, e.g. upload:status=503,count=2."),
-                                         QStringLiteral("spec"));
+    const QCommandLineOption maxSizeOption(
+            QStringLiteral("sandbox-max-size"),
+            QStringLiteral("Local sandbox: refuse files larger than this."),
+            QStringLiteral("bytes"));
+    const QCommandLineOption faultOption(
+            QStringLiteral("sandbox-fault"),
+            QStringLiteral("Local sandbox: inject a fault, e.g. upload:status=503,count=2."),
+            QStringLiteral("spec"));
     const QCommandLineOption pausedOption(QStringLiteral("paused"),
                                           QStringLiteral("Start with the queue paused."));
-    const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-                                              QStringLiteral("Save a picture of the window to this file, then quit."),
-                                              QStringLiteral("png"));
-    const QCommandLineOption settingsShotOption(QStringLiteral("screenshot-settings"),
-                                                QStringLiteral("Save a picture of the settings dialog to this file, then quit."),
-                                                QStringLiteral("png"));
-    const QCommandLineOption delayOption(QStringLiteral("screenshot-delay"),
-                                         QStringLiteral("Wait this long before the screenshot (default 4000)."),
-                                         QStringLiteral("ms"), QStringLiteral("4000"));
-    const QCommandLineOption historyShotOption(QStringLiteral("screenshot-history"),
-                                               QStringLiteral("Save a picture of the history window to this file, then quit."),
-                                               QStringLiteral("png"));
+    const QCommandLineOption screenshotOption(
+            QStringLiteral("screenshot"),
+            QStringLiteral("Save a picture of the window to this file, then quit."),
+            QStringLiteral("png"));
+    const QCommandLineOption settingsShotOption(
+            QStringLiteral("screenshot-settings"),
+            QStringLiteral("Save a picture of the settings dialog to this file, then quit."),
+            QStringLiteral("png"));
+    const QCommandLineOption delayOption(
+            QStringLiteral("screenshot-delay"),
+            QStringLiteral("Wait this long before the screenshot (default 4000)."),
+            QStringLiteral("ms"), QStringLiteral("4000"));
+    const QCommandLineOption historyShotOption(
+            QStringLiteral("screenshot-history"),
+            QStringLiteral("Save a picture of the history window to this file, then quit."),
+            QStringLiteral("png"));
     const QCommandLineOption selectRowOption(
             QStringLiteral("select-row"),
             QStringLiteral("Before the screenshot, select this row of the queue (0 is the first) "
                            "and show its details."),
             QStringLiteral("row"));
-    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
-                                           QStringLiteral("Keep the queue journal and history in this folder "
-                                                          "(default: $TYPEBOT_UPLOADER_DATA_DIR, else the "
-                                                          "app's data folder). One window runs per folder."),
-                                           QStringLiteral("folder"));
-    parser.addOptions({languageOption, sandboxOption, maxSizeOption, faultOption, pausedOption, screenshotOption,
-                       settingsShotOption, historyShotOption, delayOption, selectRowOption,
-                       dataDirOption});
-    parser.addPositionalArgument(QStringLiteral("files"), QStringLiteral("Files or folders to upload."),
+    const QCommandLineOption dataDirOption(
+            QStringLiteral("data-dir"),
+            QStringLiteral("Keep the queue journal and history in this folder "
+                           "(default: $TYPEBOT_UPLOADER_DATA_DIR, else the "
+                           "app's data folder). One window runs per folder."),
+            QStringLiteral("folder"));
+    parser.addOptions({ languageOption, sandboxOption, maxSizeOption, faultOption, pausedOption,
+                        screenshotOption, settingsShotOption, historyShotOption, delayOption,
+                        selectRowOption, dataDirOption });
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QStringLiteral("Files or folders to upload."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
 
@@ -100,8 +108,9 @@ int main(int argc, char *argv[])
         // Another instance started in the same moment and won the socket.
         if (SingleInstance::sendToRunning(serverName, paths))
             return 0;
-        std::fprintf(stderr, "typebot-uploader: cannot listen on %s; files from later starts "
-                             "will not reach this window\n",
+        std::fprintf(stderr,
+                     "typebot-uploader: cannot listen on %s; files from later starts "
+                     "will not reach this window\n",
                      qPrintable(serverName));
     }
 

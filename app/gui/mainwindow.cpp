@@ -85,10 +85,10 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
       m_details(new DetailsPane(this)),
       m_detailsDock(new QDockWidget(tr("Details"), this)),
       m_dataDir(dataDir),
-      m_tokens(new ProfileTokens(dataDir.isEmpty()
-                                         ? Typebot::JobDatabase::defaultPath(QStringLiteral("tokens.json"))
-                                         : QDir(dataDir).filePath(QStringLiteral("tokens.json")),
-                                 this))
+      m_tokens(new ProfileTokens(
+              dataDir.isEmpty() ? Typebot::JobDatabase::defaultPath(QStringLiteral("tokens.json"))
+                                : QDir(dataDir).filePath(QStringLiteral("tokens.json")),
+              this))
 {
     setWindowTitle(tr("Typebot Uploader"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -128,7 +128,8 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     connect(m_service, &Typebot::UploadService::jobsAdded, this, &MainWindow::handleJobsAdded);
     connect(m_service, &Typebot::UploadService::jobsChanged, this, &MainWindow::handleJobsChanged);
     connect(m_service, &Typebot::UploadService::jobsRemoved, this, &MainWindow::handleJobsRemoved);
-    connect(m_service, &Typebot::UploadService::statsChanged, this, &MainWindow::handleStatsChanged);
+    connect(m_service, &Typebot::UploadService::statsChanged, this,
+            &MainWindow::handleStatsChanged);
     connect(m_service, &Typebot::UploadService::jobFinished, this, &MainWindow::handleJobFinished);
     connect(m_service, &Typebot::UploadService::idle, this, &MainWindow::handleIdle);
     connect(m_service, &Typebot::UploadService::journalOpened, this,
@@ -148,9 +149,7 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     connect(m_view, &QueueView::dropRejected, this,
             [this](const QString &reason) { statusBar()->showMessage(reason, StatusMessageMs); });
     connect(m_view, &QueueView::contextMenuRequested, this, &MainWindow::showContextMenu);
-    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] {
-        m_showDetails->trigger();
-    });
+    connect(m_view, &QAbstractItemView::doubleClicked, this, [this] { m_showDetails->trigger(); });
     connect(m_banner, &NoticeBanner::actionTriggered, this, &MainWindow::openSettings);
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
@@ -212,58 +211,67 @@ void MainWindow::createActions()
         action->setStatusTip(tip);
         return action;
     };
-    m_addFiles = make(QStringLiteral("addFiles"), tr("Add &Files…"),
-                      MimeIcons::themed(QStringLiteral("document-open"), QStringLiteral("add-file")),
-                      QKeySequence::Open, tr("Choose files to upload"));
-    m_addFolder = make(QStringLiteral("addFolder"), tr("Add F&older…"),
-                       MimeIcons::themed(QStringLiteral("folder-open"), QStringLiteral("add-folder")),
-                       QKeySequence(tr("Ctrl+Shift+O")),
-                       tr("Choose a folder; every file inside it is uploaded"));
+    m_addFiles =
+            make(QStringLiteral("addFiles"), tr("Add &Files…"),
+                 MimeIcons::themed(QStringLiteral("document-open"), QStringLiteral("add-file")),
+                 QKeySequence::Open, tr("Choose files to upload"));
+    m_addFolder =
+            make(QStringLiteral("addFolder"), tr("Add F&older…"),
+                 MimeIcons::themed(QStringLiteral("folder-open"), QStringLiteral("add-folder")),
+                 QKeySequence(tr("Ctrl+Shift+O")),
+                 tr("Choose a folder; every file inside it is uploaded"));
     m_paste = make(QStringLiteral("paste"), tr("&Paste"),
                    MimeIcons::themed(QStringLiteral("edit-paste"), QStringLiteral("paste")),
                    QKeySequence::Paste, tr("Upload the files or the image on the clipboard"));
-    m_settingsAction = make(QStringLiteral("settings"), tr("&Settings…"),
-                            MimeIcons::themed(QStringLiteral("preferences-system"),
-                                              QStringLiteral("settings")),
-                            QKeySequence(tr("Ctrl+,")), tr("Profiles, parallel uploads, retries"));
+    m_settingsAction = make(
+            QStringLiteral("settings"), tr("&Settings…"),
+            MimeIcons::themed(QStringLiteral("preferences-system"), QStringLiteral("settings")),
+            QKeySequence(tr("Ctrl+,")), tr("Profiles, parallel uploads, retries"));
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_quit = make(QStringLiteral("quit"), tr("&Quit"), QIcon(), QKeySequence::Quit,
                   tr("Quit; unfinished uploads continue at the next start"));
     m_quit->setMenuRole(QAction::QuitRole);
 
-    m_pause = make(QStringLiteral("pauseQueue"), tr("&Pause Queue"),
-                   MimeIcons::themed(QStringLiteral("media-playback-pause"), QStringLiteral("pause")),
-                   QKeySequence(tr("Ctrl+P")), tr("Start no new uploads until resumed"));
+    m_pause =
+            make(QStringLiteral("pauseQueue"), tr("&Pause Queue"),
+                 MimeIcons::themed(QStringLiteral("media-playback-pause"), QStringLiteral("pause")),
+                 QKeySequence(tr("Ctrl+P")), tr("Start no new uploads until resumed"));
     m_retry = make(QStringLiteral("retry"), tr("&Retry"),
                    MimeIcons::themed(QStringLiteral("view-refresh"), QStringLiteral("retry")),
-                   QKeySequence(tr("Ctrl+R")), tr("Upload the selected failed or canceled files again"));
+                   QKeySequence(tr("Ctrl+R")),
+                   tr("Upload the selected failed or canceled files again"));
     m_cancel = make(QStringLiteral("cancel"), tr("&Cancel"),
                     MimeIcons::themed(QStringLiteral("process-stop"), QStringLiteral("cancel")),
                     QKeySequence(tr("Ctrl+.")), tr("Stop uploading the selected files"));
     m_remove = make(QStringLiteral("remove"), tr("Re&move from List"),
                     MimeIcons::themed(QStringLiteral("list-remove"), QStringLiteral("remove")),
-                    QKeySequence::Delete, tr("Remove the selected files from the queue (not from disk)"));
-    m_clearFinished = make(QStringLiteral("clearFinished"), tr("C&lear Finished"),
-                           MimeIcons::themed(QStringLiteral("edit-clear-all"), QStringLiteral("clear")),
-                           QKeySequence(tr("Ctrl+Shift+L")),
-                           tr("Remove stored and canceled files from the list"));
+                    QKeySequence::Delete,
+                    tr("Remove the selected files from the queue (not from disk)"));
+    m_clearFinished = make(
+            QStringLiteral("clearFinished"), tr("C&lear Finished"),
+            MimeIcons::themed(QStringLiteral("edit-clear-all"), QStringLiteral("clear")),
+            QKeySequence(tr("Ctrl+Shift+L")), tr("Remove stored and canceled files from the list"));
     m_retryAllFailed = make(QStringLiteral("retryAllFailed"), tr("Retry All &Failed"), QIcon(),
                             QKeySequence(tr("Ctrl+Shift+R")), tr("Upload every failed file again"));
-    m_cancelAll = make(QStringLiteral("cancelAll"), tr("Cancel &All"), QIcon(),
-                       QKeySequence(tr("Ctrl+Shift+.")), tr("Stop every waiting and running upload"));
+    m_cancelAll =
+            make(QStringLiteral("cancelAll"), tr("Cancel &All"), QIcon(),
+                 QKeySequence(tr("Ctrl+Shift+.")), tr("Stop every waiting and running upload"));
 
     m_copyLink = make(QStringLiteral("copyLink"), tr("&Copy Link"),
                       MimeIcons::themed(QStringLiteral("edit-copy"), QStringLiteral("copy")),
                       QKeySequence::Copy, tr("Copy the links of the selected stored files"));
-    m_openLink = make(QStringLiteral("openLink"), tr("&Open Link"),
-                      MimeIcons::themed(QStringLiteral("internet-web-browser"), QStringLiteral("link")),
-                      QKeySequence(tr("Ctrl+Return")), tr("Open the stored file in the web browser"));
-    m_showInFolder = make(QStringLiteral("showInFolder"), tr("Show in &Folder"),
-                          MimeIcons::themed(QStringLiteral("folder"), QStringLiteral("add-folder")),
-                          QKeySequence(tr("Ctrl+Shift+F")), tr("Show the local file in the file manager"));
-    m_showDetails = make(QStringLiteral("showDetails"), tr("Show &Details"),
-                         MimeIcons::themed(QStringLiteral("document-properties"), QStringLiteral("details")),
-                         QKeySequence(tr("Alt+Return")), tr("Show the timeline of requests for this file"));
+    m_openLink =
+            make(QStringLiteral("openLink"), tr("&Open Link"),
+                 MimeIcons::themed(QStringLiteral("internet-web-browser"), QStringLiteral("link")),
+                 QKeySequence(tr("Ctrl+Return")), tr("Open the stored file in the web browser"));
+    m_showInFolder =
+            make(QStringLiteral("showInFolder"), tr("Show in &Folder"),
+                 MimeIcons::themed(QStringLiteral("folder"), QStringLiteral("add-folder")),
+                 QKeySequence(tr("Ctrl+Shift+F")), tr("Show the local file in the file manager"));
+    m_showDetails = make(
+            QStringLiteral("showDetails"), tr("Show &Details"),
+            MimeIcons::themed(QStringLiteral("document-properties"), QStringLiteral("details")),
+            QKeySequence(tr("Alt+Return")), tr("Show the timeline of requests for this file"));
     m_copyCurl = make(QStringLiteral("copyCurl"), tr("Copy as c&url"), QIcon(),
                       QKeySequence(tr("Ctrl+Shift+C")),
                       tr("Copy the two curl commands that upload the file as this app did, "
@@ -276,15 +284,15 @@ void MainWindow::createActions()
     m_about = make(QStringLiteral("about"), tr("&About Typebot Uploader"), QIcon(), QKeySequence(),
                    QString());
     m_about->setMenuRole(QAction::AboutRole);
-    m_historyAction = make(QStringLiteral("history"), tr("&History…"),
-                           MimeIcons::themed(QStringLiteral("document-open-recent"),
-                                             QStringLiteral("link")),
-                           QKeySequence(tr("Ctrl+H")),
-                           tr("Every stored file with its link, also after the queue is cleared"));
+    m_historyAction =
+            make(QStringLiteral("history"), tr("&History…"),
+                 MimeIcons::themed(QStringLiteral("document-open-recent"), QStringLiteral("link")),
+                 QKeySequence(tr("Ctrl+H")),
+                 tr("Every stored file with its link, also after the queue is cleared"));
 
     // Row actions act on the queue; their keys must not steal Ctrl+C or Delete from the
     // text fields of the details pane.
-    for (QAction *action : {m_copyLink, m_remove, m_openLink, m_selectAll}) {
+    for (QAction *action : { m_copyLink, m_remove, m_openLink, m_selectAll }) {
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         m_view->addAction(action);
     }
@@ -307,9 +315,8 @@ void MainWindow::createActions()
     connect(m_copyLink, &QAction::triggered, this, &MainWindow::copyLinks);
     connect(m_openLink, &QAction::triggered, this, &MainWindow::openLinks);
     connect(m_showInFolder, &QAction::triggered, this, &MainWindow::showInFolder);
-    connect(m_showDetails, &QAction::triggered, this, [this] {
-        showDetailsOf(m_view->currentJobId());
-    });
+    connect(m_showDetails, &QAction::triggered, this,
+            [this] { showDetailsOf(m_view->currentJobId()); });
     connect(m_copyCurl, &QAction::triggered, this, &MainWindow::copyAsCurl);
     connect(m_copyReport, &QAction::triggered, this, [this] {
         updateDetails();
@@ -382,7 +389,8 @@ void MainWindow::createMenus()
         tester->activateWindow();
     });
     // Only the user's own choice counts; the empty queue hides the pane by itself.
-    connect(toggleDetails, &QAction::triggered, this, [this](bool checked) { m_detailsWanted = checked; });
+    connect(toggleDetails, &QAction::triggered, this,
+            [this](bool checked) { m_detailsWanted = checked; });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_about);
@@ -446,7 +454,7 @@ void MainWindow::restoreLayout()
     if (!restoreGeometry(settings.value(QStringLiteral("ui/geometry")).toByteArray()))
         resize(1100, 680);
     if (!restoreState(settings.value(QStringLiteral("ui/windowState")).toByteArray()))
-        resizeDocks({m_detailsDock}, {230}, Qt::Vertical);
+        resizeDocks({ m_detailsDock }, { 230 }, Qt::Vertical);
     m_detailsWanted = settings.value(QStringLiteral("ui/detailsVisible"), true).toBool();
 }
 
@@ -474,7 +482,8 @@ void MainWindow::applySettings()
     // before the answer, or it would go out without one.
     m_waitingForToken = !profile.isSandbox() && m_tokens->isPending(profile.id);
     if (m_waitingForToken)
-        statusBar()->showMessage(tr("Reading the token of “%1” from the keychain…").arg(profile.name));
+        statusBar()->showMessage(
+                tr("Reading the token of “%1” from the keychain…").arg(profile.name));
     Typebot::EngineConfig config;
     config.profileName = profile.name;
     config.concurrency = m_settings.concurrency;
@@ -504,11 +513,13 @@ void MainWindow::applySettings()
         if (problem.isEmpty())
             m_banner->hide();
         else
-            m_banner->showMessage(NoticeBanner::Kind::Warning,
-                                  tr("The profile “%1” cannot be used yet: %2")
-                                          .arg(profile.name.toHtmlEscaped(), problem.toHtmlEscaped()),
-                                  tr("Open Settings…"));
-        m_profileLabel->setText(tr("Profile: %1 (%2)").arg(profile.name, config.endpoint.apiBase.host()));
+            m_banner->showMessage(
+                    NoticeBanner::Kind::Warning,
+                    tr("The profile “%1” cannot be used yet: %2")
+                            .arg(profile.name.toHtmlEscaped(), problem.toHtmlEscaped()),
+                    tr("Open Settings…"));
+        m_profileLabel->setText(
+                tr("Profile: %1 (%2)").arg(profile.name, config.endpoint.apiBase.host()));
         if (!profile.token.isEmpty())
             Typebot::Redactor::addSecret(profile.token);
     }
@@ -533,11 +544,13 @@ void MainWindow::updatePauseState()
 void MainWindow::updatePauseAction()
 {
     m_pause->setText(m_userPaused ? tr("&Resume Queue") : tr("&Pause Queue"));
-    m_pause->setIcon(m_userPaused
-                             ? MimeIcons::themed(QStringLiteral("media-playback-start"), QStringLiteral("resume"))
-                             : MimeIcons::themed(QStringLiteral("media-playback-pause"), QStringLiteral("pause")));
-    m_pause->setToolTip(QString(m_pause->text()).remove(u'&')
-                        + QStringLiteral(" (%1)").arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
+    m_pause->setIcon(m_userPaused ? MimeIcons::themed(QStringLiteral("media-playback-start"),
+                                                      QStringLiteral("resume"))
+                                  : MimeIcons::themed(QStringLiteral("media-playback-pause"),
+                                                      QStringLiteral("pause")));
+    m_pause->setToolTip(
+            QString(m_pause->text()).remove(u'&')
+            + QStringLiteral(" (%1)").arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
 }
 
 QString MainWindow::profileName(const QString &profileId) const
@@ -560,12 +573,12 @@ void MainWindow::handleTokenLoaded(const QString &profileId, const QString &toke
         // Uploading without the token would only fail file after file.
         m_userPaused = true;
         updatePauseState();
-        m_banner->showMessage(NoticeBanner::Kind::Warning,
-                              tr("The token of “%1” could not be read: %2 The queue is paused: "
-                                 "enter the token in Settings, or resume to upload without it.")
-                                      .arg(profileName(profileId).toHtmlEscaped(),
-                                           message.toHtmlEscaped()),
-                              tr("Open Settings…"));
+        m_banner->showMessage(
+                NoticeBanner::Kind::Warning,
+                tr("The token of “%1” could not be read: %2 The queue is paused: "
+                   "enter the token in Settings, or resume to upload without it.")
+                        .arg(profileName(profileId).toHtmlEscaped(), message.toHtmlEscaped()),
+                tr("Open Settings…"));
     } else if (status == Typebot::SecretStore::Status::Ok
                || status == Typebot::SecretStore::Status::InsecureFile) {
         statusBar()->clearMessage();
@@ -577,11 +590,11 @@ void MainWindow::handleTokenSaved(const QString &profileId, Typebot::SecretStore
 {
     switch (status) {
     case Typebot::SecretStore::Status::Error:
-        m_banner->showMessage(NoticeBanner::Kind::Warning,
-                              tr("The token of “%1” could not be saved: %2")
-                                      .arg(profileName(profileId).toHtmlEscaped(),
-                                           message.toHtmlEscaped()),
-                              tr("Open Settings…"));
+        m_banner->showMessage(
+                NoticeBanner::Kind::Warning,
+                tr("The token of “%1” could not be saved: %2")
+                        .arg(profileName(profileId).toHtmlEscaped(), message.toHtmlEscaped()),
+                tr("Open Settings…"));
         break;
     case Typebot::SecretStore::Status::SessionOnly:
         statusBar()->showMessage(tr("No keychain service is running: the token is kept for this "
@@ -605,9 +618,9 @@ void MainWindow::handleJournalOpened(bool persistent, const QString &problem, in
                 QString());
     }
     if (restoredJobs > 0)
-        statusBar()->showMessage(tr("%n file(s) restored from the last session.", nullptr,
-                                    restoredJobs),
-                                 StatusMessageMs);
+        statusBar()->showMessage(
+                tr("%n file(s) restored from the last session.", nullptr, restoredJobs),
+                StatusMessageMs);
     m_service->applyHistoryRetention(m_settings.historyRetentionDays);
 }
 
@@ -678,27 +691,30 @@ void MainWindow::addPaths(const QStringList &paths)
 void MainWindow::addFilesDialog()
 {
     QSettings settings;
-    const QString dir = settings.value(QStringLiteral("ui/lastFolder"),
-                                       QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
-                                .toString();
+    const QString dir =
+            settings.value(QStringLiteral("ui/lastFolder"),
+                           QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
+                    .toString();
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Add Files"), dir);
     if (files.isEmpty())
         return;
-    settings.setValue(QStringLiteral("ui/lastFolder"), QFileInfo(files.constFirst()).absolutePath());
+    settings.setValue(QStringLiteral("ui/lastFolder"),
+                      QFileInfo(files.constFirst()).absolutePath());
     addPaths(files);
 }
 
 void MainWindow::addFolderDialog()
 {
     QSettings settings;
-    const QString dir = settings.value(QStringLiteral("ui/lastFolder"),
-                                       QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
-                                .toString();
+    const QString dir =
+            settings.value(QStringLiteral("ui/lastFolder"),
+                           QStandardPaths::writableLocation(QStandardPaths::HomeLocation))
+                    .toString();
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Add Folder"), dir);
     if (folder.isEmpty())
         return;
     settings.setValue(QStringLiteral("ui/lastFolder"), folder);
-    addPaths({folder});
+    addPaths({ folder });
 }
 
 void MainWindow::paste()
@@ -706,7 +722,8 @@ void MainWindow::paste()
     const IncomingFiles incoming =
             IncomingFiles::fromMimeData(QApplication::clipboard()->mimeData(), true);
     if (!incoming.isAcceptable()) {
-        statusBar()->showMessage(tr("Nothing to paste: %1").arg(incoming.rejection), StatusMessageMs);
+        statusBar()->showMessage(tr("Nothing to paste: %1").arg(incoming.rejection),
+                                 StatusMessageMs);
         return;
     }
     if (!incoming.image.isNull()) {
@@ -716,7 +733,7 @@ void MainWindow::paste()
             statusBar()->showMessage(error, StatusMessageMs);
             return;
         }
-        addPaths({path});
+        addPaths({ path });
         return;
     }
     addPaths(incoming.paths);
@@ -993,9 +1010,11 @@ QString MainWindow::overallText() const
     if (s.failed > 0)
         parts << tr("%n failed", nullptr, s.failed);
     if (s.bytesTotal > 0)
-        parts << tr("%1 of %2").arg(HumanFormat::bytes(s.bytesDone), HumanFormat::bytes(s.bytesTotal));
+        parts << tr("%1 of %2")
+                         .arg(HumanFormat::bytes(s.bytesDone), HumanFormat::bytes(s.bytesTotal));
     if (s.paused && !s.isIdle())
-        parts << (m_waitingForToken && !m_userPaused ? tr("waiting for the keychain") : tr("paused"));
+        parts << (m_waitingForToken && !m_userPaused ? tr("waiting for the keychain")
+                                                     : tr("paused"));
     else if (s.active > 0 && s.speed > 0.0)
         parts << HumanFormat::speed(s.speed);
     if (!s.paused && s.active > 0 && s.etaSeconds > 0)

@@ -42,7 +42,8 @@ class MainWindow final : public QMainWindow
 
 public:
     // `dataDir`: where the durable queue lives (queue.sqlite); empty keeps it in memory.
-    explicit MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig &sandboxConfig = {},
+    explicit MainWindow(const AppSettings &settings,
+                        const Sandbox::SandboxConfig &sandboxConfig = {},
                         const QString &dataDir = QString(), QWidget *parent = nullptr);
     ~MainWindow() override;
 
@@ -139,9 +140,9 @@ private:
     QTimer m_actionUpdateTimer;
     Typebot::QueueStats m_stats;
     bool m_batchActive = false;
-    bool m_userPaused = false;      // the user's Pause
+    bool m_userPaused = false; // the user's Pause
     bool m_waitingForToken = false; // the active profile's token is still being read
-    bool m_enginePaused = false;    // what the engine was last told
+    bool m_enginePaused = false; // what the engine was last told
     bool m_detailsWanted = true;
     int m_failuresNotified = 0;
 

@@ -20,8 +20,8 @@ QString ownIconFor(const QMimeType &type)
         return QStringLiteral(":/icons/file-pdf.svg");
     if (type.inherits(QStringLiteral("application/zip"))
         || type.inherits(QStringLiteral("application/x-tar"))
-        || type.inherits(QStringLiteral("application/gzip"))
-        || name.contains(u"compressed") || name.contains(u"archive"))
+        || type.inherits(QStringLiteral("application/gzip")) || name.contains(u"compressed")
+        || name.contains(u"archive"))
         return QStringLiteral(":/icons/file-archive.svg");
     if (type.inherits(QStringLiteral("text/plain")))
         return QStringLiteral(":/icons/file-text.svg");
@@ -51,5 +51,6 @@ QIcon MimeIcons::icon(const QString &mimeType)
 
 QIcon MimeIcons::themed(const QString &themeName, const QString &resource)
 {
-    return QIcon::fromTheme(themeName, QIcon(QStringLiteral(":/icons/") + resource + QStringLiteral(".svg")));
+    return QIcon::fromTheme(themeName,
+                            QIcon(QStringLiteral(":/icons/") + resource + QStringLiteral(".svg")));
 }

@@ -8,7 +8,10 @@
 #include <QStyle>
 
 NoticeBanner::NoticeBanner(QWidget *parent)
-    : QFrame(parent), m_icon(new QLabel(this)), m_text(new QLabel(this)), m_action(new QPushButton(this))
+    : QFrame(parent),
+      m_icon(new QLabel(this)),
+      m_text(new QLabel(this)),
+      m_action(new QPushButton(this))
 {
     setObjectName(QStringLiteral("noticeBanner"));
     setFrameShape(QFrame::NoFrame);

@@ -11,7 +11,7 @@ struct Profile
 {
     static inline const QString SandboxId = QStringLiteral("sandbox");
 
-    QString id;   // stable key in the settings; SandboxId for the built-in one
+    QString id; // stable key in the settings; SandboxId for the built-in one
     QString name;
     QString apiBase;
     QString sessionId;

@@ -15,9 +15,9 @@ bool keychainServiceOnBus()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected() || !bus.interface())
         return false;
-    const QStringList services = {QStringLiteral("org.freedesktop.secrets"),
-                                  QStringLiteral("org.kde.kwalletd5"),
-                                  QStringLiteral("org.kde.kwalletd6")};
+    const QStringList services = { QStringLiteral("org.freedesktop.secrets"),
+                                   QStringLiteral("org.kde.kwalletd5"),
+                                   QStringLiteral("org.kde.kwalletd6") };
     const QStringList activatable = bus.interface()->activatableServiceNames().value();
     for (const QString &service : services) {
         if (bus.interface()->isServiceRegistered(service).value() || activatable.contains(service))
@@ -29,7 +29,8 @@ bool keychainServiceOnBus()
 } // namespace
 
 ProfileTokens::ProfileTokens(const QString &fallbackFile, QObject *parent)
-    : QObject(parent), m_store(new SecretStore(QStringLiteral("typebot-uploader"), this)),
+    : QObject(parent),
+      m_store(new SecretStore(QStringLiteral("typebot-uploader"), this)),
       m_fallbackFile(fallbackFile)
 {
     connect(m_store, &SecretStore::readFinished, this, &ProfileTokens::handleReadFinished);

@@ -67,9 +67,9 @@ std::optional<QStringList> matchSentence(const QString &sentence, const QString 
 // class's context (with or without its namespace), or the English source.
 QStringList apiSentences(const char *source)
 {
-    QStringList sentences{QCoreApplication::translate("Typebot::ApiError", source),
-                          QCoreApplication::translate("ApiError", source),
-                          QString::fromUtf8(source)};
+    QStringList sentences{ QCoreApplication::translate("Typebot::ApiError", source),
+                           QCoreApplication::translate("ApiError", source),
+                           QString::fromUtf8(source) };
     sentences.removeDuplicates();
     return sentences;
 }
@@ -95,8 +95,8 @@ std::optional<ApiFailure> parseApiFailure(const QString &message, int attempts)
             failure.attempts = attempts;
         }
     }
-    for (const char *source : {"The Typebot API refused the request (%1): %2",
-                               "The Typebot API failed (%1): %2"}) {
+    for (const char *source :
+         { "The Typebot API refused the request (%1): %2", "The Typebot API failed (%1): %2" }) {
         const QStringList sentences = apiSentences(source);
         for (const QString &candidate : sentences) {
             const auto args = matchSentence(candidate, sentence);
@@ -169,7 +169,9 @@ QString QueueModel::statusText(const JobSnapshot &job, const QDateTime &nowUtc)
         return tr("Waiting");
     case JobState::Value::RequestingTicket:
         if (job.attempt > 1)
-            return tr("Getting upload slot (attempt %1 of %2)").arg(job.attempt).arg(job.maxAttempts);
+            return tr("Getting upload slot (attempt %1 of %2)")
+                    .arg(job.attempt)
+                    .arg(job.maxAttempts);
         return tr("Getting upload slot");
     case JobState::Value::Uploading:
         return tr("Uploading %1%").arg(int(std::floor(progressOf(job) * 100.0)));
@@ -181,7 +183,10 @@ QString QueueModel::statusText(const JobSnapshot &job, const QDateTime &nowUtc)
             return tr("Retrying (attempt %1 of %2)").arg(next).arg(job.maxAttempts);
         const qint64 ms = std::max<qint64>(0, nowUtc.msecsTo(job.nextRetryAt));
         const qint64 seconds = (ms + 999) / 1000;
-        return tr("Retrying in %1 s (attempt %2 of %3)").arg(seconds).arg(next).arg(job.maxAttempts);
+        return tr("Retrying in %1 s (attempt %2 of %3)")
+                .arg(seconds)
+                .arg(next)
+                .arg(job.maxAttempts);
     }
     case JobState::Value::Done:
         return tr("Stored");
@@ -232,7 +237,7 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return uploading && job.speed > 0.0 ? HumanFormat::speed(job.speed) : QString();
         case TimeLeftColumn:
             return uploading && job.etaSeconds >= 0 ? HumanFormat::duration(job.etaSeconds)
-                                                     : QString();
+                                                    : QString();
         case UrlColumn:
             return job.fileUrl;
         }
@@ -409,7 +414,7 @@ void QueueModel::flush()
     for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
         const int row = m_rows.value(it.key(), -1);
         if (row >= 0)
-            rows.append({row, it.value()});
+            rows.append({ row, it.value() });
     }
     std::sort(rows.begin(), rows.end());
     // Neighbouring rows with the same changed columns share one signal.

@@ -36,7 +36,7 @@ public:
         JobIdRole = Qt::UserRole,
         SortRole,
         ProgressRole, // double 0..1, or -1 when no bar should be drawn
-        StateRole,    // Typebot::JobState::Value as int
+        StateRole, // Typebot::JobState::Value as int
         FilePathRole,
         FileUrlRole,
     };
@@ -83,7 +83,7 @@ private:
                                   const Typebot::JobSnapshot &after);
 
     QList<Typebot::JobSnapshot> m_jobs;
-    QHash<quint64, int> m_rows;             // job id → row
+    QHash<quint64, int> m_rows; // job id → row
     QHash<quint64, quint32> m_pendingMasks; // job id → changed-column bits since last flush
     QTimer m_flushTimer;
     QTimer m_countdownTimer;

@@ -15,7 +15,7 @@ public:
     explicit QueueView(QWidget *parent = nullptr);
 
     QList<quint64> selectedJobIds() const; // in view order
-    quint64 currentJobId() const;          // 0: none
+    quint64 currentJobId() const; // 0: none
 
 Q_SIGNALS:
     void pathsDropped(const QStringList &paths);

@@ -23,7 +23,8 @@
 using Typebot::EndpointSettings;
 
 SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
-    : QDialog(parent), m_settings(settings)
+    : QDialog(parent),
+      m_settings(settings)
 {
     setWindowTitle(tr("Settings"));
     setObjectName(QStringLiteral("settingsDialog"));
@@ -99,8 +100,9 @@ QWidget *SettingsDialog::createProfilesPage()
     m_apiBase = new QLineEdit(m_form);
     m_apiBase->setObjectName(QStringLiteral("apiBaseEdit"));
     m_apiBase->setPlaceholderText(EndpointSettings::DefaultApiBase);
-    m_apiBase->setToolTip(tr("The viewer's API: https://typebot.io/api, or https://<your viewer>/api "
-                             "when self-hosted"));
+    m_apiBase->setToolTip(
+            tr("The viewer's API: https://typebot.io/api, or https://<your viewer>/api "
+               "when self-hosted"));
     m_session = new QLineEdit(m_form);
     m_session->setObjectName(QStringLiteral("sessionEdit"));
     m_session->setPlaceholderText(tr("from startChat, e.g. clx0abc123…"));
@@ -119,8 +121,8 @@ QWidget *SettingsDialog::createProfilesPage()
         if (!file.isEmpty())
             m_caFile->setText(file);
     });
-    m_insecure = new QCheckBox(tr("Allow &insecure http:// (sends the session id unencrypted)"),
-                               m_form);
+    m_insecure =
+            new QCheckBox(tr("Allow &insecure http:// (sends the session id unencrypted)"), m_form);
     m_insecure->setObjectName(QStringLiteral("insecureCheck"));
 
     m_errors.insert(Field::Name, createErrorLabel(QStringLiteral("nameError")));
@@ -141,8 +143,8 @@ QWidget *SettingsDialog::createProfilesPage()
     m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
     m_keychainNote->setWordWrap(true);
     m_keychainNote->setStyleSheet(QStringLiteral("color: #8a5a00;"));
-    m_tokenFile = new QCheckBox(tr("Store tokens in a file readable only by me (unencrypted)"),
-                                m_form);
+    m_tokenFile =
+            new QCheckBox(tr("Store tokens in a file readable only by me (unencrypted)"), m_form);
     m_tokenFile->setObjectName(QStringLiteral("tokenFileCheck"));
     m_tokenFile->setChecked(m_settings.tokensInFile);
     m_tokenFileWarning = new QLabel(m_form);
@@ -196,7 +198,7 @@ QWidget *SettingsDialog::createProfilesPage()
                  withErrorLayout(caRow, m_errors.value(Field::CaFile)));
     form->addRow(QString(), m_insecure);
 
-    for (QLineEdit *edit : {m_name, m_apiBase, m_session, m_token, m_caFile}) {
+    for (QLineEdit *edit : { m_name, m_apiBase, m_session, m_token, m_caFile }) {
         connect(edit, &QLineEdit::textChanged, this, [this] {
             if (!m_loading) {
                 storeFormIntoProfile();
@@ -259,8 +261,8 @@ QWidget *SettingsDialog::createUploadsPage()
     m_language->addItem(QStringLiteral("English"), QStringLiteral("en"));
     m_language->addItem(QStringLiteral("Português (Brasil)"), QStringLiteral("pt_BR"));
     m_language->setCurrentIndex(std::max(0, m_language->findData(m_settings.language)));
-    auto *languageNote = new QLabel(tr("A new language takes effect when the app is restarted."),
-                                    page);
+    auto *languageNote =
+            new QLabel(tr("A new language takes effect when the app is restarted."), page);
     languageNote->setForegroundRole(QPalette::PlaceholderText);
     languageNote->setWordWrap(true);
 
@@ -273,7 +275,8 @@ QWidget *SettingsDialog::createUploadsPage()
     if (m_retention->findData(m_settings.historyRetentionDays) < 0)
         m_retention->addItem(tr("%n day(s)", nullptr, m_settings.historyRetentionDays),
                              m_settings.historyRetentionDays);
-    m_retention->setCurrentIndex(std::max(0, m_retention->findData(m_settings.historyRetentionDays)));
+    m_retention->setCurrentIndex(
+            std::max(0, m_retention->findData(m_settings.historyRetentionDays)));
     m_retention->setToolTip(tr("How long the history keeps the links of stored files"));
 
     auto *form = new QFormLayout(page);
@@ -306,7 +309,8 @@ void SettingsDialog::refreshActiveCombo()
 {
     m_activeProfile->clear();
     for (const Profile &profile : std::as_const(m_settings.profiles))
-        m_activeProfile->addItem(profile.name.isEmpty() ? tr("(unnamed)") : profile.name, profile.id);
+        m_activeProfile->addItem(profile.name.isEmpty() ? tr("(unnamed)") : profile.name,
+                                 profile.id);
     const int index = m_activeProfile->findData(m_settings.currentProfileId);
     m_activeProfile->setCurrentIndex(std::max(0, index));
 }
@@ -353,7 +357,8 @@ void SettingsDialog::storeFormIntoProfile()
         item->setText(profile.name.isEmpty() ? tr("(unnamed)") : profile.name);
     const int comboIndex = m_activeProfile->findData(profile.id);
     if (comboIndex >= 0)
-        m_activeProfile->setItemText(comboIndex, profile.name.isEmpty() ? tr("(unnamed)") : profile.name);
+        m_activeProfile->setItemText(comboIndex,
+                                     profile.name.isEmpty() ? tr("(unnamed)") : profile.name);
 }
 
 void SettingsDialog::addProfile()
@@ -478,7 +483,8 @@ void SettingsDialog::revalidate()
     }
     bool allValid = true;
     for (int i = 0; i < m_settings.profiles.size(); ++i) {
-        const bool valid = validateProfile(m_settings.profiles.at(i), m_settings.profiles).isEmpty();
+        const bool valid =
+                validateProfile(m_settings.profiles.at(i), m_settings.profiles).isEmpty();
         allValid = allValid && valid;
         if (QListWidgetItem *item = m_profileList->item(i))
             item->setIcon(valid ? QIcon() : style()->standardIcon(QStyle::SP_MessageBoxWarning));

@@ -30,8 +30,7 @@ public:
 
     AppSettings settings() const { return m_settings; }
     // Problems of one profile, by field; empty when it can be used.
-    static QMap<Field, QString> validateProfile(const Profile &profile,
-                                                const QList<Profile> &all);
+    static QMap<Field, QString> validateProfile(const Profile &profile, const QList<Profile> &all);
     bool isSaveEnabled() const;
     QString fieldError(Field field) const; // as shown for the selected profile
     void selectProfile(int row);

@@ -64,7 +64,9 @@ bool SingleInstance::sendToRunning(const QString &serverName, const QStringList 
 }
 
 SingleInstance::SingleInstance(const QString &serverName, QObject *parent)
-    : QObject(parent), m_name(serverName), m_server(new QLocalServer(this))
+    : QObject(parent),
+      m_name(serverName),
+      m_server(new QLocalServer(this))
 {
     // Only this user may hand us files.
     m_server->setSocketOptions(QLocalServer::UserAccessOption);

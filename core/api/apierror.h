@@ -13,17 +13,17 @@ namespace Typebot {
 struct ApiError
 {
     enum class Kind {
-        Network,         // no HTTP answer: refused, DNS, TLS, reset
-        Timeout,         // the transfer timeout fired
-        Http,            // an HTTP error status
+        Network, // no HTTP answer: refused, DNS, TLS, reset
+        Timeout, // the transfer timeout fired
+        Http, // an HTTP error status
         InvalidResponse, // 2xx but not a usable ticket
     };
 
     Kind kind = Kind::Http;
     int httpStatus = 0;
-    QString code;        // "BAD_REQUEST", "UNAUTHORIZED", ...
-    QString message;     // the server's message, or ours for network errors
-    QStringList issues;  // per-field problems from the spec's shape
+    QString code; // "BAD_REQUEST", "UNAUTHORIZED", ...
+    QString message; // the server's message, or ours for network errors
+    QStringList issues; // per-field problems from the spec's shape
     QString bodyExcerpt; // when the body was not JSON we understood
 
     static ApiError fromHttpResponse(int status, const QByteArray &body);

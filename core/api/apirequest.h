@@ -22,9 +22,9 @@ public:
 
     // nullopt when the CA file cannot be used; `error` says why.
     static std::optional<QNetworkRequest> jsonPost(const QUrl &url,
-                                                   const EndpointSettings &settings,
-                                                   Token token, const QByteArray &userAgent,
-                                                   int timeoutMs, QString *error);
+                                                   const EndpointSettings &settings, Token token,
+                                                   const QByteArray &userAgent, int timeoutMs,
+                                                   QString *error);
 };
 
 } // namespace Typebot

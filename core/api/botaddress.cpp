@@ -40,7 +40,7 @@ std::optional<BotAddress> BotAddress::parse(const QString &text, QString *error)
                              .arg(trimmed);
             return std::nullopt;
         }
-        return BotAddress{QUrl(), trimmed};
+        return BotAddress{ QUrl(), trimmed };
     }
     const QUrl url(trimmed, QUrl::StrictMode);
     const QString scheme = url.scheme().toLower();
@@ -66,7 +66,7 @@ std::optional<BotAddress> BotAddress::parse(const QString &text, QString *error)
     api.setPort(url.port());
     segments << QStringLiteral("api");
     api.setPath(u'/' + segments.join(u'/'));
-    return BotAddress{api, id};
+    return BotAddress{ api, id };
 }
 
 } // namespace Typebot

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatrequest.h"
 
+#include "apirequest.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
-#include "apirequest.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -16,7 +16,9 @@ constexpr qint64 MaxResponseBytes = Q_INT64_C(4) * 1024 * 1024;
 } // namespace
 
 ChatRequest::ChatRequest(QNetworkAccessManager *nam, EndpointSettings settings, QObject *parent)
-    : QObject(parent), m_nam(nam), m_settings(std::move(settings))
+    : QObject(parent),
+      m_nam(nam),
+      m_settings(std::move(settings))
 {
 }
 
@@ -97,7 +99,7 @@ void ChatRequest::doStart()
     }
     // Public chats need no token; only the preview call sends it.
     const auto token = m_call == ChatResult::Call::StartPreviewChat ? ApiRequest::Token::Send
-                                                                     : ApiRequest::Token::Omit;
+                                                                    : ApiRequest::Token::Omit;
     QString tlsError;
     const auto request =
             ApiRequest::jsonPost(m_url, m_settings, token, m_userAgent, m_timeoutMs, &tlsError);
@@ -133,9 +135,9 @@ void ChatRequest::handleFinished()
                 : ApiError::Kind::Network;
         result.error.message = Redactor::text(reply->errorString());
         if (reply->error() == QNetworkReply::InsecureRedirectError)
-            result.error.message = tr("the API redirected to another host (%1); not followed")
-                                           .arg(Redactor::url(QUrl::fromEncoded(
-                                                   reply->rawHeader("Location"))));
+            result.error.message =
+                    tr("the API redirected to another host (%1); not followed")
+                            .arg(Redactor::url(QUrl::fromEncoded(reply->rawHeader("Location"))));
     } else if (status >= 200 && status < 300) {
         QString parseError;
         if (auto response = ChatResponse::fromJson(body, &parseError)) {

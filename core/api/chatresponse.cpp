@@ -155,8 +155,8 @@ ChatInput ChatInput::fromJson(const QJsonObject &object)
             items = options.value(u"items").toArray();
         for (const auto &item : std::as_const(items)) {
             const QJsonObject itemObject = item.toObject();
-            input.items << ChatChoice{itemObject.value(u"id").toString(),
-                                      itemObject.value(u"content").toString()};
+            input.items << ChatChoice{ itemObject.value(u"id").toString(),
+                                       itemObject.value(u"content").toString() };
         }
         input.isMultipleChoice = options.value(u"isMultipleChoice").toBool();
     } else if (input.type == u"file input") {

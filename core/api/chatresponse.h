@@ -23,7 +23,7 @@ struct ChatMessage
     QString id;
     QString type; // as the API names it: "text", "image", ...
     QString text; // flattened rich text, or the media URL
-    QString url;  // media bubbles only
+    QString url; // media bubbles only
 
     static ChatMessage fromJson(const QJsonObject &object);
 };
@@ -40,7 +40,7 @@ struct FileInputOptions
     bool isMultipleAllowed = false;
     bool isRequired = true;
     bool typesRestricted = false; // allowedFileTypes.isEnabled
-    QStringList allowedTypes;     // ".png", "png", "image/png" or "image/*"
+    QStringList allowedTypes; // ".png", "png", "image/png" or "image/*"
     QString placeholderLabel;
     QString buttonLabel;
     QString clearLabel;

@@ -66,11 +66,10 @@ QString ChatResult::errorString() const
     case Failure::SessionExpired:
         return tr("The chat session expired; start a new chat.");
     case Failure::Unauthorized:
-        return call == Call::StartPreviewChat
-                ? tr("Preview chats need a valid API token (%1): %2")
-                          .arg(error.httpStatus)
-                          .arg(error.message)
-                : error.toString();
+        return call == Call::StartPreviewChat ? tr("Preview chats need a valid API token (%1): %2")
+                                                        .arg(error.httpStatus)
+                                                        .arg(error.message)
+                                              : error.toString();
     case Failure::Network:
     case Failure::Timeout:
     case Failure::InvalidResponse:

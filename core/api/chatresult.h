@@ -22,7 +22,7 @@ struct ChatResult
         SessionExpired,
         Unauthorized,
         Refused, // any other 4xx
-        Server,  // 5xx
+        Server, // 5xx
         InvalidResponse,
     };
 

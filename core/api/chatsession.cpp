@@ -8,8 +8,7 @@
 
 namespace Typebot {
 
-ChatSession::ChatSession(QNetworkAccessManager *nam, QObject *parent)
-    : QObject(parent), m_nam(nam)
+ChatSession::ChatSession(QNetworkAccessManager *nam, QObject *parent) : QObject(parent), m_nam(nam)
 {
     qRegisterMetaType<Typebot::ChatResponse>();
     qRegisterMetaType<Typebot::ChatResult>();

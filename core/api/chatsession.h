@@ -27,11 +27,11 @@ class ChatSession final : public QObject
 
 public:
     enum class State {
-        Idle,           // not started
-        Busy,           // a call is under way
+        Idle, // not started
+        Busy, // a call is under way
         WaitingForUser, // the bot waits for currentInput()
-        Finished,       // the bot ended the conversation
-        Failed,         // the last call failed; lastResult() says why
+        Finished, // the bot ended the conversation
+        Failed, // the last call failed; lastResult() says why
     };
     Q_ENUM(State)
 

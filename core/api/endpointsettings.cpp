@@ -28,8 +28,7 @@ bool EndpointSettings::parseApiBase(const QString &text, QUrl *result, QString *
     }
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty() || url.host().isEmpty()) {
-        *error = tr("\"%1\" is not a full URL; write it like https://typebot.io/api.")
-                         .arg(trimmed);
+        *error = tr("\"%1\" is not a full URL; write it like https://typebot.io/api.").arg(trimmed);
         return false;
     }
     if (scheme != u"http" && scheme != u"https") {

@@ -16,8 +16,8 @@ public:
 
     QUrl apiBase = QUrl(DefaultApiBase);
     QString sessionId;
-    QString token;          // optional; sent only to the API host
-    QString caFile;         // optional PEM bundle for private CAs
+    QString token; // optional; sent only to the API host
+    QString caFile; // optional PEM bundle for private CAs
     bool allowInsecureHttp = false;
 
     // Accepts "https://host/api", "https://host/api/" and tolerates surrounding spaces.

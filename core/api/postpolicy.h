@@ -13,7 +13,7 @@ namespace Typebot {
 // can be checked before a single byte is sent.
 struct PostPolicy
 {
-    QDateTime expiration;         // UTC; invalid when the policy has none
+    QDateTime expiration; // UTC; invalid when the policy has none
     std::optional<qint64> minSize; // content-length-range
     std::optional<qint64> maxSize;
     QHash<QString, QString> exact; // "eq" conditions, field names lower-case without '$'

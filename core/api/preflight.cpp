@@ -47,9 +47,9 @@ std::pair<QString, QString> distinctSizesPair(qint64 a, qint64 b)
     const QString ha = HumanFormat::bytes(a);
     const QString hb = HumanFormat::bytes(b);
     if (ha != hb)
-        return {ha, hb};
-    return {QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(a)),
-            QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(b))};
+        return { ha, hb };
+    return { QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(a)),
+             QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(b)) };
 }
 
 } // namespace
@@ -58,10 +58,10 @@ std::optional<Preflight::Failure> Preflight::check(const UploadTicket &ticket, q
                                                    const QDateTime &now)
 {
     if (fileSize > MaxObjectSize)
-        return Failure{Problem::OverS3Limit,
-                       tr("%1; S3 uploads of a single object are limited to 5 GB")
-                               .arg(HumanFormat::bytes(fileSize)),
-                       MaxObjectSize};
+        return Failure{ Problem::OverS3Limit,
+                        tr("%1; S3 uploads of a single object are limited to 5 GB")
+                                .arg(HumanFormat::bytes(fileSize)),
+                        MaxObjectSize };
 
     QDateTime expiry;
     if (ticket.isPutVariant()) {
@@ -72,30 +72,30 @@ std::optional<Preflight::Failure> Preflight::check(const UploadTicket &ticket, q
             QString error;
             const auto policy = PostPolicy::decode(policyText, &error);
             if (!policy)
-                return Failure{Problem::BadPolicy,
-                               tr("the upload slot's policy cannot be read: %1").arg(error)};
+                return Failure{ Problem::BadPolicy,
+                                tr("the upload slot's policy cannot be read: %1").arg(error) };
             if (policy->maxSize && fileSize > *policy->maxSize) {
                 const auto [have, limit] = distinctSizesPair(fileSize, *policy->maxSize);
-                return Failure{Problem::TooLarge,
-                               tr("%1; this bot accepts at most %2").arg(have, limit),
-                               *policy->maxSize};
+                return Failure{ Problem::TooLarge,
+                                tr("%1; this bot accepts at most %2").arg(have, limit),
+                                *policy->maxSize };
             }
             if (policy->minSize && fileSize < *policy->minSize) {
                 const auto [have, limit] = distinctSizesPair(fileSize, *policy->minSize);
-                return Failure{Problem::TooSmall,
-                               tr("%1; this bot wants at least %2").arg(have, limit),
-                               *policy->minSize};
+                return Failure{ Problem::TooSmall,
+                                tr("%1; this bot wants at least %2").arg(have, limit),
+                                *policy->minSize };
             }
             expiry = policy->expiration;
         }
     }
     if (expiry.isValid() && expiry <= now) {
         const qint64 ago = expiry.secsTo(now);
-        return Failure{Problem::Expired,
-                       tr("the upload slot expired %1 before it could be used (valid until "
-                          "%2 UTC); the server's clock may be wrong")
-                               .arg(HumanFormat::duration(ago),
-                                    expiry.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")))};
+        return Failure{ Problem::Expired,
+                        tr("the upload slot expired %1 before it could be used (valid until "
+                           "%2 UTC); the server's clock may be wrong")
+                                .arg(HumanFormat::duration(ago),
+                                     expiry.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))) };
     }
     return std::nullopt;
 }

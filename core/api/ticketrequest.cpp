@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ticketrequest.h"
 
+#include "apirequest.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
-#include "apirequest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -28,9 +28,10 @@ QDateTime parseHttpDate(const QByteArray &value)
 }
 } // namespace
 
-TicketRequest::TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings,
-                             QObject *parent)
-    : QObject(parent), m_nam(nam), m_settings(std::move(settings))
+TicketRequest::TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings, QObject *parent)
+    : QObject(parent),
+      m_nam(nam),
+      m_settings(std::move(settings))
 {
 }
 
@@ -45,8 +46,8 @@ TicketRequest::~TicketRequest()
 
 QByteArray TicketRequest::requestBody(const QString &sessionId, const Input &input)
 {
-    QJsonObject body{{QStringLiteral("sessionId"), sessionId.trimmed()},
-                     {QStringLiteral("fileName"), input.fileName}};
+    QJsonObject body{ { QStringLiteral("sessionId"), sessionId.trimmed() },
+                      { QStringLiteral("fileName"), input.fileName } };
     if (!input.fileType.isEmpty())
         body.insert(QStringLiteral("fileType"), input.fileType);
     // Newer servers check the size against the bot's limit up front; older ones ignore it.
@@ -82,8 +83,8 @@ void TicketRequest::doStart()
     m_elapsed.start();
     const QUrl url = m_settings.generateUploadUrlEndpoint();
     QString tlsError;
-    const auto request = ApiRequest::jsonPost(url, m_settings, ApiRequest::Token::Send,
-                                              m_userAgent, m_timeoutMs, &tlsError);
+    const auto request = ApiRequest::jsonPost(url, m_settings, ApiRequest::Token::Send, m_userAgent,
+                                              m_timeoutMs, &tlsError);
     if (!request) {
         TicketResult result;
         result.error.kind = ApiError::Kind::Network;
@@ -121,10 +122,10 @@ void TicketRequest::handleFinished()
                 : ApiError::Kind::Network;
         result.error.message = Redactor::text(reply->errorString());
         if (reply->error() == QNetworkReply::InsecureRedirectError)
-            result.error.message = tr("the API redirected to another host (%1); not followed "
-                                      "so the token stays with the API host")
-                                           .arg(Redactor::url(QUrl::fromEncoded(
-                                                   reply->rawHeader("Location"))));
+            result.error.message =
+                    tr("the API redirected to another host (%1); not followed "
+                       "so the token stays with the API host")
+                            .arg(Redactor::url(QUrl::fromEncoded(reply->rawHeader("Location"))));
     } else if (status >= 200 && status < 300) {
         QString parseError;
         if (auto ticket = UploadTicket::fromJson(body, &parseError)) {

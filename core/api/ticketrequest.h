@@ -28,8 +28,7 @@ public:
         qint64 fileSize = -1;
     };
 
-    TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings,
-                  QObject *parent = nullptr);
+    TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings, QObject *parent = nullptr);
     ~TicketRequest() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }

@@ -10,8 +10,7 @@ std::optional<QList<QSslCertificate>> TlsConfiguration::loadCaFile(const QString
 {
     const QList<QSslCertificate> certificates = QSslCertificate::fromPath(path, QSsl::Pem);
     if (certificates.isEmpty()) {
-        *error = QCoreApplication::translate("TlsConfiguration",
-                                             "%1 holds no PEM certificate")
+        *error = QCoreApplication::translate("TlsConfiguration", "%1 holds no PEM certificate")
                          .arg(path);
         return std::nullopt;
     }

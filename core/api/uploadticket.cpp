@@ -92,7 +92,7 @@ std::optional<UploadTicket> UploadTicket::fromJson(const QByteArray &json, QStri
                 *error = tr("form field \"%1\" is not text").arg(name);
                 return std::nullopt;
             }
-            ticket.formFields.append(FormField{name, value});
+            ticket.formFields.append(FormField{ name, value });
         }
     }
     return ticket;

@@ -25,7 +25,7 @@ struct UploadTicket
 {
     QUrl presignedUrl;
     QList<FormField> formFields; // empty: the newer servers' raw PUT variant
-    QString fileUrl;             // as the server gave it; not necessarily URL-encoded
+    QString fileUrl; // as the server gave it; not necessarily URL-encoded
 
     bool isPutVariant() const { return formFields.isEmpty(); }
     QString field(const QString &name) const; // case-insensitive; empty when absent

@@ -17,9 +17,10 @@ QString HumanFormat::bytes(qint64 bytes)
         return QCoreApplication::translate("HumanFormat", "1 byte");
     if (bytes < 1024)
         return QCoreApplication::translate("HumanFormat", "%1 bytes").arg(bytes);
-    static const char *const units[] = {
-        QT_TRANSLATE_NOOP("HumanFormat", "KB"), QT_TRANSLATE_NOOP("HumanFormat", "MB"),
-        QT_TRANSLATE_NOOP("HumanFormat", "GB"), QT_TRANSLATE_NOOP("HumanFormat", "TB")};
+    static const char *const units[] = { QT_TRANSLATE_NOOP("HumanFormat", "KB"),
+                                         QT_TRANSLATE_NOOP("HumanFormat", "MB"),
+                                         QT_TRANSLATE_NOOP("HumanFormat", "GB"),
+                                         QT_TRANSLATE_NOOP("HumanFormat", "TB") };
     double value = double(bytes);
     int unit = -1;
     while (value >= 1024.0 && unit < 3) {

@@ -27,11 +27,16 @@ QSet<QString> &secrets()
 bool isSecretQueryKey(const QString &key)
 {
     static const QStringList secretKeys = {
-        QStringLiteral("x-amz-signature"),      QStringLiteral("x-amz-credential"),
-        QStringLiteral("x-amz-security-token"), QStringLiteral("signature"),
-        QStringLiteral("token"),                QStringLiteral("access_token"),
-        QStringLiteral("policy"),               QStringLiteral("awsaccesskeyid"),
-        QStringLiteral("apikey"),               QStringLiteral("api_key"),
+        QStringLiteral("x-amz-signature"),
+        QStringLiteral("x-amz-credential"),
+        QStringLiteral("x-amz-security-token"),
+        QStringLiteral("signature"),
+        QStringLiteral("token"),
+        QStringLiteral("access_token"),
+        QStringLiteral("policy"),
+        QStringLiteral("awsaccesskeyid"),
+        QStringLiteral("apikey"),
+        QStringLiteral("api_key"),
     };
     return secretKeys.contains(key.toLower());
 }
@@ -63,9 +68,8 @@ QString Redactor::url(const QUrl &url)
         const auto items = query.queryItems(QUrl::FullyEncoded);
         QUrlQuery scrubbed;
         for (const auto &[key, value] : items)
-            scrubbed.addQueryItem(key, isSecretQueryKey(QUrl::fromPercentEncoding(key.toUtf8()))
-                                           ? Mask
-                                           : value);
+            scrubbed.addQueryItem(
+                    key, isSecretQueryKey(QUrl::fromPercentEncoding(key.toUtf8())) ? Mask : value);
         copy.setQuery(scrubbed);
     }
     return text(copy.toDisplayString());
@@ -89,8 +93,8 @@ bool Redactor::isSecretFormField(const QString &name)
 {
     const QString lower = name.toLower();
     return lower == u"policy" || lower == u"x-amz-signature" || lower == u"x-amz-credential"
-        || lower == u"x-amz-security-token" || lower == u"signature"
-        || lower == u"awsaccesskeyid";
+            || lower == u"x-amz-security-token" || lower == u"signature"
+            || lower == u"awsaccesskeyid";
 }
 
 QString Redactor::formField(const QString &name, const QString &value)
@@ -106,17 +110,20 @@ QString Redactor::text(const QString &input)
         for (const QString &secret : std::as_const(secrets()))
             out.replace(secret, Mask);
     }
-    static const QRegularExpression bearer(QStringLiteral(R"re(((?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]+)re"),
-                                           QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression bearer(
+            QStringLiteral(R"re(((?:Bearer|Basic)\s+)[A-Za-z0-9._~+/=-]+)re"),
+            QRegularExpression::CaseInsensitiveOption);
     out.replace(bearer, QStringLiteral("\\1") + Mask);
     // Query-string style: X-Amz-Signature=abc&...
     static const QRegularExpression queryParam(
-            QStringLiteral(R"re(((?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|token|access_token|api_key|apikey)=)[^&\s"'<]+)re"),
+            QStringLiteral(
+                    R"re(((?:X-Amz-Signature|X-Amz-Credential|X-Amz-Security-Token|Signature|token|access_token|api_key|apikey)=)[^&\s"'<]+)re"),
             QRegularExpression::CaseInsensitiveOption);
     out.replace(queryParam, QStringLiteral("\\1") + Mask);
     // JSON style: "x-amz-signature": "abc" and "policy": "base64..."
     static const QRegularExpression jsonField(
-            QStringLiteral(R"re(("(?:x-amz-signature|x-amz-credential|x-amz-security-token|policy|signature)"\s*:\s*")[^"]*")re"),
+            QStringLiteral(
+                    R"re(("(?:x-amz-signature|x-amz-credential|x-amz-security-token|policy|signature)"\s*:\s*")[^"]*")re"),
             QRegularExpression::CaseInsensitiveOption);
     out.replace(jsonField, QStringLiteral("\\1") + Mask + u'"');
     return out;

@@ -13,10 +13,10 @@ struct FailureInfo
 
     Step step = Step::Upload;
     QNetworkReply::NetworkError networkError = QNetworkReply::NoError;
-    int httpStatus = 0;   // 0: no HTTP answer
-    QString s3Code;       // upload step only
+    int httpStatus = 0; // 0: no HTTP answer
+    QString s3Code; // upload step only
     QString s3Message;
-    bool stalled = false;        // no progress for the stall timeout
+    bool stalled = false; // no progress for the stall timeout
     bool invalidResponse = false; // a 2xx the client could not use
 };
 

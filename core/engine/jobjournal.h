@@ -36,8 +36,8 @@ public:
 
     // One id per file, in order, written in one transaction. Empty on failure: the engine
     // then carries on with ids of its own (in memory only).
-    virtual QList<quint64> recordQueued(const QList<QueuedFile> &files,
-                                        const QString &profile, const QString &sessionId) = 0;
+    virtual QList<quint64> recordQueued(const QList<QueuedFile> &files, const QString &profile,
+                                        const QString &sessionId) = 0;
     virtual void recordState(const JobSnapshot &job) = 0;
     virtual void recordRemoved(const QList<quint64> &ids) = 0;
     // Every file still in the queue when the last run ended, in queue order: finished ones

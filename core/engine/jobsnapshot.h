@@ -22,15 +22,15 @@ struct JobSnapshot
     qint64 size = -1;
     JobState::Value state = JobState::Value::Queued;
     qint64 bytesSent = 0;
-    double speed = 0.0;     // bytes per second, smoothed
+    double speed = 0.0; // bytes per second, smoothed
     qint64 etaSeconds = -1; // -1: unknown
     int attempt = 0;
     int maxAttempts = 0;
-    QDateTime nextRetryAt;  // UTC, when waiting to retry
+    QDateTime nextRetryAt; // UTC, when waiting to retry
     QString retryReason;
     QString fileUrl;
     QString errorMessage;
-    QString errorCode;      // S3 or API code, for scripts
+    QString errorCode; // S3 or API code, for scripts
     QList<TimelineEntry> timeline;
     // The upload slot of the latest attempt (empty before one was obtained), for "copy as
     // curl". It holds the policy and signature: redact before showing it.
@@ -47,7 +47,7 @@ struct QueueStats
     int failed = 0;
     int canceled = 0;
     qint64 bytesTotal = 0; // of files not canceled
-    qint64 bytesDone = 0;  // stored files plus bytes sent by active uploads
+    qint64 bytesDone = 0; // stored files plus bytes sent by active uploads
     double speed = 0.0;
     qint64 etaSeconds = -1;
     bool paused = false;

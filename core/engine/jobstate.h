@@ -16,7 +16,7 @@ public:
         Queued,
         RequestingTicket,
         Uploading,
-        Finishing,      // every byte sent, waiting for the storage's answer
+        Finishing, // every byte sent, waiting for the storage's answer
         WaitingToRetry, // see JobSnapshot::nextRetryAt
         Done,
         Failed,

@@ -19,11 +19,11 @@ public:
     using Milliseconds = std::chrono::milliseconds;
     using RandomSource = std::function<double()>; // uniform in [0, 1)
 
-    Milliseconds base{1000};
-    Milliseconds cap{30000};
-    Milliseconds maxRetryAfter{300000};
+    Milliseconds base{ 1000 };
+    Milliseconds cap{ 30000 };
+    Milliseconds maxRetryAfter{ 300000 };
     int maxAttempts = 5; // tries in all, the first included
-    RandomSource random;  // empty: QRandomGenerator::global()
+    RandomSource random; // empty: QRandomGenerator::global()
 
     // The ceiling before jitter after `failures` failed attempts: min(cap, base * 2^(n-1)).
     Milliseconds backoffCeiling(int failures) const;

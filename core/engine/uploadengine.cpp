@@ -14,7 +14,9 @@
 namespace Typebot {
 
 UploadEngine::UploadEngine(QObject *parent)
-    : QObject(parent), m_nam(new QNetworkAccessManager(this)), m_flushTimer(this)
+    : QObject(parent),
+      m_nam(new QNetworkAccessManager(this)),
+      m_flushTimer(this)
 {
     m_env.nam = m_nam;
     m_env.config = &m_config;
@@ -134,7 +136,7 @@ QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
         queued.reserve(files.size());
         for (const QString &file : files) {
             const QFileInfo info(file);
-            queued.append({file, info.isFile() ? info.size() : -1});
+            queued.append({ file, info.isFile() ? info.size() : -1 });
         }
         ids = m_journal->recordQueued(queued, m_config.profileName, m_config.endpoint.sessionId);
     }
@@ -159,8 +161,7 @@ QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
     return ids;
 }
 
-void UploadEngine::announceAdded(const QList<JobSnapshot> &added,
-                                 const QList<JobSnapshot> &refused)
+void UploadEngine::announceAdded(const QList<JobSnapshot> &added, const QList<JobSnapshot> &refused)
 {
     if (!added.isEmpty()) {
         m_wasIdle = false;

@@ -65,7 +65,7 @@ public:
     void retry(const QList<quint64> &ids);
     void retryAllFailed();
     void remove(const QList<quint64> &ids); // running jobs are canceled first
-    void clearFinished();                   // removes Done and Canceled jobs
+    void clearFinished(); // removes Done and Canceled jobs
 
     QList<JobSnapshot> snapshots() const;
     JobSnapshot snapshot(quint64 id) const;

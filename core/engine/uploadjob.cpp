@@ -264,7 +264,7 @@ void UploadJob::requestTicket()
     request->setUserAgent(config.userAgent);
     m_ticketRequest = request;
     connect(request, &TicketRequest::finished, this, &UploadJob::handleTicket);
-    request->start({m_displayName, m_mimeType, m_size});
+    request->start({ m_displayName, m_mimeType, m_size });
 }
 
 void UploadJob::handleTicket(const TicketResult &result)
@@ -293,8 +293,8 @@ void UploadJob::handleTicket(const TicketResult &result)
         FailureInfo failure;
         failure.step = FailureInfo::Step::Ticket;
         failure.networkError = result.networkError;
-        failure.httpStatus = result.error.kind == ApiError::Kind::Http ? result.error.httpStatus
-                                                                        : 0;
+        failure.httpStatus =
+                result.error.kind == ApiError::Kind::Http ? result.error.httpStatus : 0;
         failure.invalidResponse = result.error.kind == ApiError::Kind::InvalidResponse;
         if (result.error.kind == ApiError::Kind::Timeout)
             failure.networkError = QNetworkReply::TimeoutError;
@@ -309,8 +309,8 @@ void UploadJob::handleTicket(const TicketResult &result)
     m_ticketExpiry = QDateTime();
     if (!m_ticket->isPutVariant()) {
         QString error;
-        if (const auto policy = PostPolicy::decode(m_ticket->field(QStringLiteral("policy")),
-                                                   &error))
+        if (const auto policy =
+                    PostPolicy::decode(m_ticket->field(QStringLiteral("policy")), &error))
             m_ticketExpiry = policy->expiration;
     }
     if (const auto problem = Preflight::check(*m_ticket, m_size, serverNow())) {
@@ -320,11 +320,12 @@ void UploadJob::handleTicket(const TicketResult &result)
         addEntry(check);
         const QString code = problem->problem == Preflight::Problem::Expired
                 ? QStringLiteral("PolicyExpired")
-                : problem->problem == Preflight::Problem::TooSmall ? QStringLiteral("EntityTooSmall")
-                                                                   : QStringLiteral("EntityTooLarge");
-        fail(problem->message, problem->problem == Preflight::Problem::BadPolicy
-                     ? QStringLiteral("InvalidPolicy")
-                     : code);
+                : problem->problem == Preflight::Problem::TooSmall
+                ? QStringLiteral("EntityTooSmall")
+                : QStringLiteral("EntityTooLarge");
+        fail(problem->message,
+             problem->problem == Preflight::Problem::BadPolicy ? QStringLiteral("InvalidPolicy")
+                                                               : code);
         return;
     }
     startUpload();
@@ -351,8 +352,7 @@ void UploadJob::startUpload()
     }
     UploadTransport *transport = m_env->transportFactory(m_env->nam, this);
     m_transport = transport;
-    connect(transport, &UploadTransport::progressChanged, this,
-            &UploadJob::handleTransferProgress);
+    connect(transport, &UploadTransport::progressChanged, this, &UploadJob::handleTransferProgress);
     connect(transport, &UploadTransport::finished, this, &UploadJob::handleTransferFinished);
     transport->start(request);
 }
@@ -519,8 +519,8 @@ void UploadJob::handleFailure(const FailureInfo &failure, const QString &message
                                     : tr("server asked to wait (Retry-After: %1)")
                                               .arg(QString::fromLatin1(retryAfter)));
     addEntry(entry);
-    qCInfo(lcEngine).noquote() << "job" << m_id << "retrying in" << delay.count() << "ms:"
-                               << Redactor::text(message);
+    qCInfo(lcEngine).noquote() << "job" << m_id << "retrying in" << delay.count()
+                               << "ms:" << Redactor::text(message);
     setState(State::WaitingToRetry);
     m_retryTimer.start(int(delay.count()));
 }

@@ -58,7 +58,7 @@ public:
     // Fails the job at once when the file is missing, a folder or unreadable, so such
     // files show their problem as soon as they are added. True when the file is usable.
     bool checkFile();
-    void start();  // Queued → running; does nothing in any other state
+    void start(); // Queued → running; does nothing in any other state
     void cancel(); // any running or queued state → Canceled
     void retryNow(); // WaitingToRetry: skip the rest of the delay (the network is back)
     bool requeue(); // Failed or Canceled → Queued with a fresh attempt budget

@@ -53,8 +53,7 @@ void UploadService::openJournal(const QString &path)
     auto *database = new JobDatabase;
     m_database = database;
     post([this, engine = m_engine, database, path] {
-        const bool persistent =
-                database->open(path.isEmpty() ? JobDatabase::defaultPath() : path);
+        const bool persistent = database->open(path.isEmpty() ? JobDatabase::defaultPath() : path);
         engine->setJournal(database);
         const int restored = int(engine->restore().size());
         Q_EMIT journalOpened(persistent, database->problem(), restored);
@@ -64,8 +63,7 @@ void UploadService::openJournal(const QString &path)
 void UploadService::requestHistory(const QString &filter, int limit)
 {
     post([this, database = m_database, filter, limit] {
-        Q_EMIT historyLoaded(database ? database->history(filter, limit)
-                                      : QList<HistoryEntry>());
+        Q_EMIT historyLoaded(database ? database->history(filter, limit) : QList<HistoryEntry>());
     });
 }
 

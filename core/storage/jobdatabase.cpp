@@ -114,9 +114,8 @@ bool JobDatabase::openAt(const QString &path)
             qint64 pid = 0;
             QString host, app;
             m_lock->getLockInfo(&pid, &host, &app);
-            m_problem = tr("%1 is in use by another Typebot Uploader (process %2)")
-                                .arg(path)
-                                .arg(pid);
+            m_problem =
+                    tr("%1 is in use by another Typebot Uploader (process %2)").arg(path).arg(pid);
             return false;
         }
     }
@@ -170,16 +169,16 @@ bool JobDatabase::migrate()
     // Each step takes the schema from version i to i + 1.
     const QList<QStringList> steps = {
         {
-            QStringLiteral("CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                           "path TEXT NOT NULL, size INTEGER, state TEXT NOT NULL, "
-                           "profile TEXT, session TEXT, file_url TEXT, error TEXT, "
-                           "error_code TEXT, attempts INTEGER NOT NULL DEFAULT 0, "
-                           "added_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
-            QStringLiteral("CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                           "job_id INTEGER UNIQUE, name TEXT NOT NULL, path TEXT, "
-                           "size INTEGER, profile TEXT, session TEXT, "
-                           "file_url TEXT NOT NULL, stored_at TEXT NOT NULL)"),
-            QStringLiteral("CREATE INDEX history_stored_at ON history(stored_at)"),
+                QStringLiteral("CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "path TEXT NOT NULL, size INTEGER, state TEXT NOT NULL, "
+                               "profile TEXT, session TEXT, file_url TEXT, error TEXT, "
+                               "error_code TEXT, attempts INTEGER NOT NULL DEFAULT 0, "
+                               "added_at TEXT NOT NULL, updated_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+                               "job_id INTEGER UNIQUE, name TEXT NOT NULL, path TEXT, "
+                               "size INTEGER, profile TEXT, session TEXT, "
+                               "file_url TEXT NOT NULL, stored_at TEXT NOT NULL)"),
+                QStringLiteral("CREATE INDEX history_stored_at ON history(stored_at)"),
         },
     };
     for (int v = version; v < SchemaVersion; ++v) {

@@ -5,9 +5,9 @@
 
 #include <qt6keychain/keychain.h>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -26,7 +26,8 @@ bool keychainMissing(QKeychain::Error error)
 } // namespace
 
 SecretStore::SecretStore(const QString &service, QObject *parent)
-    : QObject(parent), m_service(service)
+    : QObject(parent),
+      m_service(service)
 {
 }
 

@@ -42,8 +42,8 @@ public:
     void remove(const QString &key);
 
 Q_SIGNALS:
-    void readFinished(const QString &key, const QString &secret, Typebot::SecretStore::Status status,
-                      const QString &message);
+    void readFinished(const QString &key, const QString &secret,
+                      Typebot::SecretStore::Status status, const QString &message);
     void writeFinished(const QString &key, Typebot::SecretStore::Status status,
                        const QString &message);
     void removeFinished(const QString &key, Typebot::SecretStore::Status status,

@@ -42,8 +42,7 @@ QByteArray FormEncoding::fieldDisposition(const QString &name)
 
 QByteArray FormEncoding::fileDisposition(const QString &name, const QString &fileName)
 {
-    return "form-data; name=\"" + escape(name) + "\"; filename=\"" + escapeFileName(fileName)
-            + '"';
+    return "form-data; name=\"" + escape(name) + "\"; filename=\"" + escapeFileName(fileName) + '"';
 }
 
 } // namespace Typebot

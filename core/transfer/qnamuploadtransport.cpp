@@ -46,7 +46,9 @@ void parsePostResponse(const QByteArray &body, TransferResult *result)
 } // namespace
 
 QnamUploadTransport::QnamUploadTransport(QNetworkAccessManager *nam, QObject *parent)
-    : UploadTransport(parent), m_nam(nam), m_stallTimer(this)
+    : UploadTransport(parent),
+      m_nam(nam),
+      m_stallTimer(this)
 {
     m_stallTimer.setSingleShot(true);
     connect(&m_stallTimer, &QTimer::timeout, this, &QnamUploadTransport::handleStall);
@@ -139,9 +141,9 @@ QNetworkReply *QnamUploadTransport::sendMultipart()
         return nullptr;
     }
     QHttpPart filePart;
-    filePart.setRawHeader("Content-Disposition",
-                          FormEncoding::fileDisposition(QStringLiteral("file"),
-                                                        m_request.uploadName));
+    filePart.setRawHeader(
+            "Content-Disposition",
+            FormEncoding::fileDisposition(QStringLiteral("file"), m_request.uploadName));
     filePart.setRawHeader("Content-Type", m_request.contentType.toUtf8());
     filePart.setBodyDevice(file);
     multiPart->append(filePart);
@@ -242,17 +244,17 @@ void QnamUploadTransport::handleReplyFinished()
         if (result.s3Error)
             result.errorString = result.s3Error->toString();
         else if (status < 400)
-            result.errorString = tr("The storage server redirected the upload (%1) to %2; "
-                                    "redirects are not followed")
-                                         .arg(status)
-                                         .arg(Redactor::url(QUrl::fromEncoded(
-                                                 result.header("Location"))));
+            result.errorString =
+                    tr("The storage server redirected the upload (%1) to %2; "
+                       "redirects are not followed")
+                            .arg(status)
+                            .arg(Redactor::url(QUrl::fromEncoded(result.header("Location"))));
         else
-            result.errorString = tr("The storage server answered %1 %2")
-                                         .arg(status)
-                                         .arg(reply->attribute(
-                                                          QNetworkRequest::HttpReasonPhraseAttribute)
-                                                      .toString());
+            result.errorString =
+                    tr("The storage server answered %1 %2")
+                            .arg(status)
+                            .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute)
+                                         .toString());
     } else {
         result.outcome = TransferResult::Outcome::NetworkError;
         result.errorString = Redactor::text(reply->errorString());

@@ -15,8 +15,8 @@ struct TransferRequest
 {
     UploadTicket ticket;
     QString filePath;
-    QString uploadName;    // the name sent as filename=, usually the file's own name
-    QString contentType;   // the file part's / PUT body's Content-Type
+    QString uploadName; // the name sent as filename=, usually the file's own name
+    QString contentType; // the file part's / PUT body's Content-Type
     qint64 expectedSize = 0;
     int stallTimeoutMs = 60000;
     QList<QSslCertificate> extraCaCertificates;

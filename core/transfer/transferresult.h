@@ -17,10 +17,10 @@ namespace Typebot {
 struct TransferResult
 {
     enum class Outcome {
-        Stored,   // 200/201/204
+        Stored, // 200/201/204
         HttpError,
         NetworkError,
-        Stalled,  // no progress for the stall timeout
+        Stalled, // no progress for the stall timeout
         Canceled, // the user asked
         LocalError, // the file could not be opened
     };

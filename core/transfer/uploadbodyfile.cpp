@@ -6,7 +6,8 @@
 namespace Typebot {
 
 UploadBodyFile::UploadBodyFile(const QString &path, qint64 sizeLimit, QObject *parent)
-    : QFile(path, parent), m_limit(std::max<qint64>(0, sizeLimit))
+    : QFile(path, parent),
+      m_limit(std::max<qint64>(0, sizeLimit))
 {
 }
 

@@ -15,7 +15,8 @@ using namespace Sandbox;
 
 namespace {
 
-const char FaultHelp[] = R"(Faults (--fault SPEC, repeatable; also POST /__sandbox/faults, one per line):
+const char FaultHelp[] =
+        R"(Faults (--fault SPEC, repeatable; also POST /__sandbox/faults, one per line):
   ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]
   ROUTE   api (generate-upload-url), upload (POST/PUT to the bucket),
           get (GET/HEAD objects), chat (startChat/continueChat), any
@@ -51,49 +52,64 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
-        QStringLiteral("A local Typebot API and S3 bucket that enforce the real upload rules and fail on demand.\n\n")
-        + QString::fromUtf8(FaultHelp));
+            QStringLiteral("A local Typebot API and S3 bucket that enforce the real upload rules "
+                           "and fail on demand.\n\n")
+            + QString::fromUtf8(FaultHelp));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption hostOption(QStringLiteral("host"), QStringLiteral("Address to bind (default 127.0.0.1)."),
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+                                        QStringLiteral("Address to bind (default 127.0.0.1)."),
                                         QStringLiteral("address"), QStringLiteral("127.0.0.1"));
-    const QCommandLineOption portOption(QStringLiteral("port"), QStringLiteral("Port (default 0: a free one)."),
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("Port (default 0: a free one)."),
                                         QStringLiteral("port"), QStringLiteral("0"));
-    const QCommandLineOption storageOption(QStringLiteral("storage"),
-                                           QStringLiteral("Directory for stored objects (default: a temporary one)."),
-                                           QStringLiteral("dir"));
+    const QCommandLineOption storageOption(
+            QStringLiteral("storage"),
+            QStringLiteral("Directory for stored objects (default: a temporary one)."),
+            QStringLiteral("dir"));
     const QCommandLineOption tokenOption(QStringLiteral("token"),
-                                         QStringLiteral("Require this bearer token on the API."), QStringLiteral("token"));
-    const QCommandLineOption sessionOption(QStringLiteral("session"),
-                                           QStringLiteral("A known session id (repeatable; default: one generated)."),
-                                           QStringLiteral("id"));
-    const QCommandLineOption maxSizeOption(QStringLiteral("max-size"),
-                                           QStringLiteral("Size limit in MB (adds content-length-range)."),
-                                           QStringLiteral("MB"));
-    const QCommandLineOption expiryOption(QStringLiteral("expiry"), QStringLiteral("Policy lifetime in seconds (default 600)."),
-                                          QStringLiteral("seconds"), QStringLiteral("600"));
-    const QCommandLineOption putOption(QStringLiteral("put-variant"),
-                                       QStringLiteral("Answer the newer PUT variant (empty formData, presigned PUT URL)."));
-    const QCommandLineOption certOption(QStringLiteral("tls-cert"), QStringLiteral("PEM certificate for HTTPS."),
+                                         QStringLiteral("Require this bearer token on the API."),
+                                         QStringLiteral("token"));
+    const QCommandLineOption sessionOption(
+            QStringLiteral("session"),
+            QStringLiteral("A known session id (repeatable; default: one generated)."),
+            QStringLiteral("id"));
+    const QCommandLineOption maxSizeOption(
+            QStringLiteral("max-size"),
+            QStringLiteral("Size limit in MB (adds content-length-range)."), QStringLiteral("MB"));
+    const QCommandLineOption expiryOption(
+            QStringLiteral("expiry"), QStringLiteral("Policy lifetime in seconds (default 600)."),
+            QStringLiteral("seconds"), QStringLiteral("600"));
+    const QCommandLineOption putOption(
+            QStringLiteral("put-variant"),
+            QStringLiteral("Answer the newer PUT variant (empty formData, presigned PUT URL)."));
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
+                                        QStringLiteral("PEM certificate for HTTPS."),
                                         QStringLiteral("file"));
-    const QCommandLineOption keyOption(QStringLiteral("tls-key"), QStringLiteral("PEM private key for HTTPS."),
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"),
+                                       QStringLiteral("PEM private key for HTTPS."),
                                        QStringLiteral("file"));
-    const QCommandLineOption faultOption(QStringLiteral("fault"), QStringLiteral("Inject a fault (repeatable; syntax above)."),
-                                         QStringLiteral("spec"));
-    const QCommandLineOption botIdOption(QStringLiteral("bot-id"),
-                                         QStringLiteral("Public id of the demo bot (default demo-bot)."),
-                                         QStringLiteral("id"), QStringLiteral("demo-bot"));
-    const QCommandLineOption botMultipleOption(QStringLiteral("bot-multiple"),
-                                               QStringLiteral("The demo bot's file block accepts several files."));
+    const QCommandLineOption faultOption(
+            QStringLiteral("fault"), QStringLiteral("Inject a fault (repeatable; syntax above)."),
+            QStringLiteral("spec"));
+    const QCommandLineOption botIdOption(
+            QStringLiteral("bot-id"),
+            QStringLiteral("Public id of the demo bot (default demo-bot)."), QStringLiteral("id"),
+            QStringLiteral("demo-bot"));
+    const QCommandLineOption botMultipleOption(
+            QStringLiteral("bot-multiple"),
+            QStringLiteral("The demo bot's file block accepts several files."));
     const QCommandLineOption botTypesOption(
-        QStringLiteral("bot-types"),
-        QStringLiteral("The demo bot's file block accepts only these types, e.g. png,jpg or image/*."),
-        QStringLiteral("list"));
-    const QCommandLineOption botOptionalOption(QStringLiteral("bot-optional"),
-                                               QStringLiteral("The demo bot's file block can be skipped."));
-    parser.addOptions({hostOption, portOption, storageOption, tokenOption, sessionOption, maxSizeOption, expiryOption,
-                       putOption, certOption, keyOption, faultOption, botIdOption, botMultipleOption, botTypesOption,
-                       botOptionalOption});
+            QStringLiteral("bot-types"),
+            QStringLiteral(
+                    "The demo bot's file block accepts only these types, e.g. png,jpg or image/*."),
+            QStringLiteral("list"));
+    const QCommandLineOption botOptionalOption(
+            QStringLiteral("bot-optional"),
+            QStringLiteral("The demo bot's file block can be skipped."));
+    parser.addOptions({ hostOption, portOption, storageOption, tokenOption, sessionOption,
+                        maxSizeOption, expiryOption, putOption, certOption, keyOption, faultOption,
+                        botIdOption, botMultipleOption, botTypesOption, botOptionalOption });
     parser.process(app);
 
     QTextStream out(stdout);
@@ -116,7 +132,8 @@ int main(int argc, char *argv[])
     if (parser.isSet(maxSizeOption)) {
         const double megabytes = parser.value(maxSizeOption).toDouble(&ok);
         if (!ok || megabytes <= 0) {
-            err << "typebot-sandbox: invalid --max-size " << parser.value(maxSizeOption) << Qt::endl;
+            err << "typebot-sandbox: invalid --max-size " << parser.value(maxSizeOption)
+                << Qt::endl;
             return 2;
         }
         config.maxSizeBytes = qint64(megabytes * 1024 * 1024);
@@ -171,11 +188,13 @@ int main(int argc, char *argv[])
     Typebot::UnixSignalWatcher signalWatcher;
     signalWatcher.watch(SIGINT);
     signalWatcher.watch(SIGTERM);
-    QObject::connect(&signalWatcher, &Typebot::UnixSignalWatcher::signalReceived, &app, [&](int signalNumber) {
-        err << "typebot-sandbox: signal " << signalNumber << ", stopping" << Qt::endl;
-        server.stop();
-        QCoreApplication::quit();
-    });
+    QObject::connect(&signalWatcher, &Typebot::UnixSignalWatcher::signalReceived, &app,
+                     [&](int signalNumber) {
+                         err << "typebot-sandbox: signal " << signalNumber << ", stopping"
+                             << Qt::endl;
+                         server.stop();
+                         QCoreApplication::quit();
+                     });
 
     const QString api = server.apiBaseUrl().toString();
     const QString session = server.defaultSessionId();
@@ -183,18 +202,25 @@ int main(int argc, char *argv[])
     out << "Bucket: " << server.bucketUrl().toString() << Qt::endl;
     out << "Session: " << session << Qt::endl;
     out << "Storage: " << server.storageDir() << Qt::endl;
-    out << "Demo bot: " << config.demoBotId << " (" << (config.demoBotMultipleFiles ? "several files" : "one file")
-        << ", " << (config.demoBotFileTypes.isEmpty() ? QStringLiteral("any type") : config.demoBotFileTypes.join(u','))
-        << (config.demoBotFilesOptional ? ", optional" : ", required") << "): POST " << api << "/v1/typebots/"
-        << config.demoBotId << "/startChat" << Qt::endl;
+    out << "Demo bot: " << config.demoBotId << " ("
+        << (config.demoBotMultipleFiles ? "several files" : "one file") << ", "
+        << (config.demoBotFileTypes.isEmpty() ? QStringLiteral("any type")
+                                              : config.demoBotFileTypes.join(u','))
+        << (config.demoBotFilesOptional ? ", optional" : ", required") << "): POST " << api
+        << "/v1/typebots/" << config.demoBotId << "/startChat" << Qt::endl;
     out << "Try it:\n"
-        << "  curl -s -X POST " << api << "/v2/generate-upload-url -H 'Content-Type: application/json'"
-        << (config.token.isEmpty() ? QString() : QStringLiteral(" -H 'Authorization: Bearer <token>'"))
-        << " -d '{\"sessionId\":\"" << session << "\",\"fileName\":\"hello.txt\",\"fileType\":\"text/plain\"}'\n";
+        << "  curl -s -X POST " << api
+        << "/v2/generate-upload-url -H 'Content-Type: application/json'"
+        << (config.token.isEmpty() ? QString()
+                                   : QStringLiteral(" -H 'Authorization: Bearer <token>'"))
+        << " -d '{\"sessionId\":\"" << session
+        << "\",\"fileName\":\"hello.txt\",\"fileType\":\"text/plain\"}'\n";
     if (config.putVariant)
-        out << "  curl -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt '<presignedUrl>'\n";
+        out << "  curl -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt "
+               "'<presignedUrl>'\n";
     else
-        out << "  curl -F 'key=<formData.key>' -F 'bucket=...' ... (every formData field, in order) "
+        out << "  curl -F 'key=<formData.key>' -F 'bucket=...' ... (every formData field, in "
+               "order) "
                "-F 'file=@hello.txt' <presignedUrl>\n";
     out << Qt::flush;
     return QCoreApplication::exec();

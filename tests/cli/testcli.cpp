@@ -390,9 +390,10 @@ void TestCli::unreachableApiFailsWithReason()
     const quint16 port = probe.serverPort();
     probe.close();
     const QString file = writeFile(QStringLiteral("a.txt"), "a");
-    const Run r = run({QStringLiteral("--api"), QStringLiteral("http://127.0.0.1:%1/api").arg(port),
-                       QStringLiteral("--session"), QStringLiteral("s1"),
-                       QStringLiteral("--retries"), QStringLiteral("2"), file});
+    const Run r =
+            run({ QStringLiteral("--api"), QStringLiteral("http://127.0.0.1:%1/api").arg(port),
+                  QStringLiteral("--session"), QStringLiteral("s1"), QStringLiteral("--retries"),
+                  QStringLiteral("2"), file });
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.all().contains(u"Could not reach the Typebot API"), qPrintable(r.all()));
     QVERIFY2(r.all().contains(u"gave up after 2 attempt"), qPrintable(r.all()));
@@ -553,9 +554,10 @@ void TestCli::printedCurlCommandsWork()
 void TestCli::botWalksDemoBotToTheEnd()
 {
     const QString photo = writeFile(QStringLiteral("photo.png"), "not really a png");
-    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
-                        QStringLiteral("--bot"), QStringLiteral("demo-bot"), QStringLiteral("--answer"),
-                        QStringLiteral("Ana"), QStringLiteral("--json"), photo });
+    const Run r =
+            run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                  QStringLiteral("--bot"), QStringLiteral("demo-bot"), QStringLiteral("--answer"),
+                  QStringLiteral("Ana"), QStringLiteral("--json"), photo });
     QCOMPARE(r.exitCode, 0);
     const QList<QJsonObject> events = jsonLines(r.out);
     const QList<QJsonObject> chat = eventsNamed(events, QStringLiteral("chat"));
@@ -566,27 +568,39 @@ void TestCli::botWalksDemoBotToTheEnd()
     for (const QJsonObject &e : chat)
         transcript << e.value(QStringLiteral("role")).toString() + u':'
                         + e.value(QStringLiteral("text")).toString().section(u'\n', 0, 0);
-    const QStringList expected{
-        QStringLiteral("bot:Hi! I'm the sandbox demo bot."), QStringLiteral("bot:What's your name?"),
-        QStringLiteral("user:Ana"), QStringLiteral("bot:Nice to meet you, Ana!"),
-        QStringLiteral("bot:Please send me a file."), QStringLiteral("user:") + fileUrl,
-        QStringLiteral("bot:Thanks, Ana! I received 1 file:") };
+    const QStringList expected{ QStringLiteral("bot:Hi! I'm the sandbox demo bot."),
+                                QStringLiteral("bot:What's your name?"),
+                                QStringLiteral("user:Ana"),
+                                QStringLiteral("bot:Nice to meet you, Ana!"),
+                                QStringLiteral("bot:Please send me a file."),
+                                QStringLiteral("user:") + fileUrl,
+                                QStringLiteral("bot:Thanks, Ana! I received 1 file:") };
     QCOMPARE(transcript, expected);
     // The prompts carry the input the bot waits for; the last reply lists the link.
-    QCOMPARE(chat.at(1).value(QStringLiteral("input")).toObject().value(QStringLiteral("type")).toString(),
+    QCOMPARE(chat.at(1)
+                     .value(QStringLiteral("input"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
              QStringLiteral("text input"));
-    QCOMPARE(chat.at(4).value(QStringLiteral("input")).toObject().value(QStringLiteral("type")).toString(),
+    QCOMPARE(chat.at(4)
+                     .value(QStringLiteral("input"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
              QStringLiteral("file input"));
     QVERIFY(chat.last().value(QStringLiteral("text")).toString().endsWith(fileUrl));
-    QCOMPARE(m_sandbox->objectData(SandboxServer::keyFromFileUrl(fileUrl)), QByteArray("not really a png"));
+    QCOMPARE(m_sandbox->objectData(SandboxServer::keyFromFileUrl(fileUrl)),
+             QByteArray("not really a png"));
     QCOMPARE(m_sandbox->demoBot()->sessionCount(), 0); // the conversation ended
 }
 
 void TestCli::builtInSandboxDemoBot()
 {
     const QString photo = writeFile(QStringLiteral("photo.png"), "png");
-    const Run r = run({ QStringLiteral("--sandbox"), QStringLiteral("--bot"), QStringLiteral("demo-bot"),
-                        QStringLiteral("--answer"), QStringLiteral("Ana"), photo });
+    const Run r =
+            run({ QStringLiteral("--sandbox"), QStringLiteral("--bot"), QStringLiteral("demo-bot"),
+                  QStringLiteral("--answer"), QStringLiteral("Ana"), photo });
     QCOMPARE(r.exitCode, 0);
     const QString out = QString::fromUtf8(r.out);
     QVERIFY2(out.contains(QStringLiteral("you  Ana")), qPrintable(out));
@@ -598,8 +612,10 @@ void TestCli::uploadBeforeFileBlockGivesServerMessage()
 {
     // A session that still waits for the name, as a browser would leave it.
     const auto started = m_sandbox->demoBot()->startChat(QStringLiteral("demo-bot"));
-    const QString sessionId =
-            QJsonDocument::fromJson(started.body).object().value(QStringLiteral("sessionId")).toString();
+    const QString sessionId = QJsonDocument::fromJson(started.body)
+                                      .object()
+                                      .value(QStringLiteral("sessionId"))
+                                      .toString();
     QVERIFY(!sessionId.isEmpty());
     const QString photo = writeFile(QStringLiteral("photo.png"), "png");
     const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
@@ -616,10 +632,11 @@ void TestCli::disallowedTypeRefusedBeforeUpload()
     startSandbox(config);
     const QString notes = writeFile(QStringLiteral("notes.txt"), "text");
     const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
-                        QStringLiteral("--bot"), QStringLiteral("demo-bot"), QStringLiteral("--answer"),
-                        QStringLiteral("Ana"), notes });
+                        QStringLiteral("--bot"), QStringLiteral("demo-bot"),
+                        QStringLiteral("--answer"), QStringLiteral("Ana"), notes });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.err.contains("notes.txt: refused before upload: the bot accepts only .png, .jpg, not .txt"),
+    QVERIFY2(r.err.contains(
+                     "notes.txt: refused before upload: the bot accepts only .png, .jpg, not .txt"),
              r.err.constData());
     for (const RequestRecord &record : m_sandbox->requests())
         QVERIFY2(record.route == u"chat", qPrintable(record.path)); // no upload slot asked for
@@ -631,7 +648,8 @@ void TestCli::runningOutOfAnswersNamesThePrompt()
     const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
                         QStringLiteral("--bot"), QStringLiteral("demo-bot"), photo });
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("the bot asks \"What's your name?\" (text input)") && r.err.contains("--answer"),
+    QVERIFY2(r.err.contains("the bot asks \"What's your name?\" (text input)")
+                     && r.err.contains("--answer"),
              r.err.constData());
     QVERIFY(m_sandbox->objectKeys().isEmpty());
 }

@@ -122,10 +122,11 @@ void TestCrashResume::addFault(const QString &spec)
 
 QStringList TestCrashResume::baseArgs() const
 {
-    return { QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
-             QStringLiteral("--session"), m_sandbox->defaultSessionId(),
+    return { QStringLiteral("--api"),      m_sandbox->apiBaseUrl().toString(),
+             QStringLiteral("--session"),  m_sandbox->defaultSessionId(),
              QStringLiteral("--data-dir"), m_dir->filePath(QStringLiteral("data")),
-             QStringLiteral("--json"), QStringLiteral("-j"), QStringLiteral("3") };
+             QStringLiteral("--json"),     QStringLiteral("-j"),
+             QStringLiteral("3") };
 }
 
 TestCrashResume::Run TestCrashResume::run(const QStringList &args,
@@ -148,8 +149,8 @@ TestCrashResume::Run TestCrashResume::run(const QStringList &args,
         else
             process.kill(); // SIGKILL: no chance to tidy up
     };
-    const QMetaObject::Connection onRequest = connect(
-            m_sandbox.get(), &SandboxServer::requestFinished, &loop, [&] { maybeKill(); });
+    const QMetaObject::Connection onRequest =
+            connect(m_sandbox.get(), &SandboxServer::requestFinished, &loop, [&] { maybeKill(); });
     QTimer poll;
     connect(&poll, &QTimer::timeout, &loop, maybeKill);
     poll.start(5);
@@ -261,8 +262,8 @@ void TestCrashResume::resumesAfterKill()
 void TestCrashResume::resumesAfterCtrlC()
 {
     addFault(QStringLiteral("upload:throttle=400000,count=0"));
-    const Run first =
-            run(baseArgs() + m_files, [this] { return m_uploadsStored >= 3; }, true);
+    const Run first = run(
+            baseArgs() + m_files, [this] { return m_uploadsStored >= 3; }, true);
     QCOMPARE(first.exitCode, 130);
     m_sandbox->faults()->clear();
     const Run resumed = run(baseArgs() << QStringLiteral("--resume"));

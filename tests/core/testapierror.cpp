@@ -44,30 +44,29 @@ void TestApiError::fromHttpResponse_data()
                           R"({"message":"Required","path":["sessionId"]},)"
                           R"({"message":"Expected string","path":["fileName"]}]})")
             << QStringLiteral("BAD_REQUEST") << QStringLiteral("Invalid input")
-            << QStringList{QStringLiteral("sessionId: Required"),
-                           QStringLiteral("fileName: Expected string")}
+            << QStringList{ QStringLiteral("sessionId: Required"),
+                            QStringLiteral("fileName: Expected string") }
             << QString();
     QTest::newRow("spec shape, issue path with an array index")
             << 400
             << QByteArray(R"({"message":"Invalid input","code":"BAD_REQUEST",)"
                           R"("issues":[{"message":"Too long","path":["files",0,"name"]}]})")
             << QStringLiteral("BAD_REQUEST") << QStringLiteral("Invalid input")
-            << QStringList{QStringLiteral("files.0.name: Too long")} << QString();
+            << QStringList{ QStringLiteral("files.0.name: Too long") } << QString();
     QTest::newRow("spec shape, issue without a path")
             << 400
             << QByteArray(R"({"message":"Can't find session","code":"BAD_REQUEST",)"
                           R"("issues":[{"message":"Session ended"}]})")
             << QStringLiteral("BAD_REQUEST") << QStringLiteral("Can't find session")
-            << QStringList{QStringLiteral("Session ended")} << QString();
+            << QStringList{ QStringLiteral("Session ended") } << QString();
     QTest::newRow("spec shape, issues given as plain strings")
             << 400 << QByteArray(R"({"message":"Bad","code":"BAD_REQUEST","issues":["one","two"]})")
             << QStringLiteral("BAD_REQUEST") << QStringLiteral("Bad")
-            << QStringList{QStringLiteral("one"), QStringLiteral("two")} << QString();
+            << QStringList{ QStringLiteral("one"), QStringLiteral("two") } << QString();
     QTest::newRow("spec shape, empty issue messages are dropped")
             << 400
             << QByteArray(R"({"message":"Bad","code":"BAD_REQUEST","issues":[{"message":""},{}]})")
-            << QStringLiteral("BAD_REQUEST") << QStringLiteral("Bad") << QStringList()
-            << QString();
+            << QStringLiteral("BAD_REQUEST") << QStringLiteral("Bad") << QStringList() << QString();
     QTest::newRow("newer shape: defined, code, status, message, data")
             << 400
             << QByteArray(R"({"defined":true,"code":"BAD_REQUEST","status":400,)"
@@ -80,7 +79,7 @@ void TestApiError::fromHttpResponse_data()
                           R"("message":"Input validation failed",)"
                           R"("data":{"issues":[{"message":"Invalid","path":["fileName"]}]}})")
             << QStringLiteral("BAD_REQUEST") << QStringLiteral("Input validation failed")
-            << QStringList{QStringLiteral("fileName: Invalid")} << QString();
+            << QStringList{ QStringLiteral("fileName: Invalid") } << QString();
     QTest::newRow("newer shape, message only inside data")
             << 500
             << QByteArray(R"({"defined":true,"code":"INTERNAL_SERVER_ERROR","status":500,"data":)"
@@ -114,11 +113,12 @@ void TestApiError::fromHttpResponse_data()
             << QStringLiteral("<html> <head><title>502 Bad Gateway</title></head> <body> "
                               "<center><h1>502 Bad Gateway</h1></center> "
                               "<hr><center>nginx</center> </body> </html>");
-    QTest::newRow("empty body")
-            << 503 << QByteArray() << QString() << QString() << QStringList() << QString();
+    QTest::newRow("empty body") << 503 << QByteArray() << QString() << QString() << QStringList()
+                                << QString();
     QTest::newRow("bearer token in the message is redacted")
             << 401
-            << QByteArray(R"({"message":"Token Bearer abc123.def_456 rejected","code":"UNAUTHORIZED"})")
+            << QByteArray(
+                       R"({"message":"Token Bearer abc123.def_456 rejected","code":"UNAUTHORIZED"})")
             << QStringLiteral("UNAUTHORIZED") << QStringLiteral("Token Bearer [redacted] rejected")
             << QStringList() << QString();
     QTest::newRow("signature in an issue is redacted")
@@ -126,7 +126,8 @@ void TestApiError::fromHttpResponse_data()
             << QByteArray(R"({"message":"Bad","issues":[{"message":"see )"
                           R"(https://s3.example.com/b?X-Amz-Signature=abcdef0123"}]})")
             << QString() << QStringLiteral("Bad")
-            << QStringList{QStringLiteral("see https://s3.example.com/b?X-Amz-Signature=[redacted]")}
+            << QStringList{ QStringLiteral(
+                       "see https://s3.example.com/b?X-Amz-Signature=[redacted]") }
             << QString();
     QTest::newRow("signed URL in a plain-text body is redacted")
             << 403
@@ -169,14 +170,15 @@ void TestApiError::sanitizedExcerpt_data()
             << QByteArray("a\t\tb\r\n\r\nc") << 200 << QStringLiteral("a b c");
     QTest::newRow("surrounding whitespace is trimmed")
             << QByteArray("  \n hi \n") << 200 << QStringLiteral("hi");
-    QTest::newRow("control characters become a space")
-            << QByteArray("a\x01\x02\x7f" "b") << 200 << QStringLiteral("a b");
+    QTest::newRow("control characters become a space") << QByteArray("a\x01\x02\x7f"
+                                                                     "b")
+                                                       << 200 << QStringLiteral("a b");
     QTest::newRow("exactly maxChars is kept whole")
             << QByteArray(200, 'x') << 200 << QString(200, u'x');
     QTest::newRow("one over maxChars ends in an ellipsis")
             << QByteArray(201, 'x') << 200 << QString(199, u'x') + QChar(0x2026);
-    QTest::newRow("small limit")
-            << QByteArray("hello world") << 5 << QStringLiteral("hell") + QChar(0x2026);
+    QTest::newRow("small limit") << QByteArray("hello world") << 5
+                                 << QStringLiteral("hell") + QChar(0x2026);
     QTest::newRow("a megabyte of text gives a short line")
             << QByteArray(1024 * 1024, 'y') << 200 << QString(199, u'y') + QChar(0x2026);
     QTest::newRow("non-ASCII text survives")
@@ -219,13 +221,13 @@ void TestApiError::toString_data()
             << QStringLiteral("The Typebot API refused the request (400): Can't find session");
     QTest::newRow("400 with a message and issues")
             << http << 400 << QStringLiteral("Invalid input")
-            << QStringList{QStringLiteral("sessionId: Required"),
-                           QStringLiteral("fileName: Expected string")}
+            << QStringList{ QStringLiteral("sessionId: Required"),
+                            QStringLiteral("fileName: Expected string") }
             << QString()
             << QStringLiteral("The Typebot API refused the request (400): Invalid input "
                               "(sessionId: Required; fileName: Expected string)");
     QTest::newRow("400 with issues only")
-            << http << 400 << QString() << QStringList{QStringLiteral("sessionId: Required")}
+            << http << 400 << QString() << QStringList{ QStringLiteral("sessionId: Required") }
             << QStringLiteral("{ignored}")
             << QStringLiteral("The Typebot API refused the request (400): sessionId: Required");
     QTest::newRow("401 asks for a token")
@@ -254,12 +256,11 @@ void TestApiError::toString_data()
             << http << 400 << QStringLiteral("bad name %1 %2") << QStringList() << QString()
             << QStringLiteral("The Typebot API refused the request (400): bad name %1 %2");
     QTest::newRow("network error")
-            << ApiError::Kind::Network << 0 << QStringLiteral("Connection refused")
-            << QStringList() << QString()
-            << QStringLiteral("Could not reach the Typebot API: Connection refused");
-    QTest::newRow("timeout")
-            << ApiError::Kind::Timeout << 0 << QString() << QStringList() << QString()
-            << QStringLiteral("The Typebot API did not answer in time.");
+            << ApiError::Kind::Network << 0 << QStringLiteral("Connection refused") << QStringList()
+            << QString() << QStringLiteral("Could not reach the Typebot API: Connection refused");
+    QTest::newRow("timeout") << ApiError::Kind::Timeout << 0 << QString() << QStringList()
+                             << QString()
+                             << QStringLiteral("The Typebot API did not answer in time.");
     QTest::newRow("2xx that is not a ticket")
             << ApiError::Kind::InvalidResponse << 200 << QStringLiteral("\"fileUrl\" is missing")
             << QStringList() << QString()
@@ -294,8 +295,8 @@ void TestApiError::registeredSecretIsRedacted()
     QCOMPARE(json.message, QStringLiteral("Token [redacted] is revoked"));
     QVERIFY(!json.toString().contains(u"tbu_token_0123456789"));
 
-    const ApiError html = ApiError::fromHttpResponse(
-            403, QByteArray("<p>token tbu_token_0123456789 denied</p>"));
+    const ApiError html =
+            ApiError::fromHttpResponse(403, QByteArray("<p>token tbu_token_0123456789 denied</p>"));
     QCOMPARE(html.bodyExcerpt, QStringLiteral("<p>token [redacted] denied</p>"));
     QVERIFY(!html.toString().contains(u"tbu_token_0123456789"));
 }

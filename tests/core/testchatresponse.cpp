@@ -65,13 +65,14 @@ const char FileInput[] = R"({
   "clientSideActions": [{"type": "wait", "wait": {"secondsToWaitFor": 1}}]
 })";
 
-const char FileInputDefaults[] = R"({"messages": [], "input": {"id": "in4", "type": "file input", "options": {}}})";
+const char FileInputDefaults[] =
+        R"({"messages": [], "input": {"id": "in4", "type": "file input", "options": {}}})";
 
-const char Ended[] = R"({"messages": [{"id": "b6", "type": "embed", "content": {"url": "https://embed.example/x", "height": 400}},
+const char Ended[] =
+        R"({"messages": [{"id": "b6", "type": "embed", "content": {"url": "https://embed.example/x", "height": 400}},
   {"id": "b7", "type": "audio", "content": {"url": "https://audio.example/bye.mp3"}}]})";
 
 } // namespace
-
 
 void TestChatResponse::parsesRecordedAnswers_data()
 {
@@ -85,12 +86,14 @@ void TestChatResponse::parsesRecordedAnswers_data()
 
     QTest::newRow("rich text bubbles flatten to lines, images show their URL")
             << QByteArray(StartChatWithRichText) << "clx7sessionabc"
-            << "Welcome to Acme support!\nVisit our site.\nhttps://cdn.example/logo.png\nWhat's your "
+            << "Welcome to Acme support!\nVisit our site.\nhttps://cdn.example/logo.png\nWhat's "
+               "your "
                "order number?"
             << "text input" << int(ChatInput::Kind::Text) << "Type your answer..." << false;
     QTest::newRow("a choice input lists its items")
-            << QByteArray(ChoiceInput) << QString() << "Pick one" << "choice input"
-            << int(ChatInput::Kind::Choice) << "Invoice|Photo of the damage" << false;
+            << QByteArray(ChoiceInput) << QString() << "Pick one"
+            << "choice input" << int(ChatInput::Kind::Choice) << "Invoice|Photo of the damage"
+            << false;
     QTest::newRow("a file input carries its options")
             << QByteArray(FileInput) << QString() << "https://videos.example/how-to.mp4"
             << "file input" << int(ChatInput::Kind::File)
@@ -131,12 +134,13 @@ void TestChatResponse::parsesRecordedAnswers()
         detail = contents.join(u'|');
     } else if (input.kind == ChatInput::Kind::File) {
         const FileInputOptions &f = input.file;
-        detail = QStringLiteral("multiple=%1 required=%2 restricted=%3 types=%4 button=%5 skip=%6 "
-                                "success=%7")
-                         .arg(int(f.isMultipleAllowed))
-                         .arg(int(f.isRequired))
-                         .arg(int(f.typesRestricted))
-                         .arg(f.allowedTypes.join(u','), f.buttonLabel, f.skipLabel, f.successLabel);
+        detail =
+                QStringLiteral("multiple=%1 required=%2 restricted=%3 types=%4 button=%5 skip=%6 "
+                               "success=%7")
+                        .arg(int(f.isMultipleAllowed))
+                        .arg(int(f.isRequired))
+                        .arg(int(f.typesRestricted))
+                        .arg(f.allowedTypes.join(u','), f.buttonLabel, f.skipLabel, f.successLabel);
         QVERIFY(response->waitsForFiles());
     } else {
         detail = input.placeholder;
@@ -167,17 +171,18 @@ void TestChatResponse::fileTypeRules_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<bool>("accepted");
 
-    QTest::newRow("a bare extension matches") << QStringList{QStringLiteral("png")} << "a.png" << true;
+    QTest::newRow("a bare extension matches")
+            << QStringList{ QStringLiteral("png") } << "a.png" << true;
     QTest::newRow("a dotted extension matches case-insensitively")
-            << QStringList{QStringLiteral(".JPG")} << "scan.jpg" << true;
+            << QStringList{ QStringLiteral(".JPG") } << "scan.jpg" << true;
     QTest::newRow("a MIME type matches by the file's type")
-            << QStringList{QStringLiteral("application/pdf")} << "invoice.pdf" << true;
+            << QStringList{ QStringLiteral("application/pdf") } << "invoice.pdf" << true;
     QTest::newRow("a MIME wildcard matches the family")
-            << QStringList{QStringLiteral("image/*")} << "photo.jpeg" << true;
+            << QStringList{ QStringLiteral("image/*") } << "photo.jpeg" << true;
     QTest::newRow("another extension is refused")
-            << QStringList{QStringLiteral("png"), QStringLiteral("jpg")} << "notes.txt" << false;
+            << QStringList{ QStringLiteral("png"), QStringLiteral("jpg") } << "notes.txt" << false;
     QTest::newRow("a file without extension is refused")
-            << QStringList{QStringLiteral(".pdf")} << "README" << false;
+            << QStringList{ QStringLiteral(".pdf") } << "README" << false;
     QTest::newRow("no restriction accepts anything") << QStringList() << "anything.exe" << true;
 }
 
@@ -199,8 +204,10 @@ void TestChatResponse::choiceMatching_data()
 {
     QTest::addColumn<QString>("answer");
     QTest::addColumn<QString>("matchedId");
-    QTest::newRow("exact content") << "Invoice" << "i1";
-    QTest::newRow("case and spaces ignored") << "  photo of the DAMAGE " << "i2";
+    QTest::newRow("exact content") << "Invoice"
+                                   << "i1";
+    QTest::newRow("case and spaces ignored") << "  photo of the DAMAGE "
+                                             << "i2";
     QTest::newRow("no partial matches") << "Photo" << QString();
 }
 
@@ -222,12 +229,14 @@ void TestChatResponse::answerBodies_data()
     QTest::newRow("text") << ChatAnswer::fromText(QStringLiteral("Ana"))
                           << QByteArray(R"({"message":{"text":"Ana","type":"text"}})");
     QTest::newRow("a choice sends the item's content")
-            << ChatAnswer::fromChoice(ChatChoice{QStringLiteral("i1"), QStringLiteral("Invoice")})
+            << ChatAnswer::fromChoice(ChatChoice{ QStringLiteral("i1"), QStringLiteral("Invoice") })
             << QByteArray(R"({"message":{"text":"Invoice","type":"text"}})");
     QTest::newRow("files as the widget sends them")
-            << ChatAnswer::fromFiles({QStringLiteral("https://s3/a.png"), QStringLiteral("https://s3/b.png")})
-            << QByteArray(R"({"message":{"attachedFileUrls":["https://s3/a.png","https://s3/b.png"],)"
-                          R"("text":"https://s3/a.png, https://s3/b.png","type":"text"}})");
+            << ChatAnswer::fromFiles(
+                       { QStringLiteral("https://s3/a.png"), QStringLiteral("https://s3/b.png") })
+            << QByteArray(
+                       R"({"message":{"attachedFileUrls":["https://s3/a.png","https://s3/b.png"],)"
+                       R"("text":"https://s3/a.png, https://s3/b.png","type":"text"}})");
     QTest::newRow("a skip sends no message") << ChatAnswer::skipped() << QByteArray("{}");
 }
 
@@ -250,22 +259,25 @@ void TestChatResponse::errorsInPlainWords_data()
     using C = ChatResult::Call;
     QTest::newRow("session expired (404, spec shape)")
             << int(C::ContinueChat) << 404
-            << QByteArray(R"({"message":"Session expired. You need to start a new session.","code":"NOT_FOUND"})")
+            << QByteArray(
+                       R"({"message":"Session expired. You need to start a new session.","code":"NOT_FOUND"})")
             << int(F::SessionExpired) << "expired";
     QTest::newRow("session not found (404, newer shape)")
             << int(C::ContinueChat) << 404
-            << QByteArray(R"({"defined":false,"code":"NOT_FOUND","status":404,"message":"Session not found.","data":{}})")
+            << QByteArray(
+                       R"({"defined":false,"code":"NOT_FOUND","status":404,"message":"Session not found.","data":{}})")
             << int(F::SessionNotFound) << "no longer exists";
     QTest::newRow("unknown bot on startChat")
-            << int(C::StartChat) << 404 << QByteArray(R"({"message":"Typebot not found","code":"NOT_FOUND"})")
+            << int(C::StartChat) << 404
+            << QByteArray(R"({"message":"Typebot not found","code":"NOT_FOUND"})")
             << int(F::BotNotFound) << "no published bot";
     QTest::newRow("preview without a token")
             << int(C::StartPreviewChat) << 401
             << QByteArray(R"({"message":"You need to be authenticated","code":"UNAUTHORIZED"})")
             << int(F::Unauthorized) << "API token";
     QTest::newRow("server failure keeps the raw body")
-            << int(C::ContinueChat) << 502 << QByteArray("<html>Bad gateway</html>") << int(F::Server)
-            << "Bad gateway";
+            << int(C::ContinueChat) << 502 << QByteArray("<html>Bad gateway</html>")
+            << int(F::Server) << "Bad gateway";
 }
 
 void TestChatResponse::errorsInPlainWords()

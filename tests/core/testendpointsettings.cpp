@@ -32,12 +32,12 @@ void TestEndpointSettings::parseApiBase_data()
 
     QTest::newRow("default") << QStringLiteral("https://typebot.io/api")
                              << QStringLiteral("https://typebot.io/api") << QString();
-    QTest::newRow("trailing slash tolerated") << QStringLiteral("https://typebot.io/api/")
-                                              << QStringLiteral("https://typebot.io/api")
-                                              << QString();
-    QTest::newRow("several trailing slashes") << QStringLiteral("https://typebot.io/api///")
-                                              << QStringLiteral("https://typebot.io/api")
-                                              << QString();
+    QTest::newRow("trailing slash tolerated")
+            << QStringLiteral("https://typebot.io/api/") << QStringLiteral("https://typebot.io/api")
+            << QString();
+    QTest::newRow("several trailing slashes")
+            << QStringLiteral("https://typebot.io/api///")
+            << QStringLiteral("https://typebot.io/api") << QString();
     QTest::newRow("surrounding spaces") << QStringLiteral("  https://typebot.io/api \n")
                                         << QStringLiteral("https://typebot.io/api") << QString();
     QTest::newRow("self-hosted with a port")
@@ -45,9 +45,9 @@ void TestEndpointSettings::parseApiBase_data()
             << QStringLiteral("http://localhost:3001/api") << QString();
     QTest::newRow("host only") << QStringLiteral("https://viewer.example.com")
                                << QStringLiteral("https://viewer.example.com") << QString();
-    QTest::newRow("upper-case scheme and host") << QStringLiteral("HTTPS://Viewer.Example.COM/api")
-                                                << QStringLiteral("https://viewer.example.com/api")
-                                                << QString();
+    QTest::newRow("upper-case scheme and host")
+            << QStringLiteral("HTTPS://Viewer.Example.COM/api")
+            << QStringLiteral("https://viewer.example.com/api") << QString();
     QTest::newRow("empty") << QString() << QString() << QStringLiteral("The API URL is empty.");
     QTest::newRow("only spaces") << QStringLiteral("   ") << QString()
                                  << QStringLiteral("The API URL is empty.");
@@ -111,43 +111,37 @@ void TestEndpointSettings::validate_data()
             << false << QString();
     QTest::newRow("a token is optional and allowed")
             << https << session << QStringLiteral("tok_123") << QString() << false << QString();
-    QTest::newRow("http to localhost")
-            << QStringLiteral("http://localhost:3000/api") << session << QString() << QString()
-            << false << QString();
+    QTest::newRow("http to localhost") << QStringLiteral("http://localhost:3000/api") << session
+                                       << QString() << QString() << false << QString();
     QTest::newRow("http to a .localhost name")
             << QStringLiteral("http://viewer.localhost:3000/api") << session << QString()
             << QString() << false << QString();
-    QTest::newRow("http to 127.0.0.1")
-            << QStringLiteral("http://127.0.0.1:3000/api") << session << QString() << QString()
-            << false << QString();
-    QTest::newRow("http to ::1")
-            << QStringLiteral("http://[::1]:3000/api") << session << QString() << QString()
-            << false << QString();
+    QTest::newRow("http to 127.0.0.1") << QStringLiteral("http://127.0.0.1:3000/api") << session
+                                       << QString() << QString() << false << QString();
+    QTest::newRow("http to ::1") << QStringLiteral("http://[::1]:3000/api") << session << QString()
+                                 << QString() << false << QString();
     QTest::newRow("http to another host refused")
-            << QStringLiteral("http://typebot.example.com/api") << session << QString()
-            << QString() << false << insecure("typebot.example.com");
+            << QStringLiteral("http://typebot.example.com/api") << session << QString() << QString()
+            << false << insecure("typebot.example.com");
     QTest::newRow("http to a LAN address refused")
-            << QStringLiteral("http://192.168.1.20:3000/api") << session << QString()
-            << QString() << false << insecure("192.168.1.20");
+            << QStringLiteral("http://192.168.1.20:3000/api") << session << QString() << QString()
+            << false << insecure("192.168.1.20");
     QTest::newRow("http to a name that only starts with localhost refused")
             << QStringLiteral("http://localhost.evil.example/api") << session << QString()
             << QString() << false << insecure("localhost.evil.example");
     QTest::newRow("http to another host when explicitly allowed")
-            << QStringLiteral("http://typebot.example.com/api") << session << QString()
-            << QString() << true << QString();
+            << QStringLiteral("http://typebot.example.com/api") << session << QString() << QString()
+            << true << QString();
     QTest::newRow("ftp refused even when http is allowed")
-            << QStringLiteral("ftp://typebot.example.com/api") << session << QString()
-            << QString() << true
+            << QStringLiteral("ftp://typebot.example.com/api") << session << QString() << QString()
+            << true
             << QStringLiteral("The API URL must start with http:// or https://, not ftp://.");
-    QTest::newRow("empty API URL")
-            << QString() << session << QString() << QString() << false
-            << QStringLiteral("The API URL is empty.");
-    QTest::newRow("empty session")
-            << https << QString() << QString() << QString() << false
-            << QStringLiteral("The session id is empty.");
-    QTest::newRow("blank session")
-            << https << QStringLiteral(" \t ") << QString() << QString() << false
-            << QStringLiteral("The session id is empty.");
+    QTest::newRow("empty API URL") << QString() << session << QString() << QString() << false
+                                   << QStringLiteral("The API URL is empty.");
+    QTest::newRow("empty session") << https << QString() << QString() << QString() << false
+                                   << QStringLiteral("The session id is empty.");
+    QTest::newRow("blank session") << https << QStringLiteral(" \t ") << QString() << QString()
+                                   << false << QStringLiteral("The session id is empty.");
     QTest::newRow("session with surrounding spaces is fine")
             << https << QStringLiteral("  clsx0abc  ") << QString() << QString() << false
             << QString();
@@ -158,7 +152,10 @@ void TestEndpointSettings::validate_data()
             << https << QStringLiteral("clsx0\tabc") << QString() << QString() << false
             << QStringLiteral("The session id contains spaces or control characters.");
     QTest::newRow("session with a control character")
-            << https << QStringLiteral("clsx0\x01" "abc") << QString() << QString() << false
+            << https
+            << QStringLiteral("clsx0\x01"
+                              "abc")
+            << QString() << QString() << false
             << QStringLiteral("The session id contains spaces or control characters.");
     QTest::newRow("token with a line break")
             << https << session << QStringLiteral("tok_123\n") << QString() << false

@@ -57,14 +57,13 @@ void TestErrorClassifier::classify_data()
         Action::Retry);
     net("network session failed", Step::Ticket, QNetworkReply::NetworkSessionFailedError,
         Action::Retry);
-    net("unknown network error (early S3 close)", Step::Upload,
-        QNetworkReply::UnknownNetworkError, Action::Retry);
+    net("unknown network error (early S3 close)", Step::Upload, QNetworkReply::UnknownNetworkError,
+        Action::Retry);
     net("proxy refused", Step::Ticket, QNetworkReply::ProxyConnectionRefusedError, Action::Retry);
     net("proxy closed", Step::Upload, QNetworkReply::ProxyConnectionClosedError, Action::Retry);
     net("proxy timeout", Step::Upload, QNetworkReply::ProxyTimeoutError, Action::Retry);
     net("protocol failure", Step::Upload, QNetworkReply::ProtocolFailure, Action::Retry);
-    net("TLS handshake failed", Step::Upload, QNetworkReply::SslHandshakeFailedError,
-        Action::Fail);
+    net("TLS handshake failed", Step::Upload, QNetworkReply::SslHandshakeFailedError, Action::Fail);
     net("TLS handshake failed on the ticket step", Step::Ticket,
         QNetworkReply::SslHandshakeFailedError, Action::Fail);
     net("unknown scheme", Step::Upload, QNetworkReply::ProtocolUnknownError, Action::Fail);
@@ -74,7 +73,7 @@ void TestErrorClassifier::classify_data()
         QNetworkReply::ProxyAuthenticationRequiredError, Action::Fail);
 
     // HTTP status without an S3 code, on both steps.
-    for (const Step step : {Step::Ticket, Step::Upload}) {
+    for (const Step step : { Step::Ticket, Step::Upload }) {
         const QByteArray prefix = step == Step::Ticket ? "ticket " : "upload ";
         const auto name = [&prefix](const char *what) -> QByteArray { return prefix + what; };
         http(name("408 retries").constData(), step, 408, Action::Retry);
@@ -107,8 +106,8 @@ void TestErrorClassifier::classify_data()
        "Invalid according to Policy: Policy expired.", Action::RenewTicketAndRetry);
     s3("S3 AccessDenied, MinIO policy expired, renews", 403, "AccessDenied",
        "Invalid according to Policy: Policy expired", Action::RenewTicketAndRetry);
-    s3("S3 ExpiredToken renews", 400, "ExpiredToken",
-       "The provided token has expired.", Action::RenewTicketAndRetry);
+    s3("S3 ExpiredToken renews", 400, "ExpiredToken", "The provided token has expired.",
+       Action::RenewTicketAndRetry);
     s3("S3 AccessDenied, extra input fields, fails", 403, "AccessDenied",
        "Invalid according to Policy: Extra input fields: x-amz-meta-foo", Action::Fail);
     s3("S3 AccessDenied, policy condition failed, fails", 403, "AccessDenied",
@@ -121,8 +120,10 @@ void TestErrorClassifier::classify_data()
        Action::Fail);
     s3("S3 InvalidPolicyDocument fails", 400, "InvalidPolicyDocument",
        "Invalid Policy: Invalid JSON.", Action::Fail);
-    s3("S3 InvalidArgument fails", 400, "InvalidArgument", "Bucket POST must contain a field "
-       "named 'key'.", Action::Fail);
+    s3("S3 InvalidArgument fails", 400, "InvalidArgument",
+       "Bucket POST must contain a field "
+       "named 'key'.",
+       Action::Fail);
     s3("S3 EntityTooLarge fails", 400, "EntityTooLarge",
        "Your proposed upload exceeds the maximum allowed size", Action::Fail);
     s3("S3 EntityTooSmall fails", 400, "EntityTooSmall",
@@ -139,16 +140,15 @@ void TestErrorClassifier::classify_data()
             << QStringLiteral("RequestTimeout") << QString() << false << false << Action::Fail;
     QTest::newRow("ticket 403 with policy expired text fails")
             << Step::Ticket << QNetworkReply::ContentAccessDenied << 403
-            << QStringLiteral("AccessDenied") << QStringLiteral("Policy expired") << false
-            << false << Action::Fail;
+            << QStringLiteral("AccessDenied") << QStringLiteral("Policy expired") << false << false
+            << Action::Fail;
 
     // Our own findings.
-    QTest::newRow("stall retries")
-            << Step::Upload << QNetworkReply::OperationCanceledError << 0 << QString()
-            << QString() << true << false << Action::Retry;
+    QTest::newRow("stall retries") << Step::Upload << QNetworkReply::OperationCanceledError << 0
+                                   << QString() << QString() << true << false << Action::Retry;
     QTest::newRow("stall wins over a non-transient error")
-            << Step::Upload << QNetworkReply::SslHandshakeFailedError << 0 << QString()
-            << QString() << true << false << Action::Retry;
+            << Step::Upload << QNetworkReply::SslHandshakeFailedError << 0 << QString() << QString()
+            << true << false << Action::Retry;
     QTest::newRow("unusable 2xx ticket retries")
             << Step::Ticket << QNetworkReply::NoError << 200 << QString() << QString() << false
             << true << Action::Retry;

@@ -23,10 +23,10 @@ void TestFormEncoding::escape_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("plain ASCII is unchanged") << QStringLiteral("photo 1.png")
-                                              << QByteArray("photo 1.png");
-    QTest::newRow("double quote becomes %22") << QStringLiteral("say \"hi\".txt")
-                                              << QByteArray("say %22hi%22.txt");
+    QTest::newRow("plain ASCII is unchanged")
+            << QStringLiteral("photo 1.png") << QByteArray("photo 1.png");
+    QTest::newRow("double quote becomes %22")
+            << QStringLiteral("say \"hi\".txt") << QByteArray("say %22hi%22.txt");
     QTest::newRow("CR becomes %0D") << QStringLiteral("a\rb") << QByteArray("a%0Db");
     QTest::newRow("LF becomes %0A") << QStringLiteral("a\nb") << QByteArray("a%0Ab");
     QTest::newRow("CRLF header injection is defused")
@@ -37,8 +37,8 @@ void TestFormEncoding::escape_data()
             << QByteArray("r\xc3\xa9sum\xc3\xa9 \xc3\xa9t\xc3\xa9.pdf");
     QTest::newRow("outside the BMP is raw UTF-8")
             << QStringLiteral("😀.png") << QByteArray("\xf0\x9f\x98\x80.png");
-    QTest::newRow("percent sign is not escaped") << QStringLiteral("100%22.txt")
-                                                 << QByteArray("100%22.txt");
+    QTest::newRow("percent sign is not escaped")
+            << QStringLiteral("100%22.txt") << QByteArray("100%22.txt");
     QTest::newRow("single quote, semicolon and backslash are unchanged")
             << QStringLiteral("it's; a\\b") << QByteArray("it's; a\\b");
     QTest::newRow("tab is unchanged") << QStringLiteral("a\tb") << QByteArray("a\tb");

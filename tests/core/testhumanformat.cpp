@@ -39,17 +39,17 @@ void TestHumanFormat::bytes_data()
     QTest::newRow("1023") << qint64(1023) << QStringLiteral("1023 bytes");
     QTest::newRow("1024") << qint64(1024) << QStringLiteral("1 KB");
     QTest::newRow("1536") << qint64(1536) << QStringLiteral("1.5 KB");
-    QTest::newRow("99.94 KB rounds down to one decimal") << qint64(102338)
-                                                         << QStringLiteral("99.9 KB");
-    QTest::newRow("100 KB and more lose the decimal") << qint64(102400 + 512)
-                                                      << QStringLiteral("101 KB");
+    QTest::newRow("99.94 KB rounds down to one decimal")
+            << qint64(102338) << QStringLiteral("99.9 KB");
+    QTest::newRow("100 KB and more lose the decimal")
+            << qint64(102400 + 512) << QStringLiteral("101 KB");
     QTest::newRow("1 MB") << qint64(1048576) << QStringLiteral("1 MB");
     QTest::newRow("10485760 is a 10 MB limit") << qint64(10485760) << QStringLiteral("10 MB");
     QTest::newRow("13002342 is 12.4 MB") << qint64(13002342) << QStringLiteral("12.4 MB");
     QTest::newRow("5 GiB") << Q_INT64_C(5368709120) << QStringLiteral("5 GB");
     QTest::newRow("1.5 TiB") << Q_INT64_C(1649267441664) << QStringLiteral("1.5 TB");
-    QTest::newRow("beyond TB stays in TB") << Q_INT64_C(1125899906842624)
-                                           << QStringLiteral("1024 TB");
+    QTest::newRow("beyond TB stays in TB")
+            << Q_INT64_C(1125899906842624) << QStringLiteral("1024 TB");
     QTest::newRow("negative is unknown") << qint64(-1) << QStringLiteral("?");
     QTest::newRow("largest qint64 does not crash")
             << std::numeric_limits<qint64>::max() << QStringLiteral("8388608 TB");
@@ -72,8 +72,8 @@ void TestHumanFormat::speed_data()
     QTest::newRow("negative shows nothing") << -5.0 << QString();
     QTest::newRow("NaN shows nothing") << std::numeric_limits<double>::quiet_NaN() << QString();
     QTest::newRow("500 B/s") << 500.0 << QStringLiteral("500 bytes/s");
-    QTest::newRow("fraction of a KB, truncated to whole bytes") << 1536.9
-                                                                << QStringLiteral("1.5 KB/s");
+    QTest::newRow("fraction of a KB, truncated to whole bytes")
+            << 1536.9 << QStringLiteral("1.5 KB/s");
     QTest::newRow("1 MB/s") << 1048576.0 << QStringLiteral("1 MB/s");
     QTest::newRow("12.4 MB/s") << 13002342.0 << QStringLiteral("12.4 MB/s");
 }
@@ -99,8 +99,8 @@ void TestHumanFormat::duration_data()
     QTest::newRow("3599 s") << qint64(3599) << QStringLiteral("59 min 59 s");
     QTest::newRow("3600 s") << qint64(3600) << QStringLiteral("1 h 0 min");
     QTest::newRow("2 h 30 min") << qint64(9000 + 59) << QStringLiteral("2 h 30 min");
-    QTest::newRow("more than a day stays in hours") << qint64(90061)
-                                                    << QStringLiteral("25 h 1 min");
+    QTest::newRow("more than a day stays in hours")
+            << qint64(90061) << QStringLiteral("25 h 1 min");
 }
 
 void TestHumanFormat::duration()

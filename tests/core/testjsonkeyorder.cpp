@@ -24,28 +24,29 @@ void TestJsonKeyOrder::ofMember_data()
 
     const QString formData = QStringLiteral("formData");
     QTest::newRow("document order, not alphabetical")
-            << QByteArray(R"({"formData":{"key":"k","bucket":"b","Content-Type":"t","policy":"p"}})")
+            << QByteArray(
+                       R"({"formData":{"key":"k","bucket":"b","Content-Type":"t","policy":"p"}})")
             << formData
-            << QStringList{QStringLiteral("key"), QStringLiteral("bucket"),
-                           QStringLiteral("Content-Type"), QStringLiteral("policy")};
+            << QStringList{ QStringLiteral("key"), QStringLiteral("bucket"),
+                            QStringLiteral("Content-Type"), QStringLiteral("policy") };
     QTest::newRow("member after other members of every type")
             << QByteArray(R"({"s":"x\"}","n":-1.5e3,"t":true,"f":false,"z":null,)"
                           R"("a":[1,{"formData":{"q":1}},[]],"o":{"formData":{"q":1}},)"
                           R"("formData":{"b":1,"a":2}})")
-            << formData << QStringList{QStringLiteral("b"), QStringLiteral("a")};
+            << formData << QStringList{ QStringLiteral("b"), QStringLiteral("a") };
     QTest::newRow("whitespace everywhere")
             << QByteArray(" \r\n{ \"formData\" \t:\n { \"b\" : 1 ,\r\n \"a\" : [ ] } \n} ")
-            << formData << QStringList{QStringLiteral("b"), QStringLiteral("a")};
+            << formData << QStringList{ QStringLiteral("b"), QStringLiteral("a") };
     QTest::newRow("escaped keys are decoded")
             << QByteArray(R"({"formData":{"a\"b":1,"c\\d":2,"\u0041":3,"x\/y":4}})") << formData
-            << QStringList{QStringLiteral("a\"b"), QStringLiteral("c\\d"), QStringLiteral("A"),
-                           QStringLiteral("x/y")};
+            << QStringList{ QStringLiteral("a\"b"), QStringLiteral("c\\d"), QStringLiteral("A"),
+                            QStringLiteral("x/y") };
     QTest::newRow("escaped member name")
             << QByteArray(R"({"form\u0044ata":{"b":1,"a":2}})") << formData
-            << QStringList{QStringLiteral("b"), QStringLiteral("a")};
+            << QStringList{ QStringLiteral("b"), QStringLiteral("a") };
     QTest::newRow("nested values inside the member are skipped")
             << QByteArray(R"({"formData":{"b":{"y":1,"x":[1,2]},"a":[{"k":"v"}]}})") << formData
-            << QStringList{QStringLiteral("b"), QStringLiteral("a")};
+            << QStringList{ QStringLiteral("b"), QStringLiteral("a") };
     QTest::newRow("empty member object")
             << QByteArray(R"({"formData":{}})") << formData << QStringList();
     QTest::newRow("member is a string")
@@ -62,8 +63,9 @@ void TestJsonKeyOrder::ofMember_data()
             << QByteArray(R"({"formData":{"a":1,"b")") << formData << QStringList();
     QTest::newRow("empty text") << QByteArray() << formData << QStringList();
     QTest::newRow("UTF-8 byte order mark")
-            << QByteArray("\xef\xbb\xbf" R"({"formData":{"b":1,"a":2}})") << formData
-            << QStringList{QStringLiteral("b"), QStringLiteral("a")};
+            << QByteArray("\xef\xbb\xbf"
+                          R"({"formData":{"b":1,"a":2}})")
+            << formData << QStringList{ QStringLiteral("b"), QStringLiteral("a") };
 }
 
 void TestJsonKeyOrder::ofMember()

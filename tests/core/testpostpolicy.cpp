@@ -65,7 +65,8 @@ void TestPostPolicy::typebotPolicyIsRead()
     QCOMPARE(policy->startsWith.value(QStringLiteral("x-amz-meta-tag")), QString());
 
     // Surrounding whitespace (a copied policy) is tolerated.
-    QVERIFY(PostPolicy::decode(QStringLiteral("  ") + encode(typebotPolicy) + QStringLiteral("\n"), &error));
+    QVERIFY(PostPolicy::decode(QStringLiteral("  ") + encode(typebotPolicy) + QStringLiteral("\n"),
+                               &error));
 }
 
 void TestPostPolicy::sizeRange_data()
@@ -77,13 +78,12 @@ void TestPostPolicy::sizeRange_data()
     using Size = std::optional<qint64>;
     QTest::newRow("numbers") << QByteArray(R"(["content-length-range",0,10485760])") << Size(0)
                              << Size(10485760);
-    QTest::newRow("strings") << QByteArray(R"(["content-length-range","1","10485760"])")
-                             << Size(1) << Size(10485760);
+    QTest::newRow("strings") << QByteArray(R"(["content-length-range","1","10485760"])") << Size(1)
+                             << Size(10485760);
     QTest::newRow("upper-case operator")
             << QByteArray(R"(["Content-Length-Range",10,20])") << Size(10) << Size(20);
-    QTest::newRow("above 32 bits")
-            << QByteArray(R"(["content-length-range",0,5368709120])") << Size(0)
-            << Size(Q_INT64_C(5368709120));
+    QTest::newRow("above 32 bits") << QByteArray(R"(["content-length-range",0,5368709120])")
+                                   << Size(0) << Size(Q_INT64_C(5368709120));
     QTest::newRow("unreadable strings give no limit")
             << QByteArray(R"(["content-length-range","zero","ten MB"])") << Size() << Size();
     QTest::newRow("wrong arity is ignored")
@@ -151,8 +151,7 @@ void TestPostPolicy::invalid_data()
     QTest::newRow("empty") << QString() << badBase64;
     QTest::newRow("characters outside the alphabet")
             << QStringLiteral("eyJleHBpcmF0aW9uIjo*!!") << badBase64;
-    QTest::newRow("base64 of plain text")
-            << encode("expiration: tomorrow") << notObject;
+    QTest::newRow("base64 of plain text") << encode("expiration: tomorrow") << notObject;
     QTest::newRow("base64 of a JSON array") << encode(R"(["expiration"])") << notObject;
     QTest::newRow("base64 of truncated JSON")
             << encode(R"({"expiration":"2024-01-01T12:10:00Z")") << notObject;

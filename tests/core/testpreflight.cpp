@@ -24,10 +24,10 @@ UploadTicket postTicket(const QByteArray &policyJson)
     UploadTicket ticket;
     ticket.presignedUrl = QUrl(QStringLiteral("https://s3.example.com/typebot"));
     ticket.fileUrl = QStringLiteral("https://s3.example.com/typebot/k");
-    ticket.formFields = {FormField{QStringLiteral("key"), QStringLiteral("k")},
-                         FormField{QStringLiteral("Policy"),
-                                   QString::fromLatin1(policyJson.toBase64())},
-                         FormField{QStringLiteral("x-amz-signature"), QStringLiteral("abc")}};
+    ticket.formFields = { FormField{ QStringLiteral("key"), QStringLiteral("k") },
+                          FormField{ QStringLiteral("Policy"),
+                                     QString::fromLatin1(policyJson.toBase64()) },
+                          FormField{ QStringLiteral("x-amz-signature"), QStringLiteral("abc") } };
     return ticket;
 }
 
@@ -85,11 +85,11 @@ void TestPreflight::check_data()
     const QString justLate =
             QStringLiteral("the upload slot expired 0 s before it could be used (valid "
                            "until 2024-01-01 12:10:00 UTC); the server's clock may be wrong");
-    const QString put = QStringLiteral(
-            "https://s3.example.com/typebot/k?X-Amz-Algorithm=AWS4-HMAC-SHA256"
-            "&X-Amz-Credential=AKIA%2F20240101%2Fus-east-1%2Fs3%2Faws4_request"
-            "&X-Amz-Date=20240101T120000Z&X-Amz-Expires=600&X-Amz-SignedHeaders=host"
-            "&X-Amz-Signature=abc");
+    const QString put =
+            QStringLiteral("https://s3.example.com/typebot/k?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+                           "&X-Amz-Credential=AKIA%2F20240101%2Fus-east-1%2Fs3%2Faws4_request"
+                           "&X-Amz-Date=20240101T120000Z&X-Amz-Expires=600&X-Amz-SignedHeaders=host"
+                           "&X-Amz-Signature=abc");
     const qint64 sixGiB = Q_INT64_C(6) * 1024 * 1024 * 1024;
     UploadTicket noPolicy = postTicket(limited);
     noPolicy.formFields.removeAt(1);
@@ -97,15 +97,15 @@ void TestPreflight::check_data()
     QTest::newRow("1 MB under a 10 MB limit")
             << postTicket(limited) << qint64(1048576) << fiveBefore << false << P::TooLarge
             << QString() << qint64(-1);
-    QTest::newRow("exactly at the limit")
-            << postTicket(limited) << qint64(10485760) << fiveBefore << false << P::TooLarge
-            << QString() << qint64(-1);
+    QTest::newRow("exactly at the limit") << postTicket(limited) << qint64(10485760) << fiveBefore
+                                          << false << P::TooLarge << QString() << qint64(-1);
     QTest::newRow("12.4 MB against a 10 MB limit")
             << postTicket(limited) << qint64(13002342) << fiveBefore << true << P::TooLarge
             << QStringLiteral("12.4 MB; this bot accepts at most 10 MB") << qint64(10485760);
     QTest::newRow("one byte over the limit")
             << postTicket(limited) << qint64(10485761) << fiveBefore << true << P::TooLarge
-            << QStringLiteral("10485761 bytes; this bot accepts at most 10485760 bytes") << qint64(10485760);
+            << QStringLiteral("10485761 bytes; this bot accepts at most 10485760 bytes")
+            << qint64(10485760);
     QTest::newRow("limit given as strings")
             << postTicket(R"({"expiration":"2024-01-01T12:10:00Z","conditions":[)"
                           R"(["content-length-range","0","1048576"]]})")
@@ -117,21 +117,20 @@ void TestPreflight::check_data()
             << qint64(0) << fiveBefore << true << P::TooSmall
             << QStringLiteral("0 bytes; this bot wants at least 1 byte") << qint64(1);
     QTest::newRow("policy expired 5 minutes ago")
-            << postTicket(limited) << qint64(1000) << expiresAt.addSecs(300) << true
-            << P::Expired << fiveMinutesLate << qint64(-1);
+            << postTicket(limited) << qint64(1000) << expiresAt.addSecs(300) << true << P::Expired
+            << fiveMinutesLate << qint64(-1);
     QTest::newRow("policy expiring this very second")
-            << postTicket(limited) << qint64(1000) << expiresAt << true << P::Expired
-            << justLate << qint64(-1);
+            << postTicket(limited) << qint64(1000) << expiresAt << true << P::Expired << justLate
+            << qint64(-1);
     QTest::newRow("one second before the policy expires")
-            << postTicket(limited) << qint64(1000) << expiresAt.addSecs(-1) << false
-            << P::Expired << QString() << qint64(-1);
+            << postTicket(limited) << qint64(1000) << expiresAt.addSecs(-1) << false << P::Expired
+            << QString() << qint64(-1);
     QTest::newRow("now given with a UTC offset")
             << postTicket(limited) << qint64(1000)
             << QDateTime(QDate(2024, 1, 1), QTime(14, 15), Qt::OffsetFromUTC, 7200) << true
             << P::Expired << fiveMinutesLate << qint64(-1);
     QTest::newRow("expired two and a half hours ago")
-            << postTicket(limited) << qint64(1000) << expiresAt.addSecs(9000) << true
-            << P::Expired
+            << postTicket(limited) << qint64(1000) << expiresAt.addSecs(9000) << true << P::Expired
             << QStringLiteral("the upload slot expired 2 h 30 min before it could be used "
                               "(valid until 2024-01-01 12:10:00 UTC); the server's clock may be "
                               "wrong")
@@ -144,8 +143,8 @@ void TestPreflight::check_data()
             << postTicket(R"({"conditions":[["eq","$key","k"]]})") << qint64(4000000000)
             << expiresAt.addDays(30) << false << P::TooLarge << QString() << qint64(-1);
     QTest::newRow("no policy field: nothing to check")
-            << noPolicy << qint64(4000000000) << expiresAt.addDays(30) << false
-            << P::TooLarge << QString() << qint64(-1);
+            << noPolicy << qint64(4000000000) << expiresAt.addDays(30) << false << P::TooLarge
+            << QString() << qint64(-1);
     QTest::newRow("over 5 GiB with a POST ticket")
             << postTicket(R"({"expiration":"2024-01-01T12:10:00Z","conditions":[]})") << sixGiB
             << fiveBefore << true << P::OverS3Limit
@@ -170,9 +169,8 @@ void TestPreflight::check_data()
             << QStringLiteral("the upload slot's policy cannot be read: the policy is not a "
                               "JSON object")
             << qint64(-1);
-    QTest::newRow("PUT URL still valid")
-            << putTicket(put) << qint64(1000) << expiresAt.addSecs(-1) << false << P::Expired
-            << QString() << qint64(-1);
+    QTest::newRow("PUT URL still valid") << putTicket(put) << qint64(1000) << expiresAt.addSecs(-1)
+                                         << false << P::Expired << QString() << qint64(-1);
     QTest::newRow("PUT URL expired 5 minutes ago")
             << putTicket(put) << qint64(1000) << expiresAt.addSecs(300) << true << P::Expired
             << fiveMinutesLate << qint64(-1);

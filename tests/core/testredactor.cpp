@@ -121,7 +121,8 @@ void TestRedactor::url_data()
     QTest::newRow("password in the user info")
             << QUrl(QStringLiteral("https://minio:s3cr3tpass@s3.example.com/b"))
             << QStringLiteral("https://minio@s3.example.com/b");
-    QTest::newRow("no query") << QUrl(QStringLiteral("https://typebot.io/api/v2/generate-upload-url"))
+    QTest::newRow("no query") << QUrl(
+            QStringLiteral("https://typebot.io/api/v2/generate-upload-url"))
                               << QStringLiteral("https://typebot.io/api/v2/generate-upload-url");
 }
 
@@ -163,12 +164,11 @@ void TestRedactor::header_data()
                             << QStringLiteral("[redacted]");
     QTest::newRow("Set-Cookie") << QByteArray("set-cookie") << QByteArray("session=abc; Path=/")
                                 << QStringLiteral("[redacted]");
-    QTest::newRow("x-amz-security-token") << QByteArray("X-Amz-Security-Token")
-                                          << QByteArray("FQoGZXIvYXdz")
-                                          << QStringLiteral("[redacted]");
-    QTest::newRow("Content-Type is unchanged") << QByteArray("Content-Type")
-                                               << QByteArray("image/png")
-                                               << QStringLiteral("image/png");
+    QTest::newRow("x-amz-security-token")
+            << QByteArray("X-Amz-Security-Token") << QByteArray("FQoGZXIvYXdz")
+            << QStringLiteral("[redacted]");
+    QTest::newRow("Content-Type is unchanged")
+            << QByteArray("Content-Type") << QByteArray("image/png") << QStringLiteral("image/png");
     QTest::newRow("Location with a signed URL is scrubbed")
             << QByteArray("Location") << QByteArray("https://h/k?X-Amz-Signature=abc")
             << QStringLiteral("https://h/k?X-Amz-Signature=[redacted]");
@@ -199,22 +199,22 @@ void TestRedactor::formField_data()
     QTest::newRow("x-amz-credential") << QStringLiteral("x-amz-credential")
                                       << QStringLiteral("AKIA/2024/us-east-1/s3/aws4_request")
                                       << true << QStringLiteral("[redacted]");
-    QTest::newRow("x-amz-security-token") << QStringLiteral("x-amz-security-token")
-                                          << QStringLiteral("FQoG") << true
-                                          << QStringLiteral("[redacted]");
+    QTest::newRow("x-amz-security-token")
+            << QStringLiteral("x-amz-security-token") << QStringLiteral("FQoG") << true
+            << QStringLiteral("[redacted]");
     QTest::newRow("legacy signature") << QStringLiteral("signature") << QStringLiteral("abc")
                                       << true << QStringLiteral("[redacted]");
-    QTest::newRow("legacy AWSAccessKeyId") << QStringLiteral("AWSAccessKeyId")
-                                           << QStringLiteral("AKIA1") << true
-                                           << QStringLiteral("[redacted]");
+    QTest::newRow("legacy AWSAccessKeyId")
+            << QStringLiteral("AWSAccessKeyId") << QStringLiteral("AKIA1") << true
+            << QStringLiteral("[redacted]");
     QTest::newRow("key is shown") << QStringLiteral("key") << QStringLiteral("public/s1/a.png")
                                   << false << QStringLiteral("public/s1/a.png");
-    QTest::newRow("x-amz-date is shown") << QStringLiteral("x-amz-date")
-                                         << QStringLiteral("20240101T120000Z") << false
-                                         << QStringLiteral("20240101T120000Z");
-    QTest::newRow("x-amz-algorithm is shown") << QStringLiteral("x-amz-algorithm")
-                                              << QStringLiteral("AWS4-HMAC-SHA256") << false
-                                              << QStringLiteral("AWS4-HMAC-SHA256");
+    QTest::newRow("x-amz-date is shown")
+            << QStringLiteral("x-amz-date") << QStringLiteral("20240101T120000Z") << false
+            << QStringLiteral("20240101T120000Z");
+    QTest::newRow("x-amz-algorithm is shown")
+            << QStringLiteral("x-amz-algorithm") << QStringLiteral("AWS4-HMAC-SHA256") << false
+            << QStringLiteral("AWS4-HMAC-SHA256");
     QTest::newRow("a shown field is still scrubbed")
             << QStringLiteral("success_action_redirect")
             << QStringLiteral("https://h/done?X-Amz-Signature=abc") << false

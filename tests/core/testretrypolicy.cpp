@@ -66,8 +66,8 @@ void TestRetryPolicy::backoffCeiling_data()
     QTest::newRow("after 6 failures: capped at 30 s") << 6 << qint64(30000);
     QTest::newRow("after 7 failures: still 30 s") << 7 << qint64(30000);
     QTest::newRow("after 64 failures: no overflow, 30 s") << 64 << qint64(30000);
-    QTest::newRow("after INT_MAX failures: 30 s") << std::numeric_limits<int>::max()
-                                                  << qint64(30000);
+    QTest::newRow("after INT_MAX failures: 30 s")
+            << std::numeric_limits<int>::max() << qint64(30000);
     QTest::newRow("0 failures counts as the first") << 0 << qint64(1000);
     QTest::newRow("negative failures count as the first") << -3 << qint64(1000);
 }
@@ -124,8 +124,8 @@ void TestRetryPolicy::retryAfterReplacesJitter_data()
     QTest::addColumn<qint64>("delayMs");
 
     QTest::newRow("120 s is honoured") << qint64(120000) << qint64(120000);
-    QTest::newRow("longer than the backoff cap is still honoured") << qint64(45000)
-                                                                   << qint64(45000);
+    QTest::newRow("longer than the backoff cap is still honoured")
+            << qint64(45000) << qint64(45000);
     QTest::newRow("0 means now") << qint64(0) << qint64(0);
     QTest::newRow("clamped to maxRetryAfter") << qint64(3600000) << qint64(300000);
     QTest::newRow("negative clamped to 0") << qint64(-5000) << qint64(0);
@@ -149,8 +149,8 @@ void TestRetryPolicy::parseRetryAfter_data()
 
     QTest::newRow("120 seconds") << QByteArray("120") << OptMs(Ms(120000)) << OptMs(Ms(120000));
     QTest::newRow("0 seconds") << QByteArray("0") << OptMs(Ms(0)) << OptMs(Ms(0));
-    QTest::newRow("seconds with spaces") << QByteArray("  5 \t") << OptMs(Ms(5000))
-                                         << OptMs(Ms(5000));
+    QTest::newRow("seconds with spaces")
+            << QByteArray("  5 \t") << OptMs(Ms(5000)) << OptMs(Ms(5000));
     QTest::newRow("a day of seconds is clamped when used")
             << QByteArray("86400") << OptMs(Ms(86400000)) << OptMs(Ms(300000));
     QTest::newRow("absurdly many seconds are clamped, not wrapped")
@@ -161,12 +161,11 @@ void TestRetryPolicy::parseRetryAfter_data()
     QTest::newRow("empty") << QByteArray() << OptMs() << OptMs();
     QTest::newRow("blank") << QByteArray("   ") << OptMs() << OptMs();
     QTest::newRow("HTTP-date 60 s in the future")
-            << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << OptMs(Ms(60000))
-            << OptMs(Ms(60000));
+            << QByteArray("Wed, 21 Oct 2015 07:28:00 GMT") << OptMs(Ms(60000)) << OptMs(Ms(60000));
     QTest::newRow("HTTP-date in the past means now")
             << QByteArray("Wed, 21 Oct 2015 07:26:00 GMT") << OptMs(Ms(0)) << OptMs(Ms(0));
-    QTest::newRow("HTTP-date equal to now") << QByteArray("Wed, 21 Oct 2015 07:27:00 GMT")
-                                            << OptMs(Ms(0)) << OptMs(Ms(0));
+    QTest::newRow("HTTP-date equal to now")
+            << QByteArray("Wed, 21 Oct 2015 07:27:00 GMT") << OptMs(Ms(0)) << OptMs(Ms(0));
     QTest::newRow("HTTP-date a day ahead is clamped when used")
             << QByteArray("Thu, 22 Oct 2015 07:27:00 GMT") << OptMs(Ms(86400000))
             << OptMs(Ms(300000));

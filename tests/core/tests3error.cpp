@@ -43,21 +43,24 @@ void TestS3Error::fromXml_data()
             << QStringLiteral("4442587FB7D0A2F9")
             << QStringLiteral("7zrHBMxFT0ZNPZdl4hGWv7EQSKsJ9dT0y9b3BNbcV/8=") << Extra() << true;
     QTest::newRow("MinIO AccessDenied, policy expired, with extra elements")
-            << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n"
-                          "  <Code>AccessDenied</Code>\n"
-                          "  <Message>Invalid according to Policy: Policy expired</Message>\n"
-                          "  <Key>public/s1/a.png</Key>\n  <BucketName>typebot</BucketName>\n"
-                          "  <Resource>/typebot</Resource>\n"
-                          "  <RequestId>17A2B3C4D5E6F708</RequestId>\n"
-                          "  <HostId>dd9025bab4ad464b049177c95eb6ebf374d3b3fd1af9251148b658df7ac2e3e8</HostId>\n"
-                          "</Error>\n")
+            << QByteArray(
+                       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n"
+                       "  <Code>AccessDenied</Code>\n"
+                       "  <Message>Invalid according to Policy: Policy expired</Message>\n"
+                       "  <Key>public/s1/a.png</Key>\n  <BucketName>typebot</BucketName>\n"
+                       "  <Resource>/typebot</Resource>\n"
+                       "  <RequestId>17A2B3C4D5E6F708</RequestId>\n"
+                       "  "
+                       "<HostId>dd9025bab4ad464b049177c95eb6ebf374d3b3fd1af9251148b658df7ac2e3e8</"
+                       "HostId>\n"
+                       "</Error>\n")
             << QStringLiteral("AccessDenied")
             << QStringLiteral("Invalid according to Policy: Policy expired")
             << QStringLiteral("17A2B3C4D5E6F708")
             << QStringLiteral("dd9025bab4ad464b049177c95eb6ebf374d3b3fd1af9251148b658df7ac2e3e8")
-            << Extra{{QStringLiteral("Key"), QStringLiteral("public/s1/a.png")},
-                     {QStringLiteral("BucketName"), QStringLiteral("typebot")},
-                     {QStringLiteral("Resource"), QStringLiteral("/typebot")}}
+            << Extra{ { QStringLiteral("Key"), QStringLiteral("public/s1/a.png") },
+                      { QStringLiteral("BucketName"), QStringLiteral("typebot") },
+                      { QStringLiteral("Resource"), QStringLiteral("/typebot") } }
             << true;
     QTest::newRow("AccessDenied, extra input fields")
             << QByteArray("<Error><Code>AccessDenied</Code><Message>Invalid according to "
@@ -77,25 +80,25 @@ void TestS3Error::fromXml_data()
             << QStringLiteral("EntityTooLarge")
             << QStringLiteral("Your proposed upload exceeds the maximum allowed size")
             << QStringLiteral("DB9F2E1A6B3C7D84") << QStringLiteral("Zm9vYmFy")
-            << Extra{{QStringLiteral("ProposedSize"), QStringLiteral("13002342")},
-                     {QStringLiteral("MaxSizeAllowed"), QStringLiteral("10485760")}}
+            << Extra{ { QStringLiteral("ProposedSize"), QStringLiteral("13002342") },
+                      { QStringLiteral("MaxSizeAllowed"), QStringLiteral("10485760") } }
             << false;
-    QTest::newRow("SlowDown")
-            << QByteArray("<Error><Code>SlowDown</Code><Message>Please reduce your request "
-                          "rate.</Message><RequestId>R2</RequestId><HostId>H2</HostId></Error>")
-            << QStringLiteral("SlowDown") << QStringLiteral("Please reduce your request rate.")
-            << QStringLiteral("R2") << QStringLiteral("H2") << Extra() << false;
-    QTest::newRow("code only")
-            << QByteArray("<Error><Code>InternalError</Code></Error>")
-            << QStringLiteral("InternalError") << QString() << QString() << QString() << Extra()
-            << false;
+    QTest::newRow("SlowDown") << QByteArray(
+            "<Error><Code>SlowDown</Code><Message>Please reduce your request "
+            "rate.</Message><RequestId>R2</RequestId><HostId>H2</HostId></Error>")
+                              << QStringLiteral("SlowDown")
+                              << QStringLiteral("Please reduce your request rate.")
+                              << QStringLiteral("R2") << QStringLiteral("H2") << Extra() << false;
+    QTest::newRow("code only") << QByteArray("<Error><Code>InternalError</Code></Error>")
+                               << QStringLiteral("InternalError") << QString() << QString()
+                               << QString() << Extra() << false;
     QTest::newRow("a signed URL in an extra element is redacted")
             << QByteArray("<Error><Code>AccessDenied</Code><Message>Request has expired</Message>"
                           "<Url>https://s3.example.com/b/k?X-Amz-Signature=abc123</Url></Error>")
-            << QStringLiteral("AccessDenied") << QStringLiteral("Request has expired")
-            << QString() << QString()
-            << Extra{{QStringLiteral("Url"),
-                      QStringLiteral("https://s3.example.com/b/k?X-Amz-Signature=[redacted]")}}
+            << QStringLiteral("AccessDenied") << QStringLiteral("Request has expired") << QString()
+            << QString()
+            << Extra{ { QStringLiteral("Url"),
+                        QStringLiteral("https://s3.example.com/b/k?X-Amz-Signature=[redacted]") } }
             << false;
 }
 
@@ -134,25 +137,30 @@ void TestS3Error::signingMaterialIsRedacted()
             "<Message>The request signature we calculated does not match the signature you "
             "provided. Check your key and signing method.</Message>"
             "<AWSAccessKeyId>AKIAIOSFODNN7EXAMPLE</AWSAccessKeyId>"
-            "<StringToSign>" + stringToSign + "</StringToSign>"
-            "<SignatureProvided>9a3f1c0de2b6</SignatureProvided>"
-            "<StringToSignBytes>" + hex.trimmed() + "</StringToSignBytes>"
-            "<CanonicalRequest>POST\n/typebot\n\nhost:s3.example.com</CanonicalRequest>"
-            "<CanonicalRequestBytes>50 4f 53 54 0a</CanonicalRequestBytes>"
-            "<RequestId>5F8A7B6C</RequestId><HostId>H3</HostId></Error>";
+            "<StringToSign>"
+            + stringToSign
+            + "</StringToSign>"
+              "<SignatureProvided>9a3f1c0de2b6</SignatureProvided>"
+              "<StringToSignBytes>"
+            + hex.trimmed()
+            + "</StringToSignBytes>"
+              "<CanonicalRequest>POST\n/typebot\n\nhost:s3.example.com</CanonicalRequest>"
+              "<CanonicalRequestBytes>50 4f 53 54 0a</CanonicalRequestBytes>"
+              "<RequestId>5F8A7B6C</RequestId><HostId>H3</HostId></Error>";
 
     const std::optional<S3Error> error = S3Error::fromXml(body);
     QVERIFY(error);
     QCOMPARE(error->code, QStringLiteral("SignatureDoesNotMatch"));
     QCOMPARE(error->requestId, QStringLiteral("5F8A7B6C"));
     QVERIFY(!error->isPolicyExpired());
-    const QStringList names{QStringLiteral("AWSAccessKeyId"), QStringLiteral("StringToSign"),
-                            QStringLiteral("SignatureProvided"),
-                            QStringLiteral("StringToSignBytes"),
-                            QStringLiteral("CanonicalRequest"),
-                            QStringLiteral("CanonicalRequestBytes")};
+    const QStringList names{
+        QStringLiteral("AWSAccessKeyId"),    QStringLiteral("StringToSign"),
+        QStringLiteral("SignatureProvided"), QStringLiteral("StringToSignBytes"),
+        QStringLiteral("CanonicalRequest"),  QStringLiteral("CanonicalRequestBytes")
+    };
     for (const QString &name : names)
-        QCOMPARE(error->extra.value(name, QStringLiteral("(missing)")), QStringLiteral("[redacted]"));
+        QCOMPARE(error->extra.value(name, QStringLiteral("(missing)")),
+                 QStringLiteral("[redacted]"));
 
     QString everything = error->toString();
     for (auto it = error->extra.cbegin(); it != error->extra.cend(); ++it)
@@ -170,9 +178,9 @@ void TestS3Error::notAnError_data()
     QTest::newRow("empty body") << QByteArray();
     QTest::newRow("plain text") << QByteArray("Bad Gateway");
     QTest::newRow("JSON") << QByteArray(R"({"Code":"AccessDenied"})");
-    QTest::newRow("HTML page")
-            << QByteArray("<html><body><h1>502 Bad Gateway</h1><Error><Code>X</Code></Error>"
-                          "</body></html>");
+    QTest::newRow("HTML page") << QByteArray(
+            "<html><body><h1>502 Bad Gateway</h1><Error><Code>X</Code></Error>"
+            "</body></html>");
     QTest::newRow("successful PostResponse")
             << QByteArray("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PostResponse>"
                           "<Location>https://s3.example.com/typebot/k</Location>"
@@ -184,8 +192,7 @@ void TestS3Error::notAnError_data()
             << QByteArray("<Error><Message>Something</Message></Error>");
     QTest::newRow("Error with an empty code")
             << QByteArray("<Error><Code>  </Code><Message>Something</Message></Error>");
-    QTest::newRow("truncated XML")
-            << QByteArray("<Error><Code>SlowDown</Code><Message>Please red");
+    QTest::newRow("truncated XML") << QByteArray("<Error><Code>SlowDown</Code><Message>Please red");
 }
 
 void TestS3Error::notAnError()

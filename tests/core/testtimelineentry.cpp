@@ -122,15 +122,13 @@ void TestTimelineEntry::secretsNeverAppear_data()
     QTest::newRow("credential in a URL")
             << QStringLiteral("PUT https://s3.example.com/b/k?X-Amz-Credential=AKIAEXAMPLE")
             << QStringLiteral("AKIAEXAMPLE");
-    QTest::newRow("bearer token")
-            << QStringLiteral("sent Authorization: Bearer tok_abcdef123456")
-            << QStringLiteral("tok_abcdef123456");
+    QTest::newRow("bearer token") << QStringLiteral("sent Authorization: Bearer tok_abcdef123456")
+                                  << QStringLiteral("tok_abcdef123456");
     QTest::newRow("policy in a JSON body")
             << QStringLiteral(R"(ticket {"formData":{"policy":"eyJleHBpcmF0aW9uIjoi"}})")
             << QStringLiteral("eyJleHBpcmF0aW9uIjoi");
-    QTest::newRow("registered token")
-            << QStringLiteral("token tbu_secret_55aa66bb was refused")
-            << QStringLiteral("tbu_secret_55aa66bb");
+    QTest::newRow("registered token") << QStringLiteral("token tbu_secret_55aa66bb was refused")
+                                      << QStringLiteral("tbu_secret_55aa66bb");
 }
 
 void TestTimelineEntry::secretsNeverAppear()
@@ -168,7 +166,7 @@ void TestTimelineEntry::listIsOneLinePerEntry()
     retry.kind = TimelineEntry::Kind::Retry;
     retry.message = QStringLiteral("next try in 2 s");
 
-    QCOMPARE(TimelineEntry::toText({ticket, retry}),
+    QCOMPARE(TimelineEntry::toText({ ticket, retry }),
              QStringLiteral("21:05:03.120  #1  ticket  POST typebot.io  200  0.085 s\n"
                             "21:05:04.620  retry  next try in 2 s"));
     QCOMPARE(TimelineEntry::toText(QList<TimelineEntry>()), QString());

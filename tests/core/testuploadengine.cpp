@@ -4,11 +4,11 @@
 
 #include "engine/uploadengine.h"
 #include "engine/uploadservice.h"
-#include "transfer/uploadtransport.h"
 #include "faultinjector.h"
 #include "faultspec.h"
 #include "sandboxserver.h"
 #include "stubhttpserver.h"
+#include "transfer/uploadtransport.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -39,13 +39,14 @@ class CannedTransport final : public UploadTransport
 {
 public:
     CannedTransport(TransferResult result, QObject *parent)
-        : UploadTransport(parent), m_result(std::move(result))
+        : UploadTransport(parent),
+          m_result(std::move(result))
     {
     }
     void start(const TransferRequest &) override
     {
-        QMetaObject::invokeMethod(this, [this] { Q_EMIT finished(m_result); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this] { Q_EMIT finished(m_result); }, Qt::QueuedConnection);
     }
     void cancel() override { }
 
@@ -160,7 +161,7 @@ bool TestUploadEngine::waitIdle(QSignalSpy &spy, int timeoutMs)
 JobSnapshot TestUploadEngine::uploadOne(const QString &path)
 {
     QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
-    const QList<quint64> ids = m_engine->addPaths({path});
+    const QList<quint64> ids = m_engine->addPaths({ path });
     if (ids.size() != 1)
         return {};
     if (!waitIdle(idle))
@@ -277,9 +278,8 @@ void TestUploadEngine::apiErrorFailsWithoutRetry_data()
     QTest::newRow("missing token is a 401")
             << QString() << QStringLiteral("-") << QStringLiteral("401")
             << QStringLiteral("UNAUTHORIZED");
-    QTest::newRow("wrong token is a 403")
-            << QString() << QStringLiteral("wrong-token") << QStringLiteral("403")
-            << QStringLiteral("FORBIDDEN");
+    QTest::newRow("wrong token is a 403") << QString() << QStringLiteral("wrong-token")
+                                          << QStringLiteral("403") << QStringLiteral("FORBIDDEN");
 }
 
 void TestUploadEngine::apiErrorFailsWithoutRetry()
@@ -316,7 +316,7 @@ void TestUploadEngine::apiErrorInNewerShape()
     stub.setResponse(400,
                      R"({"defined":true,"code":"BAD_REQUEST","status":400,)"
                      R"("message":"File size exceeds the 10MB limit","data":{}})",
-                     {{"Content-Type", "application/json"}});
+                     { { "Content-Type", "application/json" } });
     m_engine = std::make_unique<UploadEngine>();
     EngineConfig config;
     config.endpoint.apiBase = stub.url(QStringLiteral("/api/"));
@@ -351,8 +351,7 @@ void TestUploadEngine::retriesAfterRetryAfter()
     QCOMPARE(job.attempt, 3);
     QCOMPARE(m_sandbox->faults()->firedCount(fault), 2);
     QCOMPARE(requestCount(QStringLiteral("upload")), 3);
-    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)),
-             content);
+    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)), content);
     int retryEntries = 0;
     for (const TimelineEntry &entry : job.timeline) {
         if (entry.kind == TimelineEntry::Kind::Retry) {
@@ -388,8 +387,7 @@ void TestUploadEngine::retriesAfterConnectionReset()
     QCOMPARE(m_sandbox->faults()->firedCount(fault), 1);
     QVERIFY(requestCount(QStringLiteral("upload")) >= 2);
     QVERIFY(job.attempt >= 2); // our retry or Qt's silent resend, both counted
-    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)),
-             content);
+    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)), content);
 }
 
 void TestUploadEngine::retriesAfterStall()
@@ -493,7 +491,7 @@ void TestUploadEngine::failsWhenFileChangesDuringUpload()
             *Sandbox::FaultSpec::parse(QStringLiteral("upload:throttle=2000000"), &error));
     const QString path = makeFile(QStringLiteral("growing.log"), randomBytes(2 * 1024 * 1024));
     QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
-    const quint64 id = m_engine->addPaths({path}).first();
+    const quint64 id = m_engine->addPaths({ path }).first();
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->snapshot(id).bytesSent > 0, 10000);
     {
         QFile file(path);
@@ -530,7 +528,7 @@ void TestUploadEngine::apiRedirectToOtherHostDoesNotCarryToken()
     elsewhere.setResponse(200, "{}");
     StubHttpServer api;
     api.setResponse(307, QByteArray(),
-                    {{"Location", elsewhere.url(QStringLiteral("/steal")).toEncoded()}});
+                    { { "Location", elsewhere.url(QStringLiteral("/steal")).toEncoded() } });
     m_engine = std::make_unique<UploadEngine>();
     EngineConfig config;
     config.endpoint.apiBase = api.url(QStringLiteral("/api"));
@@ -555,9 +553,9 @@ void TestUploadEngine::cancelMidUploadDoesNotRetry()
             *Sandbox::FaultSpec::parse(QStringLiteral("upload:throttle=500000,count=0"), &error));
     const QString path = makeFile(QStringLiteral("cancel.bin"), randomBytes(4 * 1024 * 1024));
     QSignalSpy finished(m_engine.get(), &UploadEngine::jobFinished);
-    const quint64 id = m_engine->addPaths({path}).first();
+    const quint64 id = m_engine->addPaths({ path }).first();
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->snapshot(id).bytesSent > 0, 10000);
-    m_engine->cancel({id});
+    m_engine->cancel({ id });
     QCOMPARE(m_engine->snapshot(id).state, State::Canceled);
     QCOMPARE(finished.count(), 1);
     // A negative check needs a little time to prove nothing happens in it.
@@ -600,7 +598,7 @@ void TestUploadEngine::reportsStatesInOrder()
     const QString path = makeFile(QStringLiteral("s.txt"), randomBytes(50000));
     QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
     m_engine->pause();
-    const quint64 id = m_engine->addPaths({path}).first();
+    const quint64 id = m_engine->addPaths({ path }).first();
     QCOMPARE(m_engine->snapshot(id).state, State::Queued);
     QCOMPARE(m_engine->stats().queued, 1);
     // Find the job object to watch every transition, not only batched snapshots.
@@ -630,7 +628,7 @@ void TestUploadEngine::serviceRunsEngineInWorkerThread()
     QStringList paths;
     for (int i = 0; i < 5; ++i)
         paths << makeFile(QStringLiteral("w%1.txt").arg(i), randomBytes(10000 + i));
-    service.addPaths({m_dir->path()}); // a folder, expanded in the worker thread
+    service.addPaths({ m_dir->path() }); // a folder, expanded in the worker thread
     QVERIFY(waitIdle(idle));
     QCOMPARE(added.count(), 1);
     QCOMPARE(added.first().at(0).value<QList<JobSnapshot>>().size(), 5);

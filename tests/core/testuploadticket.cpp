@@ -14,7 +14,7 @@ QList<FormField> fields(std::initializer_list<std::pair<const char *, const char
 {
     QList<FormField> out;
     for (const auto &[name, value] : list)
-        out.append(FormField{QString::fromUtf8(name), QString::fromUtf8(value)});
+        out.append(FormField{ QString::fromUtf8(name), QString::fromUtf8(value) });
     return out;
 }
 
@@ -52,79 +52,84 @@ void TestUploadTicket::validTicket_data()
                           R"("policy":"eyJ9","x-amz-signature":"abc123"},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
             << bucket << fileUrl
-            << fields({{"key", "public/a b.png"},
-                       {"bucket", "typebot"},
-                       {"Cache-Control", "public, max-age=86400"},
-                       {"Content-Type", "image/png"},
-                       {"x-amz-date", "20240101T120000Z"},
-                       {"x-amz-algorithm", "AWS4-HMAC-SHA256"},
-                       {"x-amz-credential", "AKIA/20240101/us-east-1/s3/aws4_request"},
-                       {"policy", "eyJ9"},
-                       {"x-amz-signature", "abc123"}})
+            << fields({ { "key", "public/a b.png" },
+                        { "bucket", "typebot" },
+                        { "Cache-Control", "public, max-age=86400" },
+                        { "Content-Type", "image/png" },
+                        { "x-amz-date", "20240101T120000Z" },
+                        { "x-amz-algorithm", "AWS4-HMAC-SHA256" },
+                        { "x-amz-credential", "AKIA/20240101/us-east-1/s3/aws4_request" },
+                        { "policy", "eyJ9" },
+                        { "x-amz-signature", "abc123" } })
             << false;
     QTest::newRow("reverse alphabetical order is kept")
             << QByteArray(R"({"formData":{"z":"1","m":"2","a":"3"},)"
                           R"("presignedUrl":"https://s3.example.com/typebot",)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
-            << bucket << fileUrl << fields({{"z", "1"}, {"m", "2"}, {"a", "3"}}) << false;
+            << bucket << fileUrl << fields({ { "z", "1" }, { "m", "2" }, { "a", "3" } }) << false;
     QTest::newRow("pretty-printed with tabs and CRLF")
-            << QByteArray("{\r\n\t\"presignedUrl\" : \"https://s3.example.com/typebot\" ,\r\n"
-                          "\t\"formData\" :\r\n\t{\r\n\t\t\"x-amz-date\" : \"d\" ,\r\n"
-                          "\t\t\"bucket\"\t:\t\"typebot\"\r\n\t} ,\r\n"
-                          "\t\"fileUrl\" : \"https://s3.example.com/typebot/public/a b.png\"\r\n}\r\n")
-            << bucket << fileUrl << fields({{"x-amz-date", "d"}, {"bucket", "typebot"}})
+            << QByteArray(
+                       "{\r\n\t\"presignedUrl\" : \"https://s3.example.com/typebot\" ,\r\n"
+                       "\t\"formData\" :\r\n\t{\r\n\t\t\"x-amz-date\" : \"d\" ,\r\n"
+                       "\t\t\"bucket\"\t:\t\"typebot\"\r\n\t} ,\r\n"
+                       "\t\"fileUrl\" : \"https://s3.example.com/typebot/public/a b.png\"\r\n}\r\n")
+            << bucket << fileUrl << fields({ { "x-amz-date", "d" }, { "bucket", "typebot" } })
             << false;
-    QTest::newRow("escaped keys are decoded")
-            << QByteArray(R"({"presignedUrl":"https://s3.example.com/typebot","formData":{)"
-                          R"("x\u002Damz-date":"d","Cache\/Control":"c","a\"b":"q","\u00e9t\u00e9":"s"},)"
-                          R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
-            << bucket << fileUrl
-            << fields({{"x-amz-date", "d"}, {"Cache/Control", "c"}, {"a\"b", "q"},
-                       {"\xc3\xa9t\xc3\xa9", "s"}})
-            << false;
+    QTest::newRow("escaped keys are decoded") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/typebot","formData":{)"
+            R"("x\u002Damz-date":"d","Cache\/Control":"c","a\"b":"q","\u00e9t\u00e9":"s"},)"
+            R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
+                                              << bucket << fileUrl
+                                              << fields({ { "x-amz-date", "d" },
+                                                          { "Cache/Control", "c" },
+                                                          { "a\"b", "q" },
+                                                          { "\xc3\xa9t\xc3\xa9", "s" } })
+                                              << false;
     QTest::newRow("string values with braces, commas and escapes")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/typebot","formData":{)"
                           R"("key":"public/{x},y\"z].png","bucket":"b"},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
-            << bucket << fileUrl << fields({{"key", "public/{x},y\"z].png"}, {"bucket", "b"}})
+            << bucket << fileUrl << fields({ { "key", "public/{x},y\"z].png" }, { "bucket", "b" } })
             << false;
     QTest::newRow("a nested formData elsewhere does not confuse the order")
             << QByteArray(R"({"meta":{"formData":{"a":"1","b":"2"}},"list":[{"x":1},[2,3]],)"
                           R"("presignedUrl":"https://s3.example.com/typebot",)"
                           R"("formData":{"b":"2","a":"1"},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
-            << bucket << fileUrl << fields({{"b", "2"}, {"a", "1"}}) << false;
+            << bucket << fileUrl << fields({ { "b", "2" }, { "a", "1" } }) << false;
     QTest::newRow("integer and boolean values are sent as text")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/typebot","formData":{)"
                           R"("success_action_status":201,"flag":true,"off":false,"neg":-3},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
             << bucket << fileUrl
-            << fields({{"success_action_status", "201"}, {"flag", "true"}, {"off", "false"},
-                       {"neg", "-3"}})
+            << fields({ { "success_action_status", "201" },
+                        { "flag", "true" },
+                        { "off", "false" },
+                        { "neg", "-3" } })
             << false;
     QTest::newRow("a decimal value keeps its shortest form")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/typebot","formData":{)"
                           R"("ratio":1.1,"tenth":0.1,"tiny":1e-7},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
-            << bucket << fileUrl << fields({{"ratio", "1.1"}, {"tenth", "0.1"}, {"tiny", "1e-07"}})
-            << false;
+            << bucket << fileUrl
+            << fields({ { "ratio", "1.1" }, { "tenth", "0.1" }, { "tiny", "1e-07" } }) << false;
     QTest::newRow("a large whole number is written in full")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/typebot","formData":{)"
                           R"("expires":1700000000,"big":123456789012345},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
             << bucket << fileUrl
-            << fields({{"expires", "1700000000"}, {"big", "123456789012345"}}) << false;
+            << fields({ { "expires", "1700000000" }, { "big", "123456789012345" } }) << false;
     QTest::newRow("UTF-8 byte order mark before the object")
             << QByteArray("\xef\xbb\xbf"
                           R"({"presignedUrl":"https://s3.example.com/typebot","formData":{)"
                           R"("z":"1","a":"2"},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
-            << bucket << fileUrl << fields({{"z", "1"}, {"a", "2"}}) << false;
+            << bucket << fileUrl << fields({ { "z", "1" }, { "a", "2" } }) << false;
     QTest::newRow("formData absent: PUT variant")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/typebot/k?X-Amz-Expires=600",)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
-            << QUrl(QStringLiteral("https://s3.example.com/typebot/k?X-Amz-Expires=600"))
-            << fileUrl << QList<FormField>() << true;
+            << QUrl(QStringLiteral("https://s3.example.com/typebot/k?X-Amz-Expires=600")) << fileUrl
+            << QList<FormField>() << true;
     QTest::newRow("formData empty: PUT variant")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/typebot","formData":{},)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
@@ -137,7 +142,8 @@ void TestUploadTicket::validTicket_data()
             << QByteArray(R"({"presignedUrl":"http://127.0.0.1:9000/typebot","formData":{"k":"v"},)"
                           R"("fileUrl":"  http://127.0.0.1:9000/typebot/k  "})")
             << QUrl(QStringLiteral("http://127.0.0.1:9000/typebot"))
-            << QStringLiteral("http://127.0.0.1:9000/typebot/k") << fields({{"k", "v"}}) << false;
+            << QStringLiteral("http://127.0.0.1:9000/typebot/k") << fields({ { "k", "v" } })
+            << false;
     QTest::newRow("upper-case scheme")
             << QByteArray(R"({"presignedUrl":"HTTPS://s3.example.com/typebot",)"
                           R"("fileUrl":"https://s3.example.com/typebot/public/a b.png"})")
@@ -177,9 +183,8 @@ void TestUploadTicket::invalidTicket_data()
     QTest::newRow("empty body") << QByteArray() << QString();
     QTest::newRow("truncated JSON")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/b")") << QString();
-    QTest::newRow("JSON array")
-            << QByteArray(R"([{"presignedUrl":"https://s3.example.com/b"}])")
-            << QStringLiteral("the answer is not a JSON object");
+    QTest::newRow("JSON array") << QByteArray(R"([{"presignedUrl":"https://s3.example.com/b"}])")
+                                << QStringLiteral("the answer is not a JSON object");
     QTest::newRow("presignedUrl missing")
             << QByteArray(R"({"fileUrl":"https://s3.example.com/b/k"})") << missingPresigned;
     QTest::newRow("presignedUrl empty")
@@ -192,8 +197,7 @@ void TestUploadTicket::invalidTicket_data()
             << QByteArray(R"({"presignedUrl":"/typebot","fileUrl":"https://s3.example.com/b/k"})")
             << notHttp;
     QTest::newRow("presignedUrl without a scheme")
-            << QByteArray(R"({"presignedUrl":"s3.example.com/typebot","fileUrl":"x"})")
-            << notHttp;
+            << QByteArray(R"({"presignedUrl":"s3.example.com/typebot","fileUrl":"x"})") << notHttp;
     QTest::newRow("presignedUrl ftp")
             << QByteArray(R"({"presignedUrl":"ftp://s3.example.com/typebot","fileUrl":"x"})")
             << notHttp;
@@ -249,7 +253,7 @@ void TestUploadTicket::invalidTicket()
 void TestUploadTicket::fieldLookupIgnoresCase()
 {
     UploadTicket ticket;
-    ticket.formFields = fields({{"Policy", "eyJ9"}, {"X-Amz-Signature", "abc"}});
+    ticket.formFields = fields({ { "Policy", "eyJ9" }, { "X-Amz-Signature", "abc" } });
     QCOMPARE(ticket.field(QStringLiteral("policy")), QStringLiteral("eyJ9"));
     QCOMPARE(ticket.field(QStringLiteral("x-amz-signature")), QStringLiteral("abc"));
     QCOMPARE(ticket.field(QStringLiteral("key")), QString());

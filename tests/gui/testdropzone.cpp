@@ -41,7 +41,7 @@ void TestDropZone::acceptsLocalFilesAndFolders()
     zone.resize(600, 400);
     QSignalSpy dropped(&zone, &DropZone::pathsDropped);
     QMimeData data;
-    data.setUrls({QUrl::fromLocalFile(m_file), QUrl::fromLocalFile(m_dir.path())});
+    data.setUrls({ QUrl::fromLocalFile(m_file), QUrl::fromLocalFile(m_dir.path()) });
 
     QDragEnterEvent enter(QPoint(100, 100), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
     QCoreApplication::sendEvent(&zone, &enter);
@@ -52,7 +52,7 @@ void TestDropZone::acceptsLocalFilesAndFolders()
     QCoreApplication::sendEvent(&zone, &drop);
     QVERIFY(drop.isAccepted());
     QCOMPARE(dropped.count(), 1);
-    QCOMPARE(dropped.at(0).at(0).toStringList(), QStringList({m_file, m_dir.path()}));
+    QCOMPARE(dropped.at(0).at(0).toStringList(), QStringList({ m_file, m_dir.path() }));
     QCOMPARE(zone.highlight(), DropZone::Highlight::None);
     QVERIFY(zone.rejectionText().isEmpty());
 }
@@ -63,18 +63,20 @@ void TestDropZone::rejectsWithReason_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("reasonContains");
 
-    QTest::newRow("a web address") << QList<QUrl>{QUrl(QStringLiteral("https://example.com/a.png"))}
-                                   << QString() << QStringLiteral("web address");
+    QTest::newRow("a web address")
+            << QList<QUrl>{ QUrl(QStringLiteral("https://example.com/a.png")) } << QString()
+            << QStringLiteral("web address");
     QTest::newRow("a local file mixed with a web address")
-            << QList<QUrl>{QUrl::fromLocalFile(QStringLiteral("/etc/hostname")),
-                           QUrl(QStringLiteral("http://example.com/b.png"))}
+            << QList<QUrl>{ QUrl::fromLocalFile(QStringLiteral("/etc/hostname")),
+                            QUrl(QStringLiteral("http://example.com/b.png")) }
             << QString() << QStringLiteral("web address");
-    QTest::newRow("an ftp link") << QList<QUrl>{QUrl(QStringLiteral("ftp://example.com/c.zip"))}
+    QTest::newRow("an ftp link") << QList<QUrl>{ QUrl(QStringLiteral("ftp://example.com/c.zip")) }
                                  << QString() << QStringLiteral("not a file on this computer");
     QTest::newRow("a file that is gone")
-            << QList<QUrl>{QUrl::fromLocalFile(QStringLiteral("/nonexistent/gone.txt"))} << QString()
-            << QStringLiteral("does not exist");
-    QTest::newRow("plain text") << QList<QUrl>{} << QStringLiteral("hello") << QStringLiteral("text");
+            << QList<QUrl>{ QUrl::fromLocalFile(QStringLiteral("/nonexistent/gone.txt")) }
+            << QString() << QStringLiteral("does not exist");
+    QTest::newRow("plain text") << QList<QUrl>{} << QStringLiteral("hello")
+                                << QStringLiteral("text");
 }
 
 void TestDropZone::rejectsWithReason()

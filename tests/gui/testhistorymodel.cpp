@@ -81,11 +81,11 @@ QString TestHistoryModel::seedJournal()
     Typebot::JobDatabase db;
     if (!db.open(path))
         return QString();
-    const QStringList names = {QStringLiteral("report.pdf"), QStringLiteral("photo, big.jpg"),
-                               QStringLiteral("notes.txt")};
+    const QStringList names = { QStringLiteral("report.pdf"), QStringLiteral("photo, big.jpg"),
+                                QStringLiteral("notes.txt") };
     QList<Typebot::JobJournal::QueuedFile> files;
     for (const QString &name : names)
-        files.append({QStringLiteral("/home/ana/") + name, 100});
+        files.append({ QStringLiteral("/home/ana/") + name, 100 });
     const QList<quint64> ids =
             db.recordQueued(files, QStringLiteral("Production"), QStringLiteral("session-1"));
     if (ids.size() != names.size())
@@ -109,10 +109,11 @@ void TestHistoryModel::modelShowsEntries()
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.columnCount(), int(HistoryModel::ColumnCount));
 
-    model.setEntries({entry(1, QStringLiteral("a.txt"), QStringLiteral("https://h/a.txt")),
-                      entry(2, QStringLiteral("b.png"), QStringLiteral("https://h/b.png"))});
+    model.setEntries({ entry(1, QStringLiteral("a.txt"), QStringLiteral("https://h/a.txt")),
+                       entry(2, QStringLiteral("b.png"), QStringLiteral("https://h/b.png")) });
     QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.data(model.index(1, HistoryModel::NameColumn)).toString(), QStringLiteral("b.png"));
+    QCOMPARE(model.data(model.index(1, HistoryModel::NameColumn)).toString(),
+             QStringLiteral("b.png"));
     QCOMPARE(model.data(model.index(0, HistoryModel::LinkColumn)).toString(),
              QStringLiteral("https://h/a.txt"));
     QCOMPARE(model.data(model.index(0, HistoryModel::ProfileColumn)).toString(),
@@ -124,7 +125,8 @@ void TestHistoryModel::modelShowsEntries()
     QCOMPARE(model.data(model.index(1, 0), HistoryModel::IdRole).toULongLong(), quint64(2));
     QCOMPARE(model.data(model.index(1, 3), HistoryModel::UrlRole).toString(),
              QStringLiteral("https://h/b.png"));
-    QCOMPARE(model.data(model.index(1, HistoryModel::SizeColumn), HistoryModel::SortRole).toLongLong(),
+    QCOMPARE(model.data(model.index(1, HistoryModel::SizeColumn), HistoryModel::SortRole)
+                     .toLongLong(),
              qint64(2000));
     QCOMPARE(model.headerData(HistoryModel::LinkColumn, Qt::Horizontal).toString(),
              QStringLiteral("Link"));
@@ -136,9 +138,10 @@ void TestHistoryModel::modelResetsCleanly()
     HistoryModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
-    model.setEntries({entry(1, QStringLiteral("a"), QString()), entry(2, QStringLiteral("b"), QString()),
-                      entry(3, QStringLiteral("c"), QString())});
-    model.setEntries({entry(3, QStringLiteral("c"), QString())});
+    model.setEntries({ entry(1, QStringLiteral("a"), QString()),
+                       entry(2, QStringLiteral("b"), QString()),
+                       entry(3, QStringLiteral("c"), QString()) });
+    model.setEntries({ entry(3, QStringLiteral("c"), QString()) });
     model.setEntries({});
     QCOMPARE(reset.count(), 3);
     QCOMPARE(model.rowCount(), 0);
@@ -221,7 +224,7 @@ void TestHistoryModel::deleteForgetsEntriesAndRefreshes()
     QTRY_COMPARE(dialog.model()->rowCount(), 3);
     const quint64 id = dialog.model()->entryAt(1).id;
     QSignalSpy changed(&service, &Typebot::UploadService::historyChanged);
-    dialog.removeEntries({id});
+    dialog.removeEntries({ id });
     QVERIFY(changed.wait(5000));
     QTRY_COMPARE(dialog.model()->rowCount(), 2);
     for (const HistoryEntry &e : dialog.model()->entries())
@@ -243,7 +246,8 @@ void TestHistoryModel::copyTakesSelectedLinks()
     const QStringList links = QApplication::clipboard()->text().split(u'\n');
     QCOMPARE(links.size(), 3);
     for (const QString &link : links)
-        QVERIFY2(link.startsWith(QStringLiteral("https://s3.example.com/bucket/")), qPrintable(link));
+        QVERIFY2(link.startsWith(QStringLiteral("https://s3.example.com/bucket/")),
+                 qPrintable(link));
 }
 
 QTEST_MAIN(TestHistoryModel)

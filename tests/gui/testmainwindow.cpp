@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
+#include "diagnostics/redactor.h"
 #include "dropzone.h"
+#include "engine/uploadservice.h"
 #include "localization.h"
 #include "localsandbox.h"
 #include "mainwindow.h"
 #include "noticebanner.h"
 #include "queuemodel.h"
 #include "queueview.h"
-#include "diagnostics/redactor.h"
-#include "engine/uploadservice.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -19,8 +19,8 @@
 #include <QLabel>
 #include <QMimeData>
 #include <QRegularExpression>
-#include <QSignalSpy>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -121,7 +121,7 @@ void TestMainWindow::firstRunUploadsToTheSandbox()
 
     const QString path = writeFile(QStringLiteral("hello typebot.txt"), 2048);
     QVERIFY(!path.isEmpty());
-    window.addPaths({path});
+    window.addPaths({ path });
 
     QueueModel *model = window.queueModel();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
@@ -141,13 +141,14 @@ void TestMainWindow::tooLargeFileFailsWithReason()
     sandbox.maxSizeBytes = 1024;
     MainWindow window(AppSettings::load(), sandbox);
     window.show();
-    window.addPaths({writeFile(QStringLiteral("big.bin"), 4096)});
+    window.addPaths({ writeFile(QStringLiteral("big.bin"), 4096) });
     QueueModel *model = window.queueModel();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, 0), QueueModel::StateRole).toInt(),
                               int(JobState::Value::Failed), 20000);
     const QString status = model->data(model->index(0, QueueModel::StatusColumn)).toString();
-    QVERIFY2(status.startsWith(QStringLiteral("Failed: ")) && status.size() > 12, qPrintable(status));
+    QVERIFY2(status.startsWith(QStringLiteral("Failed: ")) && status.size() > 12,
+             qPrintable(status));
     QVERIFY(model->data(model->index(0, QueueModel::UrlColumn)).toString().isEmpty());
 }
 
@@ -155,9 +156,9 @@ void TestMainWindow::queueSurvivesRestart()
 {
     QTemporaryDir data;
     QVERIFY(data.isValid());
-    const QStringList files = {writeFile(QStringLiteral("first.txt"), 100),
-                               writeFile(QStringLiteral("second.txt"), 200),
-                               writeFile(QStringLiteral("third.txt"), 300)};
+    const QStringList files = { writeFile(QStringLiteral("first.txt"), 100),
+                                writeFile(QStringLiteral("second.txt"), 200),
+                                writeFile(QStringLiteral("third.txt"), 300) };
     {
         MainWindow window(AppSettings::load(), {}, data.path());
         QSignalSpy opened(window.service(), &Typebot::UploadService::journalOpened);
@@ -212,7 +213,7 @@ void TestMainWindow::journalInUseKeepsQueueInMemory()
     QVERIFY2(text.contains(QStringLiteral("in use by another")), qPrintable(text));
 
     // It still works.
-    second.addPaths({writeFile(QStringLiteral("memory.txt"), 64)});
+    second.addPaths({ writeFile(QStringLiteral("memory.txt"), 64) });
     QTRY_COMPARE_WITH_TIMEOUT(second.queueModel()->rowCount(), 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(second.queueModel()->jobAt(0).state, JobState::Value::Done, 20000);
 }
@@ -222,7 +223,7 @@ void TestMainWindow::filesFromAnotherInstanceAreQueued()
     MainWindow window(AppSettings::load());
     window.action(QStringLiteral("pauseQueue"))->trigger();
     window.showMinimized();
-    window.receivePaths({writeFile(QStringLiteral("handed over.txt"), 10)});
+    window.receivePaths({ writeFile(QStringLiteral("handed over.txt"), 10) });
     QTRY_COMPARE_WITH_TIMEOUT(window.queueModel()->rowCount(), 1, 10000);
     QVERIFY(!window.isMinimized());
     QVERIFY(window.isVisible());
@@ -231,7 +232,7 @@ void TestMainWindow::filesFromAnotherInstanceAreQueued()
 int TestMainWindow::storeAndSelect(MainWindow &window, const QString &name)
 {
     const QString path = writeFile(name, 512);
-    window.addPaths({path});
+    window.addPaths({ path });
     QueueModel *model = window.queueModel();
     int row = -1;
     const auto findRow = [&] {
@@ -265,7 +266,7 @@ void TestMainWindow::retryCountsDownInStatusThenStores()
     config.retry.maxRetryAfter = std::chrono::seconds(10);
     window.service()->setConfig(config);
 
-    window.addPaths({writeFile(QStringLiteral("retried.txt"), 1024)});
+    window.addPaths({ writeFile(QStringLiteral("retried.txt"), 1024) });
     QueueModel *model = window.queueModel();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
     QTRY_COMPARE_WITH_TIMEOUT(model->jobAt(0).state, JobState::Value::WaitingToRetry, 20000);
@@ -284,8 +285,7 @@ void TestMainWindow::retryCountsDownInStatusThenStores()
         QTRY_VERIFY_WITH_TIMEOUT(model->data(status).toString() != text, 2500);
         const QString later = model->data(status).toString();
         QVERIFY2(model->jobAt(0).state != JobState::Value::WaitingToRetry
-                         || countdown.match(later).captured(1).toInt()
-                                 < match.captured(1).toInt(),
+                         || countdown.match(later).captured(1).toInt() < match.captured(1).toInt(),
                  qPrintable(later));
     }
 
@@ -386,14 +386,14 @@ void TestMainWindow::droppedFilesAndFoldersAreQueued()
     auto *stack = window.findChild<QStackedWidget *>(QStringLiteral("centralStack"));
     QCOMPARE(stack->currentWidget(), window.dropZone());
     QMimeData data;
-    data.setUrls({QUrl::fromLocalFile(loose1),
-                  QUrl::fromLocalFile(root.filePath(QStringLiteral("album"))),
-                  QUrl::fromLocalFile(loose2)});
+    data.setUrls({ QUrl::fromLocalFile(loose1),
+                   QUrl::fromLocalFile(root.filePath(QStringLiteral("album"))),
+                   QUrl::fromLocalFile(loose2) });
     QVERIFY(dragAndDrop(window.dropZone(), &data));
 
     QueueModel *model = window.queueModel();
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 10000);
-    QStringList expected{loose1, loose2, inAlbum, nested};
+    QStringList expected{ loose1, loose2, inAlbum, nested };
     std::sort(expected.begin(), expected.end());
     QCOMPARE(queuedPaths(model), expected); // the folder itself is no row
     QCOMPARE(stack->currentWidget(), window.queueView());
@@ -401,7 +401,7 @@ void TestMainWindow::droppedFilesAndFoldersAreQueued()
     // More files dropped on the filled queue join it.
     const QString late = touch(QStringLiteral("late.txt"));
     QMimeData more;
-    more.setUrls({QUrl::fromLocalFile(late)});
+    more.setUrls({ QUrl::fromLocalFile(late) });
     QVERIFY(dragAndDrop(window.queueView()->viewport(), &more));
     QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 5, 10000);
     expected << late;
@@ -418,7 +418,7 @@ void TestMainWindow::refusedDropSaysWhy_data()
     QTest::newRow("plain text") << QStringLiteral("some words") << QList<QUrl>{}
                                 << QStringLiteral("This is text, not a file");
     QTest::newRow("a web address")
-            << QString() << QList<QUrl>{QUrl(QStringLiteral("https://example.com/cat.png"))}
+            << QString() << QList<QUrl>{ QUrl(QStringLiteral("https://example.com/cat.png")) }
             << QStringLiteral("is a web address, not a file on this computer");
 }
 
@@ -446,7 +446,7 @@ void TestMainWindow::refusedDropSaysWhy()
     QVERIFY2(rejection->text().contains(reasonContains), qPrintable(rejection->text()));
 
     // A filled queue: the reason goes to the status bar, and no row is added.
-    window.addPaths({writeFile(QStringLiteral("already here.txt"), 10)});
+    window.addPaths({ writeFile(QStringLiteral("already here.txt"), 10) });
     QTRY_COMPARE_WITH_TIMEOUT(window.queueModel()->rowCount(), 1, 10000);
     window.statusBar()->clearMessage();
     QVERIFY(!dragAndDrop(window.queueView()->viewport(), &data));

@@ -69,7 +69,7 @@ void TestQueueModel::modelTesterWithBatches()
     QCOMPARE(model.rowCount(), 25);
 
     QList<JobSnapshot> changed;
-    for (quint64 id : {2u, 3u, 10u, 25u}) {
+    for (quint64 id : { 2u, 3u, 10u, 25u }) {
         JobSnapshot job = makeJob(id, JobState::Value::Uploading);
         job.bytesSent = 500;
         changed << job;
@@ -79,7 +79,7 @@ void TestQueueModel::modelTesterWithBatches()
     QCOMPARE(model.data(model.index(model.rowOfJob(10), QueueModel::StatusColumn)).toString(),
              QStringLiteral("Uploading 50%"));
 
-    model.removeJobs({1, 2, 3, 7, 25, 999});
+    model.removeJobs({ 1, 2, 3, 7, 25, 999 });
     QCOMPARE(model.rowCount(), 20);
     QCOMPARE(model.rowOfJob(4), 0);
     QCOMPARE(model.rowOfJob(24), 19);
@@ -101,7 +101,8 @@ void TestQueueModel::statusText_data()
 
     JobSnapshot ticket = makeJob(1, JobState::Value::RequestingTicket);
     ticket.attempt = 1;
-    QTest::newRow("first attempt asks for a slot") << ticket << QStringLiteral("Getting upload slot");
+    QTest::newRow("first attempt asks for a slot")
+            << ticket << QStringLiteral("Getting upload slot");
 
     JobSnapshot uploading = makeJob(1, JobState::Value::Uploading);
     uploading.bytesSent = 437;
@@ -140,8 +141,7 @@ void TestQueueModel::statusText_data()
     gaveUp.errorMessage = QStringLiteral(
             "The Typebot API failed (503): Service Unavailable (gave up after 5 attempts)");
     QTest::newRow("an API failure after the last retry says how many attempts")
-            << gaveUp
-            << QStringLiteral("Failed after 5 attempts: Service Unavailable (API 503)");
+            << gaveUp << QStringLiteral("Failed after 5 attempts: Service Unavailable (API 503)");
 
     JobSnapshot token = makeJob(1, JobState::Value::Failed);
     token.errorMessage = QStringLiteral("The Typebot API wants an API token (401): Unauthorized");
@@ -149,7 +149,8 @@ void TestQueueModel::statusText_data()
             << token
             << QStringLiteral("Failed: The Typebot API wants an API token (401): Unauthorized");
 
-    QTest::newRow("canceled") << makeJob(1, JobState::Value::Canceled) << QStringLiteral("Canceled");
+    QTest::newRow("canceled") << makeJob(1, JobState::Value::Canceled)
+                              << QStringLiteral("Canceled");
 }
 
 void TestQueueModel::statusText()
@@ -160,7 +161,7 @@ void TestQueueModel::statusText()
 
     QueueModel model;
     model.setClock([] { return Now; });
-    model.addJobs({job});
+    model.addJobs({ job });
     QCOMPARE(model.data(model.index(0, QueueModel::StatusColumn)).toString(), expected);
 }
 
@@ -184,12 +185,12 @@ void TestQueueModel::dataChangedOnlyForChangedColumns()
 
     JobSnapshot job = makeJob(4, JobState::Value::Done);
     job.fileUrl = QStringLiteral("https://s3.example.com/typebot/file-4.txt");
-    model.updateJobs({job});
+    model.updateJobs({ job });
     QCOMPARE(spy.count(), 0); // throttled: nothing before the flush
 
     // A second change to the same row within the interval is merged.
     JobSnapshot renamed = job;
-    model.updateJobs({renamed});
+    model.updateJobs({ renamed });
     QVERIFY(spy.wait(QueueModel::FlushIntervalMs * 4));
 
     QSet<int> columns;
@@ -211,11 +212,11 @@ void TestQueueModel::dataChangedOnlyForChangedColumns()
     // Only the bytes changed: status and progress.
     spy.clear();
     JobSnapshot progress = makeJob(2, JobState::Value::Queued);
-    model.updateJobs({progress}); // identical: no signal at all
+    model.updateJobs({ progress }); // identical: no signal at all
     model.flush();
     QCOMPARE(spy.count(), 0);
     progress.bytesSent = 100;
-    model.updateJobs({progress});
+    model.updateJobs({ progress });
     model.flush();
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.at(0).at(0).value<QModelIndex>().column(), int(QueueModel::StatusColumn));

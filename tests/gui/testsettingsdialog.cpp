@@ -10,12 +10,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSignalSpy>
-#include <QTimer>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 // The settings dialog checks each field as it is typed and keeps Save disabled until every
 // profile is usable; the token never reaches the settings file. Run twice by ctest: without
@@ -59,24 +59,27 @@ void TestSettingsDialog::inlineValidation_data()
     QTest::addColumn<QString>("apiError");
     QTest::addColumn<QString>("sessionError");
 
-    QTest::newRow("a good https profile") << QStringLiteral("https://typebot.io/api")
-                                          << QStringLiteral("abc123") << false << QString() << QString();
-    QTest::newRow("an empty session") << QStringLiteral("https://typebot.io/api") << QString() << false
-                                      << QString() << QStringLiteral("session");
-    QTest::newRow("a session with spaces") << QStringLiteral("https://typebot.io/api")
-                                           << QStringLiteral("abc 123") << false << QString()
-                                           << QStringLiteral("spaces");
+    QTest::newRow("a good https profile")
+            << QStringLiteral("https://typebot.io/api") << QStringLiteral("abc123") << false
+            << QString() << QString();
+    QTest::newRow("an empty session") << QStringLiteral("https://typebot.io/api") << QString()
+                                      << false << QString() << QStringLiteral("session");
+    QTest::newRow("a session with spaces")
+            << QStringLiteral("https://typebot.io/api") << QStringLiteral("abc 123") << false
+            << QString() << QStringLiteral("spaces");
     QTest::newRow("not a URL") << QStringLiteral("typebot") << QStringLiteral("abc") << false
                                << QStringLiteral("full URL") << QString();
     QTest::newRow("ftp scheme") << QStringLiteral("ftp://typebot.io/api") << QStringLiteral("abc")
                                 << false << QStringLiteral("http") << QString();
-    QTest::newRow("plain http to a remote host") << QStringLiteral("http://bots.example.com/api")
-                                                 << QStringLiteral("abc") << false
-                                                 << QStringLiteral("unencrypted") << QString();
-    QTest::newRow("plain http allowed explicitly") << QStringLiteral("http://bots.example.com/api")
-                                                   << QStringLiteral("abc") << true << QString() << QString();
-    QTest::newRow("plain http to localhost") << QStringLiteral("http://localhost:3001/api")
-                                             << QStringLiteral("abc") << false << QString() << QString();
+    QTest::newRow("plain http to a remote host")
+            << QStringLiteral("http://bots.example.com/api") << QStringLiteral("abc") << false
+            << QStringLiteral("unencrypted") << QString();
+    QTest::newRow("plain http allowed explicitly")
+            << QStringLiteral("http://bots.example.com/api") << QStringLiteral("abc") << true
+            << QString() << QString();
+    QTest::newRow("plain http to localhost")
+            << QStringLiteral("http://localhost:3001/api") << QStringLiteral("abc") << false
+            << QString() << QString();
 }
 
 void TestSettingsDialog::inlineValidation()
@@ -130,7 +133,8 @@ void TestSettingsDialog::sandboxProfileIsAlwaysValid()
     settings.profiles << AppSettings::sandboxProfile();
     SettingsDialog dialog(settings);
     QVERIFY(dialog.isSaveEnabled());
-    QVERIFY(SettingsDialog::validateProfile(settings.profiles.constFirst(), settings.profiles).isEmpty());
+    QVERIFY(SettingsDialog::validateProfile(settings.profiles.constFirst(), settings.profiles)
+                    .isEmpty());
 }
 
 void TestSettingsDialog::tokenIsNeverSaved()
@@ -216,8 +220,9 @@ void TestSettingsDialog::keychainNotesFollowTheKeychain()
     dialog.setKeychainMissing(true, QStringLiteral("/data/tokens.json"));
     QVERIFY(!tokenNote->isVisible());
     QVERIFY(keychainNote->isVisible());
-    QCOMPARE(keychainNote->text(), QStringLiteral("No keychain service is running: the token is "
-                                                  "kept for this session only."));
+    QCOMPARE(keychainNote->text(),
+             QStringLiteral("No keychain service is running: the token is "
+                            "kept for this session only."));
     QVERIFY(fileCheck->isVisible());
     QVERIFY(!fileCheck->isChecked()); // never on unless the user turns it on
     QVERIFY(!warning->isVisible());
@@ -257,8 +262,8 @@ void TestSettingsDialog::tokensWithoutKeychainAreSessionOnlyOrOptInFile()
     QCOMPARE(saved.at(1).at(1).value<Typebot::SecretStore::Status>(),
              Typebot::SecretStore::Status::InsecureFile);
     QVERIFY(QFile::exists(file));
-    QCOMPARE(QFile::permissions(file) & ~(QFile::ReadUser | QFile::WriteUser | QFile::ReadOwner
-                                          | QFile::WriteOwner),
+    QCOMPARE(QFile::permissions(file)
+                     & ~(QFile::ReadUser | QFile::WriteUser | QFile::ReadOwner | QFile::WriteOwner),
              QFileDevice::Permissions());
     ProfileTokens nextStart(file);
     nextStart.setFileFallbackEnabled(true);

@@ -47,10 +47,11 @@ void TestSingleInstance::secondInstanceHandsOverFiles()
 
     // The second instance blocks on its socket, as it does before its event loop runs, so it
     // runs in a thread of its own here.
-    const QStringList paths = {QStringLiteral("/home/ana/a file.pdf"),
-                               QStringLiteral("/home/ana/ção, ünïcode.txt")};
+    const QStringList paths = { QStringLiteral("/home/ana/a file.pdf"),
+                                QStringLiteral("/home/ana/ção, ünïcode.txt") };
     std::atomic<bool> delivered = false;
-    QThread *second = QThread::create([&] { delivered = SingleInstance::sendToRunning(name, paths); });
+    QThread *second =
+            QThread::create([&] { delivered = SingleInstance::sendToRunning(name, paths); });
     second->start();
     QTRY_VERIFY(second->isFinished());
     delete second;
@@ -87,7 +88,7 @@ void TestSingleInstance::nobodyListening()
 {
     QTemporaryDir dir;
     QVERIFY(!SingleInstance::sendToRunning(SingleInstance::serverName(dir.path()),
-                                           {QStringLiteral("/tmp/x")}, 500));
+                                           { QStringLiteral("/tmp/x") }, 500));
 }
 
 QTEST_GUILESS_MAIN(TestSingleInstance)

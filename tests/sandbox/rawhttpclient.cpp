@@ -18,22 +18,23 @@ RawHttpClient::RawHttpClient(quint16 port, QObject *parent)
 }
 
 RawHttpClient::RawHttpClient(const QHostAddress &host, quint16 port, QObject *parent)
-    : QObject(parent)
-    , m_host(host)
-    , m_port(port)
+    : QObject(parent),
+      m_host(host),
+      m_port(port)
 {
     connect(&m_socket, &QTcpSocket::readyRead, this, &RawHttpClient::handleReadyRead);
     connect(&m_socket, &QTcpSocket::disconnected, this, &RawHttpClient::handleClosed);
-    connect(&m_socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        m_error = error;
-        if (error != QAbstractSocket::RemoteHostClosedError)
-            handleClosed();
-    });
+    connect(&m_socket, &QTcpSocket::errorOccurred, this,
+            [this](QAbstractSocket::SocketError error) {
+                m_error = error;
+                if (error != QAbstractSocket::RemoteHostClosedError)
+                    handleClosed();
+            });
 }
 
 QByteArray RawHttpClient::request(const QByteArray &method, const QByteArray &target,
-                                  const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body,
-                                  quint16 port)
+                                  const QList<QPair<QByteArray, QByteArray>> &headers,
+                                  const QByteArray &body, quint16 port)
 {
     QByteArray raw = method + ' ' + target + " HTTP/1.1\r\nHost: 127.0.0.1";
     if (port)
@@ -68,8 +69,7 @@ void RawHttpClient::next()
 void RawHttpClient::handleReadyRead()
 {
     m_buffer += m_socket.readAll();
-    while (parseOne()) {
-    }
+    while (parseOne()) { }
 }
 
 bool RawHttpClient::parseOne()
@@ -89,7 +89,7 @@ bool RawHttpClient::parseOne()
             continue;
         const QByteArray name = line.left(colon).trimmed().toLower();
         const QByteArray value = line.mid(colon + 1).trimmed();
-        response.headers.append({name, value});
+        response.headers.append({ name, value });
         if (name == "content-length")
             length = value.toLongLong();
     }
@@ -124,8 +124,7 @@ void RawHttpClient::handleClosed()
     if (m_socket.isOpen())
         m_buffer += m_socket.readAll();
     m_closed = true;
-    while (parseOne()) {
-    }
+    while (parseOne()) { }
     if (!m_finished) {
         m_finished = true;
         Q_EMIT finished();

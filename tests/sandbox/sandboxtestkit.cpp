@@ -16,8 +16,8 @@ QString SandboxTestKit::Ticket::key() const
     return Sandbox::SandboxServer::keyFromFileUrl(fileUrl);
 }
 
-RawHttpClient::Response SandboxTestKit::exchange(quint16 port, const QByteArray &raw, bool headRequest,
-                                                 bool *closedWithoutResponse)
+RawHttpClient::Response SandboxTestKit::exchange(quint16 port, const QByteArray &raw,
+                                                 bool headRequest, bool *closedWithoutResponse)
 {
     RawHttpClient client(port);
     QSignalSpy spy(&client, &RawHttpClient::finished);
@@ -29,13 +29,15 @@ RawHttpClient::Response SandboxTestKit::exchange(quint16 port, const QByteArray 
     return client.response();
 }
 
-SandboxTestKit::Ticket SandboxTestKit::fetchTicket(quint16 port, const QByteArray &jsonBody,
-                                                   const QList<QPair<QByteArray, QByteArray>> &headers)
+SandboxTestKit::Ticket
+SandboxTestKit::fetchTicket(quint16 port, const QByteArray &jsonBody,
+                            const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    QList<QPair<QByteArray, QByteArray>> allHeaders = {{"Content-Type", "application/json"}};
+    QList<QPair<QByteArray, QByteArray>> allHeaders = { { "Content-Type", "application/json" } };
     allHeaders += headers;
-    const auto response = exchange(port, RawHttpClient::request("POST", "/api/v2/generate-upload-url", allHeaders,
-                                                                jsonBody, port));
+    const auto response = exchange(port,
+                                   RawHttpClient::request("POST", "/api/v2/generate-upload-url",
+                                                          allHeaders, jsonBody, port));
     Ticket ticket;
     ticket.status = response.status;
     ticket.body = response.body;
@@ -43,37 +45,42 @@ SandboxTestKit::Ticket SandboxTestKit::fetchTicket(quint16 port, const QByteArra
     ticket.presignedUrl = object.value(QStringLiteral("presignedUrl")).toString();
     ticket.fileUrl = object.value(QStringLiteral("fileUrl")).toString();
     const QJsonObject form = object.value(QStringLiteral("formData")).toObject();
-    const QStringList order = Typebot::JsonKeyOrder::ofMember(response.body, QStringLiteral("formData"));
+    const QStringList order =
+            Typebot::JsonKeyOrder::ofMember(response.body, QStringLiteral("formData"));
     for (const QString &name : order)
-        ticket.form.append({name, form.value(name).toString()});
+        ticket.form.append({ name, form.value(name).toString() });
     return ticket;
 }
 
-SandboxTestKit::Ticket SandboxTestKit::fetchTicket(Sandbox::SandboxServer &server, const QString &fileName,
-                                                   const QString &fileType, const QString &sessionId)
+SandboxTestKit::Ticket SandboxTestKit::fetchTicket(Sandbox::SandboxServer &server,
+                                                   const QString &fileName, const QString &fileType,
+                                                   const QString &sessionId)
 {
-    QJsonObject body{{QStringLiteral("sessionId"), sessionId.isEmpty() ? server.defaultSessionId() : sessionId},
-                     {QStringLiteral("fileName"), fileName}};
+    QJsonObject body{ { QStringLiteral("sessionId"),
+                        sessionId.isEmpty() ? server.defaultSessionId() : sessionId },
+                      { QStringLiteral("fileName"), fileName } };
     if (!fileType.isNull())
         body.insert(QStringLiteral("fileType"), fileType);
-    return fetchTicket(server.bucketUrl().port(), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return fetchTicket(server.bucketUrl().port(),
+                       QJsonDocument(body).toJson(QJsonDocument::Compact));
 }
 
 QList<SandboxTestKit::Part> SandboxTestKit::formParts(const QList<QPair<QString, QString>> &form)
 {
     QList<Part> parts;
     for (const auto &[name, value] : form)
-        parts.append(Part{name.toUtf8(), value.toUtf8(), false, {}, {}});
+        parts.append(Part{ name.toUtf8(), value.toUtf8(), false, {}, {} });
     return parts;
 }
 
 SandboxTestKit::Part SandboxTestKit::filePart(const QByteArray &data, const QByteArray &fileName,
                                               const QByteArray &contentType)
 {
-    return Part{"file", data, true, fileName, contentType};
+    return Part{ "file", data, true, fileName, contentType };
 }
 
-QByteArray SandboxTestKit::multipart(const QByteArray &boundary, const QList<Part> &parts, bool closed)
+QByteArray SandboxTestKit::multipart(const QByteArray &boundary, const QList<Part> &parts,
+                                     bool closed)
 {
     QByteArray body;
     for (const Part &part : parts) {
@@ -90,11 +97,12 @@ QByteArray SandboxTestKit::multipart(const QByteArray &boundary, const QList<Par
     return body;
 }
 
-QByteArray SandboxTestKit::postRequest(quint16 port, const QByteArray &body, const QByteArray &boundary,
-                                       const QByteArray &contentType)
+QByteArray SandboxTestKit::postRequest(quint16 port, const QByteArray &body,
+                                       const QByteArray &boundary, const QByteArray &contentType)
 {
-    const QByteArray type = contentType.isEmpty() ? "multipart/form-data; boundary=" + boundary : contentType;
-    return RawHttpClient::request("POST", "/typebot", {{"Content-Type", type}}, body, port);
+    const QByteArray type =
+            contentType.isEmpty() ? "multipart/form-data; boundary=" + boundary : contentType;
+    return RawHttpClient::request("POST", "/typebot", { { "Content-Type", type } }, body, port);
 }
 
 QByteArray SandboxTestKit::xmlElement(const QByteArray &xml, const QByteArray &name)
@@ -110,28 +118,32 @@ QByteArray SandboxTestKit::xmlElement(const QByteArray &xml, const QByteArray &n
 QList<QPair<QString, QString>> SandboxTestKit::amzFields(const Sandbox::SandboxServer &server)
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    Sandbox::PostPolicy::Credentials credentials{server.accessKeyId(), server.secretKey()};
-    return {{QStringLiteral("x-amz-date"), Sandbox::PostPolicy::amzDate(now)},
-            {QStringLiteral("x-amz-algorithm"), Sandbox::PostPolicy::Algorithm},
-            {QStringLiteral("x-amz-credential"),
-             Sandbox::PostPolicy::credential(credentials, Sandbox::PostPolicy::shortDate(now))}};
+    Sandbox::PostPolicy::Credentials credentials{ server.accessKeyId(), server.secretKey() };
+    return { { QStringLiteral("x-amz-date"), Sandbox::PostPolicy::amzDate(now) },
+             { QStringLiteral("x-amz-algorithm"), Sandbox::PostPolicy::Algorithm },
+             { QStringLiteral("x-amz-credential"),
+               Sandbox::PostPolicy::credential(credentials,
+                                               Sandbox::PostPolicy::shortDate(now)) } };
 }
 
-QList<QPair<QString, QString>> SandboxTestKit::selfSignedForm(const Sandbox::SandboxServer &server,
-                                                              const QByteArray &policyJson,
-                                                              const QList<QPair<QString, QString>> &fieldsBeforePolicy)
+QList<QPair<QString, QString>>
+SandboxTestKit::selfSignedForm(const Sandbox::SandboxServer &server, const QByteArray &policyJson,
+                               const QList<QPair<QString, QString>> &fieldsBeforePolicy)
 {
-    Sandbox::PostPolicy::Credentials credentials{server.accessKeyId(), server.secretKey()};
+    Sandbox::PostPolicy::Credentials credentials{ server.accessKeyId(), server.secretKey() };
     const QByteArray policy = policyJson.toBase64();
     QList<QPair<QString, QString>> form = fieldsBeforePolicy;
-    form.append({QStringLiteral("policy"), QString::fromLatin1(policy)});
-    form.append({QStringLiteral("x-amz-signature"),
-                 QString::fromLatin1(Sandbox::PostPolicy::signPolicy(
-                     credentials, Sandbox::PostPolicy::shortDate(QDateTime::currentDateTimeUtc()), policy))});
+    form.append({ QStringLiteral("policy"), QString::fromLatin1(policy) });
+    form.append(
+            { QStringLiteral("x-amz-signature"),
+              QString::fromLatin1(Sandbox::PostPolicy::signPolicy(
+                      credentials, Sandbox::PostPolicy::shortDate(QDateTime::currentDateTimeUtc()),
+                      policy)) });
     return form;
 }
 
 int SandboxTestKit::leftoverTemporaryFiles(const Sandbox::SandboxServer &server)
 {
-    return int(QDir(server.storageDir() + QStringLiteral("/.incoming")).entryList(QDir::Files).size());
+    return int(
+            QDir(server.storageDir() + QStringLiteral("/.incoming")).entryList(QDir::Files).size());
 }

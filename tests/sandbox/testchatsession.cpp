@@ -62,9 +62,10 @@ void TestChatSession::walksToTheFileBlockAndSubmits()
     QSignalSpy states(&session, &ChatSession::stateChanged);
     QSignalSpy answers(&session, &ChatSession::answerSent);
 
-    QVERIFY(session.start(BotAddress{QUrl(), QStringLiteral("demo-bot")}));
+    QVERIFY(session.start(BotAddress{ QUrl(), QStringLiteral("demo-bot") }));
     QVERIFY(session.isBusy());
-    QVERIFY(!session.answer(ChatAnswer::fromText(QStringLiteral("too early")))); // one call at a time
+    QVERIFY(!session.answer(
+            ChatAnswer::fromText(QStringLiteral("too early")))); // one call at a time
     ChatResponse response;
     bool rejected = true;
     QVERIFY(waitForResponse(session, &response, &rejected));
@@ -81,7 +82,7 @@ void TestChatSession::walksToTheFileBlockAndSubmits()
     QCOMPARE(session.uploadEndpoint().apiBase, server->apiBaseUrl());
 
     const QString url = server->bucketUrl().toString() + QStringLiteral("/public/x/photo.png");
-    QVERIFY(session.answer(ChatAnswer::fromFiles({url})));
+    QVERIFY(session.answer(ChatAnswer::fromFiles({ url })));
     QVERIFY(waitForResponse(session, &response, &rejected));
     QVERIFY(!rejected);
     QVERIFY(response.isFinished());
@@ -94,7 +95,7 @@ void TestChatSession::walksToTheFileBlockAndSubmits()
 void TestChatSession::refusedFilesAreReportedAsRejected()
 {
     SandboxConfig config;
-    config.demoBotFileTypes = {QStringLiteral("png")};
+    config.demoBotFileTypes = { QStringLiteral("png") };
     auto server = startServer(config);
     QNetworkAccessManager nam;
     ChatSession session(&nam);
@@ -103,12 +104,13 @@ void TestChatSession::refusedFilesAreReportedAsRejected()
     session.setEndpoint(endpoint);
     ChatResponse response;
     bool rejected = false;
-    QVERIFY(session.start(BotAddress{QUrl(), QStringLiteral("demo-bot")}));
+    QVERIFY(session.start(BotAddress{ QUrl(), QStringLiteral("demo-bot") }));
     QVERIFY(waitForResponse(session, &response, &rejected));
     QVERIFY(session.answer(ChatAnswer::fromText(QStringLiteral("Ana"))));
     QVERIFY(waitForResponse(session, &response, &rejected));
     QVERIFY(session.currentInput()->file.typesRestricted);
-    QVERIFY(session.answer(ChatAnswer::fromFiles({QStringLiteral("http://127.0.0.1/b/notes.txt")})));
+    QVERIFY(session.answer(
+            ChatAnswer::fromFiles({ QStringLiteral("http://127.0.0.1/b/notes.txt") })));
     QVERIFY(waitForResponse(session, &response, &rejected));
     QVERIFY(rejected);
     QVERIFY(session.isWaitingForFiles()); // the user can try again
@@ -121,7 +123,7 @@ void TestChatSession::failuresAreWordedForPeople_data()
     QTest::addColumn<int>("failure");
     QTest::newRow("an unknown bot") << "nobody" << false << int(ChatResult::Failure::BotNotFound);
     QTest::newRow("a session the server does not know")
-        << "demo-bot" << true << int(ChatResult::Failure::SessionNotFound);
+            << "demo-bot" << true << int(ChatResult::Failure::SessionNotFound);
 }
 
 void TestChatSession::failuresAreWordedForPeople()
@@ -136,14 +138,14 @@ void TestChatSession::failuresAreWordedForPeople()
     endpoint.apiBase = server->apiBaseUrl();
     session.setEndpoint(endpoint);
     QSignalSpy failed(&session, &ChatSession::failed);
-    QVERIFY(session.start(BotAddress{QUrl(), botId}));
+    QVERIFY(session.start(BotAddress{ QUrl(), botId }));
     if (continueUnknownSession) {
         ChatResponse response;
         bool rejected = false;
         QVERIFY(waitForResponse(session, &response, &rejected));
         QVERIFY(session.answer(ChatAnswer::fromText(QStringLiteral("Ana"))));
         QVERIFY(waitForResponse(session, &response, &rejected));
-        QVERIFY(session.answer(ChatAnswer::fromFiles({QStringLiteral("http://h/a.png")})));
+        QVERIFY(session.answer(ChatAnswer::fromFiles({ QStringLiteral("http://h/a.png") })));
         QVERIFY(waitForResponse(session, &response, &rejected)); // ended: the server forgets it
         QVERIFY(session.answer(ChatAnswer::fromText(QStringLiteral("more?"))));
     }

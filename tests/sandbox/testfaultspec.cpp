@@ -36,36 +36,44 @@ void TestFaultSpec::parsesValidSpecs_data()
     using R = FaultSpec::Route;
     using A = FaultSpec::Action;
     QTest::newRow("503 on uploads twice with Retry-After")
-        << "upload:status=503,count=2,retry-after=1" << int(R::Upload) << int(A::Status) << qint64(503) << QString() << 2 << 1
-        << "upload:status=503,count=2,retry-after=1";
-    QTest::newRow("status on the api defaults to once") << "api:status=500" << int(R::Api) << int(A::Status) << qint64(500)
-                                                        << QString() << 1 << -1 << "api:status=500";
-    QTest::newRow("reset after a megabyte") << "upload:reset-after=1048576" << int(R::Upload) << int(A::ResetAfter)
-                                            << qint64(1048576) << QString() << 1 << -1 << "upload:reset-after=1048576";
-    QTest::newRow("reset at once is allowed") << "upload:reset-after=0" << int(R::Upload) << int(A::ResetAfter)
-                                              << qint64(0) << QString() << 1 << -1 << "upload:reset-after=0";
-    QTest::newRow("stall for two seconds") << "upload:stall=2" << int(R::Upload) << int(A::Stall) << qint64(2) << QString()
-                                           << 1 << -1 << "upload:stall=2";
-    QTest::newRow("throttle until cleared") << "upload:throttle=65536,count=0" << int(R::Upload) << int(A::Throttle)
-                                            << qint64(65536) << QString() << 0 << -1 << "upload:throttle=65536,count=0";
-    QTest::newRow("delay on any route") << "any:delay=250" << int(R::Any) << int(A::Delay) << qint64(250) << QString() << 1
-                                        << -1 << "any:delay=250";
-    QTest::newRow("malformed json takes no value") << "api:malformed-json" << int(R::Api) << int(A::MalformedJson)
-                                                   << qint64(0) << QString() << 1 << -1 << "api:malformed-json";
-    QTest::newRow("missing field names the field") << "api:missing-field=fileUrl,count=3" << int(R::Api)
-                                                   << int(A::MissingField) << qint64(0) << "fileUrl" << 3 << -1
-                                                   << "api:missing-field=fileUrl,count=3";
-    QTest::newRow("expired policy") << "api:expired-policy" << int(R::Api) << int(A::ExpiredPolicy) << qint64(0)
-                                    << QString() << 1 << -1 << "api:expired-policy";
-    QTest::newRow("clock shifted backwards") << "api:clock-shift=-900" << int(R::Api) << int(A::ClockShift)
-                                             << qint64(-900) << QString() << 1 << -1 << "api:clock-shift=-900";
-    QTest::newRow("get route with spaces around parts") << "  get : status = 404 , count = 2 " << int(R::Get)
-                                                        << int(A::Status) << qint64(404) << QString() << 2 << -1
-                                                        << "get:status=404,count=2";
-    QTest::newRow("chat route is reserved but parses") << "chat:delay=10" << int(R::Chat) << int(A::Delay) << qint64(10)
-                                                       << QString() << 1 << -1 << "chat:delay=10";
-    QTest::newRow("upper-case route and action") << "UPLOAD:STATUS=500" << int(R::Upload) << int(A::Status)
-                                                 << qint64(500) << QString() << 1 << -1 << "upload:status=500";
+            << "upload:status=503,count=2,retry-after=1" << int(R::Upload) << int(A::Status)
+            << qint64(503) << QString() << 2 << 1 << "upload:status=503,count=2,retry-after=1";
+    QTest::newRow("status on the api defaults to once")
+            << "api:status=500" << int(R::Api) << int(A::Status) << qint64(500) << QString() << 1
+            << -1 << "api:status=500";
+    QTest::newRow("reset after a megabyte")
+            << "upload:reset-after=1048576" << int(R::Upload) << int(A::ResetAfter)
+            << qint64(1048576) << QString() << 1 << -1 << "upload:reset-after=1048576";
+    QTest::newRow("reset at once is allowed")
+            << "upload:reset-after=0" << int(R::Upload) << int(A::ResetAfter) << qint64(0)
+            << QString() << 1 << -1 << "upload:reset-after=0";
+    QTest::newRow("stall for two seconds") << "upload:stall=2" << int(R::Upload) << int(A::Stall)
+                                           << qint64(2) << QString() << 1 << -1 << "upload:stall=2";
+    QTest::newRow("throttle until cleared")
+            << "upload:throttle=65536,count=0" << int(R::Upload) << int(A::Throttle)
+            << qint64(65536) << QString() << 0 << -1 << "upload:throttle=65536,count=0";
+    QTest::newRow("delay on any route") << "any:delay=250" << int(R::Any) << int(A::Delay)
+                                        << qint64(250) << QString() << 1 << -1 << "any:delay=250";
+    QTest::newRow("malformed json takes no value")
+            << "api:malformed-json" << int(R::Api) << int(A::MalformedJson) << qint64(0)
+            << QString() << 1 << -1 << "api:malformed-json";
+    QTest::newRow("missing field names the field")
+            << "api:missing-field=fileUrl,count=3" << int(R::Api) << int(A::MissingField)
+            << qint64(0) << "fileUrl" << 3 << -1 << "api:missing-field=fileUrl,count=3";
+    QTest::newRow("expired policy") << "api:expired-policy" << int(R::Api) << int(A::ExpiredPolicy)
+                                    << qint64(0) << QString() << 1 << -1 << "api:expired-policy";
+    QTest::newRow("clock shifted backwards")
+            << "api:clock-shift=-900" << int(R::Api) << int(A::ClockShift) << qint64(-900)
+            << QString() << 1 << -1 << "api:clock-shift=-900";
+    QTest::newRow("get route with spaces around parts")
+            << "  get : status = 404 , count = 2 " << int(R::Get) << int(A::Status) << qint64(404)
+            << QString() << 2 << -1 << "get:status=404,count=2";
+    QTest::newRow("chat route is reserved but parses")
+            << "chat:delay=10" << int(R::Chat) << int(A::Delay) << qint64(10) << QString() << 1
+            << -1 << "chat:delay=10";
+    QTest::newRow("upper-case route and action")
+            << "UPLOAD:STATUS=500" << int(R::Upload) << int(A::Status) << qint64(500) << QString()
+            << 1 << -1 << "upload:status=500";
 }
 
 void TestFaultSpec::parsesValidSpecs()
@@ -101,26 +109,46 @@ void TestFaultSpec::rejectsBadSpecs_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("errorPart");
 
-    QTest::newRow("empty text") << "" << "missing ':'";
-    QTest::newRow("no colon") << "upload" << "missing ':'";
-    QTest::newRow("unknown route") << "bucket:status=500" << "unknown route \"bucket\"";
-    QTest::newRow("no action") << "upload:" << "missing action";
-    QTest::newRow("unknown action") << "upload:explode" << "unknown action \"explode\"";
-    QTest::newRow("status without a code") << "upload:status" << "needs a value";
-    QTest::newRow("status with an empty code") << "upload:status=" << "needs a value";
-    QTest::newRow("status not a number") << "upload:status=abc" << "not an integer";
-    QTest::newRow("status out of range") << "upload:status=999" << "between 100 and 599";
-    QTest::newRow("negative reset") << "upload:reset-after=-1" << "must not be negative";
-    QTest::newRow("zero stall") << "upload:stall=0" << "greater than 0";
-    QTest::newRow("zero throttle") << "upload:throttle=0" << "greater than 0";
-    QTest::newRow("value on a flag action") << "api:malformed-json=1" << "takes no value";
-    QTest::newRow("missing field without a name") << "api:missing-field" << "needs a value";
-    QTest::newRow("negative count") << "upload:status=500,count=-1" << "count must be";
-    QTest::newRow("count not a number") << "upload:status=500,count=many" << "count must be";
-    QTest::newRow("count given twice") << "upload:status=500,count=1,count=2" << "count given twice";
-    QTest::newRow("retry-after on a reset") << "upload:reset-after=10,retry-after=1" << "only applies to the status";
-    QTest::newRow("negative retry-after") << "upload:status=503,retry-after=-2" << "retry-after must be";
-    QTest::newRow("unknown option") << "upload:status=503,times=2" << "unknown option \"times=2\"";
+    QTest::newRow("empty text") << ""
+                                << "missing ':'";
+    QTest::newRow("no colon") << "upload"
+                              << "missing ':'";
+    QTest::newRow("unknown route") << "bucket:status=500"
+                                   << "unknown route \"bucket\"";
+    QTest::newRow("no action") << "upload:"
+                               << "missing action";
+    QTest::newRow("unknown action") << "upload:explode"
+                                    << "unknown action \"explode\"";
+    QTest::newRow("status without a code") << "upload:status"
+                                           << "needs a value";
+    QTest::newRow("status with an empty code") << "upload:status="
+                                               << "needs a value";
+    QTest::newRow("status not a number") << "upload:status=abc"
+                                         << "not an integer";
+    QTest::newRow("status out of range") << "upload:status=999"
+                                         << "between 100 and 599";
+    QTest::newRow("negative reset") << "upload:reset-after=-1"
+                                    << "must not be negative";
+    QTest::newRow("zero stall") << "upload:stall=0"
+                                << "greater than 0";
+    QTest::newRow("zero throttle") << "upload:throttle=0"
+                                   << "greater than 0";
+    QTest::newRow("value on a flag action") << "api:malformed-json=1"
+                                            << "takes no value";
+    QTest::newRow("missing field without a name") << "api:missing-field"
+                                                  << "needs a value";
+    QTest::newRow("negative count") << "upload:status=500,count=-1"
+                                    << "count must be";
+    QTest::newRow("count not a number") << "upload:status=500,count=many"
+                                        << "count must be";
+    QTest::newRow("count given twice") << "upload:status=500,count=1,count=2"
+                                       << "count given twice";
+    QTest::newRow("retry-after on a reset") << "upload:reset-after=10,retry-after=1"
+                                            << "only applies to the status";
+    QTest::newRow("negative retry-after") << "upload:status=503,retry-after=-2"
+                                          << "retry-after must be";
+    QTest::newRow("unknown option") << "upload:status=503,times=2"
+                                    << "unknown option \"times=2\"";
 }
 
 void TestFaultSpec::rejectsBadSpecs()

@@ -17,8 +17,8 @@ struct Collected
 };
 
 // Feeds `body` in chunks of `chunkSize` (0: all at once).
-bool parseInChunks(const QByteArray &boundary, const QByteArray &body, int chunkSize, Collected *out,
-                   QString *error = nullptr)
+bool parseInChunks(const QByteArray &boundary, const QByteArray &body, int chunkSize,
+                   Collected *out, QString *error = nullptr)
 {
     MultipartStreamParser parser(boundary);
     parser.partBegin = [out](const MultipartStreamParser::Part &part) {
@@ -37,7 +37,8 @@ bool parseInChunks(const QByteArray &boundary, const QByteArray &body, int chunk
     const int step = chunkSize > 0 ? chunkSize : int(body.size()) + 1;
     bool ok = true;
     for (qsizetype offset = 0; ok && offset < body.size(); offset += step)
-        ok = parser.feed(QByteArrayView(body).sliced(offset, qMin<qsizetype>(step, body.size() - offset)));
+        ok = parser.feed(
+                QByteArrayView(body).sliced(offset, qMin<qsizetype>(step, body.size() - offset)));
     ok = ok && parser.finish();
     if (error)
         *error = parser.errorString();
@@ -93,17 +94,24 @@ void TestMultipartStreamParser::parsesPartsInAnyChunking()
     QFETCH(int, chunkSize);
     const QByteArray boundary = "----WebKitFormBoundary7MA4YWxkTrZu0gW";
     const QByteArray binary = binaryWithNearBoundaries(boundary);
-    const QByteArray body = "--" + boundary + "\r\n"
-                            "Content-Disposition: form-data; name=\"key\"\r\n\r\n"
-                            "public/tmp/a b.txt\r\n"
-                            "--" + boundary + "\r\n"
-                            "Content-Disposition: form-data; name=\"empty\"\r\n\r\n"
-                            "\r\n"
-                            "--" + boundary + "\r\n"
-                            "Content-Disposition: form-data; name=\"file\"; filename=\"data.bin\"\r\n"
-                            "Content-Type: application/octet-stream\r\n\r\n"
-                            + binary + "\r\n"
-                            "--" + boundary + "--\r\n";
+    const QByteArray body = "--" + boundary
+            + "\r\n"
+              "Content-Disposition: form-data; name=\"key\"\r\n\r\n"
+              "public/tmp/a b.txt\r\n"
+              "--"
+            + boundary
+            + "\r\n"
+              "Content-Disposition: form-data; name=\"empty\"\r\n\r\n"
+              "\r\n"
+              "--"
+            + boundary
+            + "\r\n"
+              "Content-Disposition: form-data; name=\"file\"; filename=\"data.bin\"\r\n"
+              "Content-Type: application/octet-stream\r\n\r\n"
+            + binary
+            + "\r\n"
+              "--"
+            + boundary + "--\r\n";
     Collected collected;
     QString error;
     QVERIFY2(parseInChunks(boundary, body, chunkSize, &collected, &error), qPrintable(error));
@@ -124,12 +132,15 @@ void TestMultipartStreamParser::findsBoundaryInContentType_data()
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QByteArray>("boundary");
     QTest::newRow("plain boundary, as curl sends it")
-        << QByteArray("multipart/form-data; boundary=------------------------abc123") << QByteArray("------------------------abc123");
-    QTest::newRow("quoted boundary, as Qt sends it") << QByteArray("multipart/form-data; boundary=\"boundary_.oOo._MjA=\"")
-                                                    << QByteArray("boundary_.oOo._MjA=");
-    QTest::newRow("boundary after another parameter") << QByteArray("multipart/form-data; charset=utf-8; boundary=xyz")
-                                                      << QByteArray("xyz");
-    QTest::newRow("upper-case parameter name") << QByteArray("multipart/form-data; BOUNDARY=q") << QByteArray("q");
+            << QByteArray("multipart/form-data; boundary=------------------------abc123")
+            << QByteArray("------------------------abc123");
+    QTest::newRow("quoted boundary, as Qt sends it")
+            << QByteArray("multipart/form-data; boundary=\"boundary_.oOo._MjA=\"")
+            << QByteArray("boundary_.oOo._MjA=");
+    QTest::newRow("boundary after another parameter")
+            << QByteArray("multipart/form-data; charset=utf-8; boundary=xyz") << QByteArray("xyz");
+    QTest::newRow("upper-case parameter name")
+            << QByteArray("multipart/form-data; BOUNDARY=q") << QByteArray("q");
     QTest::newRow("no boundary at all") << QByteArray("multipart/form-data") << QByteArray();
 }
 
@@ -145,21 +156,24 @@ void TestMultipartStreamParser::rejectsMalformedBodies_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("errorPart");
     QTest::newRow("body cut before the closing boundary")
-        << QByteArray("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue") << "closing boundary";
+            << QByteArray("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nvalue")
+            << "closing boundary";
     QTest::newRow("no boundary anywhere") << QByteArray("just some text") << "closing boundary";
-    QTest::newRow("garbage after a boundary") << QByteArray("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n--bXX\r\n")
-                                              << "malformed boundary line";
-    QTest::newRow("header line without a colon") << QByteArray("--b\r\nnot a header\r\n\r\nv\r\n--b--\r\n")
-                                                 << "malformed part header";
-    QTest::newRow("part that is not form-data") << QByteArray("--b\r\nContent-Disposition: attachment\r\n\r\nv\r\n--b--\r\n")
-                                                << "not form-data";
+    QTest::newRow("garbage after a boundary")
+            << QByteArray("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n--bXX\r\n")
+            << "malformed boundary line";
+    QTest::newRow("header line without a colon")
+            << QByteArray("--b\r\nnot a header\r\n\r\nv\r\n--b--\r\n") << "malformed part header";
+    QTest::newRow("part that is not form-data")
+            << QByteArray("--b\r\nContent-Disposition: attachment\r\n\r\nv\r\n--b--\r\n")
+            << "not form-data";
 }
 
 void TestMultipartStreamParser::rejectsMalformedBodies()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, errorPart);
-    for (int chunk : {1, 5, 0}) {
+    for (int chunk : { 1, 5, 0 }) {
         Collected collected;
         QString error;
         QVERIFY(!parseInChunks("b", body, chunk, &collected, &error));
@@ -169,7 +183,8 @@ void TestMultipartStreamParser::rejectsMalformedBodies()
 
 void TestMultipartStreamParser::reportsFileNamesAsSent()
 {
-    const QByteArray body = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a%22b \\\"c\\\" é.txt\"\r\n\r\n"
+    const QByteArray body = "--b\r\nContent-Disposition: form-data; name=\"file\"; "
+                            "filename=\"a%22b \\\"c\\\" é.txt\"\r\n\r\n"
                             "x\r\n--b--\r\n";
     Collected collected;
     QVERIFY(parseInChunks("b", body, 0, &collected));
@@ -178,9 +193,10 @@ void TestMultipartStreamParser::reportsFileNamesAsSent()
 
 void TestMultipartStreamParser::ignoresPreambleAndEpilogue()
 {
-    const QByteArray body = "preamble text\r\n--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b--\r\n"
+    const QByteArray body = "preamble text\r\n--b\r\nContent-Disposition: form-data; "
+                            "name=\"a\"\r\n\r\n1\r\n--b--\r\n"
                             "epilogue --b\r\n with junk";
-    for (int chunk : {1, 4, 0}) {
+    for (int chunk : { 1, 4, 0 }) {
         Collected collected;
         QVERIFY(parseInChunks("b", body, chunk, &collected));
         QCOMPARE(collected.parts.size(), 1);
@@ -190,7 +206,8 @@ void TestMultipartStreamParser::ignoresPreambleAndEpilogue()
 
 void TestMultipartStreamParser::reportsWhereThePartDataStarts()
 {
-    const QByteArray head = "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n\r\n";
+    const QByteArray head =
+            "--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"f\"\r\n\r\n";
     const QByteArray body = head + "0123456789\r\n--b--\r\n";
     MultipartStreamParser parser("b");
     qint64 offset = -1;

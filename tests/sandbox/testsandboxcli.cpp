@@ -39,11 +39,13 @@ QUrl TestSandboxCli::startSandbox(QProcess &process, const QStringList &argument
     QSignalSpy output(&process, &QProcess::readyReadStandardOutput);
     // The request log is what support reads; make sure it is on whatever the caller set.
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("typebot.sandbox.info=true"));
+    environment.insert(QStringLiteral("QT_LOGGING_RULES"),
+                       QStringLiteral("typebot.sandbox.info=true"));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(TYPEBOT_SANDBOX_BIN), arguments);
     QByteArray text;
-    while (!text.contains("\nStorage: ") && (output.wait(Kit::TimeoutMs) || process.bytesAvailable()))
+    while (!text.contains("\nStorage: ")
+           && (output.wait(Kit::TimeoutMs) || process.bytesAvailable()))
         text += process.readAllStandardOutput();
     QUrl api;
     const QList<QByteArray> lines = text.split('\n');
@@ -61,8 +63,10 @@ void TestSandboxCli::printsAddressesAndServesThem()
     QProcess process;
     QString session;
     const QUrl api = startSandbox(process,
-                                  {QStringLiteral("--session"), QStringLiteral("cli-session"), QStringLiteral("--max-size"),
-                                   QStringLiteral("2"), QStringLiteral("--fault"), QStringLiteral("upload:status=503,retry-after=7")},
+                                  { QStringLiteral("--session"), QStringLiteral("cli-session"),
+                                    QStringLiteral("--max-size"), QStringLiteral("2"),
+                                    QStringLiteral("--fault"),
+                                    QStringLiteral("upload:status=503,retry-after=7") },
                                   &session);
     QVERIFY(api.isValid());
     QCOMPARE(api.host(), QStringLiteral("127.0.0.1"));
@@ -70,13 +74,19 @@ void TestSandboxCli::printsAddressesAndServesThem()
     QCOMPARE(session, QStringLiteral("cli-session"));
     const quint16 port = quint16(api.port());
 
-    const Kit::Ticket ticket = Kit::fetchTicket(port, R"({"sessionId":"cli-session","fileName":"a.txt","fileSize":3000000})");
+    const Kit::Ticket ticket = Kit::fetchTicket(
+            port, R"({"sessionId":"cli-session","fileName":"a.txt","fileSize":3000000})");
     QCOMPARE(ticket.status, 400);
-    QCOMPARE(QJsonDocument::fromJson(ticket.body).object().value(QStringLiteral("message")).toString(),
+    QCOMPARE(QJsonDocument::fromJson(ticket.body)
+                     .object()
+                     .value(QStringLiteral("message"))
+                     .toString(),
              QStringLiteral("File size exceeds the 2MB limit"));
-    const Kit::Ticket good = Kit::fetchTicket(port, R"({"sessionId":"cli-session","fileName":"a.txt"})");
+    const Kit::Ticket good =
+            Kit::fetchTicket(port, R"({"sessionId":"cli-session","fileName":"a.txt"})");
     QCOMPARE(good.status, 200);
-    const QByteArray upload = Kit::postRequest(port, Kit::multipart(Kit::Boundary, Kit::formParts(good.form) << Kit::filePart("x")));
+    const QByteArray upload = Kit::postRequest(
+            port, Kit::multipart(Kit::Boundary, Kit::formParts(good.form) << Kit::filePart("x")));
     const auto faulted = Kit::exchange(port, upload);
     QCOMPARE(faulted.status, 503);
     QCOMPARE(faulted.header("retry-after"), QByteArray("7"));
@@ -120,14 +130,18 @@ void TestSandboxCli::rejectsBadArguments_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QByteArray>("errorPart");
-    QTest::newRow("a fault with an unknown action") << QStringList{QStringLiteral("--fault"), QStringLiteral("upload:explode")}
-                                                   << QByteArray("unknown action \"explode\"");
-    QTest::newRow("a port out of range") << QStringList{QStringLiteral("--port"), QStringLiteral("70000")}
-                                         << QByteArray("invalid --port");
-    QTest::newRow("a host that is not an address") << QStringList{QStringLiteral("--host"), QStringLiteral("not-an-ip")}
-                                                   << QByteArray("invalid --host");
-    QTest::newRow("a certificate without a key") << QStringList{QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent.pem")}
-                                                 << QByteArray("both a certificate and a key");
+    QTest::newRow("a fault with an unknown action")
+            << QStringList{ QStringLiteral("--fault"), QStringLiteral("upload:explode") }
+            << QByteArray("unknown action \"explode\"");
+    QTest::newRow("a port out of range")
+            << QStringList{ QStringLiteral("--port"), QStringLiteral("70000") }
+            << QByteArray("invalid --port");
+    QTest::newRow("a host that is not an address")
+            << QStringList{ QStringLiteral("--host"), QStringLiteral("not-an-ip") }
+            << QByteArray("invalid --host");
+    QTest::newRow("a certificate without a key")
+            << QStringList{ QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent.pem") }
+            << QByteArray("both a certificate and a key");
 }
 
 void TestSandboxCli::rejectsBadArguments()
@@ -147,12 +161,14 @@ void TestSandboxCli::helpDocumentsTheFaultSyntax()
 {
     QProcess process;
     QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(TYPEBOT_SANDBOX_BIN), {QStringLiteral("--help")});
+    process.start(QStringLiteral(TYPEBOT_SANDBOX_BIN), { QStringLiteral("--help") });
     QVERIFY(finished.wait(Kit::TimeoutMs));
     const QByteArray help = process.readAllStandardOutput();
-    for (const char *part : {"ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]", "reset-after=BYTES", "stall=SECONDS",
-                             "throttle=BYTES_PER_SECOND", "missing-field=NAME", "clock-shift=SECONDS",
-                             "--fault upload:status=503,count=2,retry-after=1", "--put-variant", "--tls-cert"})
+    for (const char *part :
+         { "ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]", "reset-after=BYTES",
+           "stall=SECONDS", "throttle=BYTES_PER_SECOND", "missing-field=NAME",
+           "clock-shift=SECONDS", "--fault upload:status=503,count=2,retry-after=1",
+           "--put-variant", "--tls-cert" })
         QVERIFY2(help.contains(part), part);
 }
 

@@ -51,8 +51,10 @@ bool TestSandboxCurl::runCurl(const QStringList &arguments, QByteArray *output, 
 {
     QProcess curl;
     QSignalSpy finished(&curl, &QProcess::finished);
-    curl.start(m_curl, QStringList{QStringLiteral("--silent"), QStringLiteral("--show-error"), QStringLiteral("--noproxy"),
-                                   QStringLiteral("*")} + arguments);
+    curl.start(m_curl,
+               QStringList{ QStringLiteral("--silent"), QStringLiteral("--show-error"),
+                            QStringLiteral("--noproxy"), QStringLiteral("*") }
+                       + arguments);
     if (!finished.wait(30000)) {
         curl.kill();
         finished.wait(5000);
@@ -71,10 +73,15 @@ void TestSandboxCurl::curlFormPostIsStored_data()
     QTest::addColumn<QString>("fileName");
     QTest::addColumn<QString>("fileType");
     QTest::addColumn<int>("size");
-    QTest::newRow("a small text file") << "note.txt" << "text/plain" << 100;
-    QTest::newRow("a 3 MiB file, sent after Expect: 100-continue") << "big.bin" << "application/octet-stream" << 3 * 1024 * 1024;
-    QTest::newRow("a name with spaces") << "my holiday photo.jpg" << "image/jpeg" << 5000;
-    QTest::newRow("an empty file") << "empty.txt" << "text/plain" << 0;
+    QTest::newRow("a small text file") << "note.txt"
+                                       << "text/plain" << 100;
+    QTest::newRow("a 3 MiB file, sent after Expect: 100-continue")
+            << "big.bin"
+            << "application/octet-stream" << 3 * 1024 * 1024;
+    QTest::newRow("a name with spaces") << "my holiday photo.jpg"
+                                        << "image/jpeg" << 5000;
+    QTest::newRow("an empty file") << "empty.txt"
+                                   << "text/plain" << 0;
 }
 
 void TestSandboxCurl::curlFormPostIsStored()
@@ -100,11 +107,12 @@ void TestSandboxCurl::curlFormPostIsStored()
     file.close();
 
     // The ticket's fields, in order, then the file: what the spec tells clients to do.
-    QStringList arguments{QStringLiteral("--write-out"), QStringLiteral("%{http_code}"), QStringLiteral("--output"),
-                          QStringLiteral("/dev/null")};
+    QStringList arguments{ QStringLiteral("--write-out"), QStringLiteral("%{http_code}"),
+                           QStringLiteral("--output"), QStringLiteral("/dev/null") };
     for (const auto &[name, value] : ticket.form)
         arguments << QStringLiteral("--form-string") << name + u'=' + value;
-    arguments << QStringLiteral("-F") << QStringLiteral("file=@") + path + QStringLiteral(";type=") + fileType;
+    arguments << QStringLiteral("-F")
+              << QStringLiteral("file=@") + path + QStringLiteral(";type=") + fileType;
     arguments << ticket.presignedUrl;
     QByteArray output;
     int exitCode = -1;
@@ -123,7 +131,8 @@ void TestSandboxCurl::curlPutIsStored()
     config.putVariant = true;
     SandboxServer server(config);
     QVERIFY(server.start());
-    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("put via curl.csv"), QStringLiteral("text/csv"));
+    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("put via curl.csv"),
+                                                QStringLiteral("text/csv"));
     QCOMPARE(ticket.status, 200);
     const QString path = m_dir.filePath(QStringLiteral("put.csv"));
     QFile file(path);
@@ -132,9 +141,10 @@ void TestSandboxCurl::curlPutIsStored()
     file.close();
     QByteArray output;
     int exitCode = -1;
-    QVERIFY(runCurl({QStringLiteral("--write-out"), QStringLiteral("%{http_code}"), QStringLiteral("--output"),
-                     QStringLiteral("/dev/null"), QStringLiteral("-H"), QStringLiteral("Content-Type: text/csv"),
-                     QStringLiteral("-T"), path, ticket.presignedUrl},
+    QVERIFY(runCurl({ QStringLiteral("--write-out"), QStringLiteral("%{http_code}"),
+                      QStringLiteral("--output"), QStringLiteral("/dev/null"), QStringLiteral("-H"),
+                      QStringLiteral("Content-Type: text/csv"), QStringLiteral("-T"), path,
+                      ticket.presignedUrl },
                     &output, &exitCode));
     QCOMPARE(exitCode, 0);
     QCOMPARE(output, QByteArray("200"));
@@ -142,7 +152,9 @@ void TestSandboxCurl::curlPutIsStored()
     QCOMPARE(server.objectContentType(ticket.key()), QStringLiteral("text/csv"));
 
     // And curl can read it back through the unencoded fileUrl once it is encoded.
-    QVERIFY(runCurl({QStringLiteral("--globoff"), QString::fromUtf8(QUrl(ticket.fileUrl).toEncoded())}, &output, &exitCode));
+    QVERIFY(runCurl(
+            { QStringLiteral("--globoff"), QString::fromUtf8(QUrl(ticket.fileUrl).toEncoded()) },
+            &output, &exitCode));
     QCOMPARE(output, QByteArray("a,b\n1,2\n"));
 }
 
@@ -152,7 +164,8 @@ void TestSandboxCurl::curlSeesS3Errors()
     config.maxSizeBytes = 1000;
     SandboxServer server(config);
     QVERIFY(server.start());
-    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("too big.bin"), QStringLiteral("application/octet-stream"));
+    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("too big.bin"),
+                                                QStringLiteral("application/octet-stream"));
     const QString path = m_dir.filePath(QStringLiteral("toobig.bin"));
     QFile file(path);
     QVERIFY(file.open(QIODevice::WriteOnly));
@@ -180,9 +193,11 @@ void TestSandboxCurl::curlOverHttps()
     const QString key = m_dir.filePath(QStringLiteral("key.pem"));
     QProcess make;
     QSignalSpy made(&make, &QProcess::finished);
-    make.start(openssl, {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                         QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
-                         QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")});
+    make.start(openssl,
+               { QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                 key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("1"),
+                 QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1") });
     QVERIFY(made.wait(30000));
     QCOMPARE(make.exitCode(), 0);
 
@@ -196,10 +211,13 @@ void TestSandboxCurl::curlOverHttps()
 
     QByteArray output;
     int exitCode = -1;
-    const QString body = QStringLiteral(R"({"sessionId":"%1","fileName":"tls.txt","fileType":"text/plain"})")
-                             .arg(server.defaultSessionId());
-    QVERIFY(runCurl({QStringLiteral("--insecure"), QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
-                     QStringLiteral("--data"), body, server.apiBaseUrl().toString() + QStringLiteral("/v2/generate-upload-url")},
+    const QString body =
+            QStringLiteral(R"({"sessionId":"%1","fileName":"tls.txt","fileType":"text/plain"})")
+                    .arg(server.defaultSessionId());
+    QVERIFY(runCurl({ QStringLiteral("--insecure"), QStringLiteral("-H"),
+                      QStringLiteral("Content-Type: application/json"), QStringLiteral("--data"),
+                      body,
+                      server.apiBaseUrl().toString() + QStringLiteral("/v2/generate-upload-url") },
                     &output, &exitCode));
     QCOMPARE(exitCode, 0);
     const QJsonObject ticket = QJsonDocument::fromJson(output).object();
@@ -211,8 +229,9 @@ void TestSandboxCurl::curlOverHttps()
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("over TLS\n");
     file.close();
-    QStringList arguments{QStringLiteral("--insecure"), QStringLiteral("--write-out"), QStringLiteral("%{http_code}"),
-                          QStringLiteral("--output"), QStringLiteral("/dev/null")};
+    QStringList arguments{ QStringLiteral("--insecure"), QStringLiteral("--write-out"),
+                           QStringLiteral("%{http_code}"), QStringLiteral("--output"),
+                           QStringLiteral("/dev/null") };
     const QJsonObject form = ticket.value(QStringLiteral("formData")).toObject();
     const QStringList order = Typebot::JsonKeyOrder::ofMember(output, QStringLiteral("formData"));
     for (const QString &name : order)
@@ -221,7 +240,8 @@ void TestSandboxCurl::curlOverHttps()
     QVERIFY(runCurl(arguments, &output, &exitCode));
     QCOMPARE(exitCode, 0);
     QCOMPARE(output, QByteArray("204"));
-    QCOMPARE(server.objectData(SandboxServer::keyFromFileUrl(ticket.value(QStringLiteral("fileUrl")).toString())),
+    QCOMPARE(server.objectData(SandboxServer::keyFromFileUrl(
+                     ticket.value(QStringLiteral("fileUrl")).toString())),
              QByteArray("over TLS\n"));
 }
 

@@ -52,10 +52,11 @@ std::unique_ptr<SandboxServer> TestSandboxDemoBot::startServer(SandboxConfig con
     return server;
 }
 
-RawHttpClient::Response TestSandboxDemoBot::post(const QByteArray &path, const QByteArray &body,
-                                                 const QList<QPair<QByteArray, QByteArray>> &headers)
+RawHttpClient::Response
+TestSandboxDemoBot::post(const QByteArray &path, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    QList<QPair<QByteArray, QByteArray>> all = {{"Content-Type", "application/json"}};
+    QList<QPair<QByteArray, QByteArray>> all = { { "Content-Type", "application/json" } };
     all += headers;
     return Kit::exchange(m_port, RawHttpClient::request("POST", path, all, body, m_port));
 }
@@ -67,18 +68,22 @@ QJsonObject TestSandboxDemoBot::json(const RawHttpClient::Response &response)
 
 QString TestSandboxDemoBot::firstText(const QJsonObject &answer)
 {
-    const QJsonObject content =
-        answer.value(QStringLiteral("messages")).toArray().first().toObject().value(QStringLiteral("content")).toObject();
+    const QJsonObject content = answer.value(QStringLiteral("messages"))
+                                        .toArray()
+                                        .first()
+                                        .toObject()
+                                        .value(QStringLiteral("content"))
+                                        .toObject();
     return content.value(QStringLiteral("richText"))
-        .toArray()
-        .first()
-        .toObject()
-        .value(QStringLiteral("children"))
-        .toArray()
-        .first()
-        .toObject()
-        .value(QStringLiteral("text"))
-        .toString();
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("children"))
+            .toArray()
+            .first()
+            .toObject()
+            .value(QStringLiteral("text"))
+            .toString();
 }
 
 void TestSandboxDemoBot::conversationRunsToTheEnd()
@@ -90,13 +95,18 @@ void TestSandboxDemoBot::conversationRunsToTheEnd()
     const QString sessionId = start.value(QStringLiteral("sessionId")).toString();
     QVERIFY(!sessionId.isEmpty());
     QCOMPARE(start.value(QStringLiteral("messages")).toArray().size(), 2);
-    QCOMPARE(start.value(QStringLiteral("input")).toObject().value(QStringLiteral("type")).toString(),
+    QCOMPARE(start.value(QStringLiteral("input"))
+                     .toObject()
+                     .value(QStringLiteral("type"))
+                     .toString(),
              QStringLiteral("text input"));
 
     // Not at the file block yet: no upload slot, in the real server's words.
-    auto ticket = Kit::fetchTicket(*server, QStringLiteral("a.png"), QStringLiteral("image/png"), sessionId);
+    auto ticket = Kit::fetchTicket(*server, QStringLiteral("a.png"), QStringLiteral("image/png"),
+                                   sessionId);
     QCOMPARE(ticket.status, 400);
-    QVERIFY2(ticket.body.contains("Current block does not expect file upload"), ticket.body.constData());
+    QVERIFY2(ticket.body.contains("Current block does not expect file upload"),
+             ticket.body.constData());
 
     const QByteArray continuePath = "/api/v1/sessions/" + sessionId.toLatin1() + "/continueChat";
     const auto named = post(continuePath, R"({"message":{"type":"text","text":"Ana"}})");
@@ -104,13 +114,18 @@ void TestSandboxDemoBot::conversationRunsToTheEnd()
     QCOMPARE(firstText(json(named)), QStringLiteral("Nice to meet you, Ana!"));
     const QJsonObject input = json(named).value(QStringLiteral("input")).toObject();
     QCOMPARE(input.value(QStringLiteral("type")).toString(), QStringLiteral("file input"));
-    QCOMPARE(input.value(QStringLiteral("options")).toObject().value(QStringLiteral("isRequired")).toBool(), true);
+    QCOMPARE(input.value(QStringLiteral("options"))
+                     .toObject()
+                     .value(QStringLiteral("isRequired"))
+                     .toBool(),
+             true);
 
-    ticket = Kit::fetchTicket(*server, QStringLiteral("a.png"), QStringLiteral("image/png"), sessionId);
+    ticket = Kit::fetchTicket(*server, QStringLiteral("a.png"), QStringLiteral("image/png"),
+                              sessionId);
     QCOMPARE(ticket.status, 200);
 
     const QByteArray submit = R"({"message":{"type":"text","text":")" + ticket.fileUrl.toUtf8()
-                              + R"(","attachedFileUrls":[")" + ticket.fileUrl.toUtf8() + R"("]}})";
+            + R"(","attachedFileUrls":[")" + ticket.fileUrl.toUtf8() + R"("]}})";
     const auto reply = post(continuePath, submit);
     QCOMPARE(reply.status, 200);
     const QJsonObject end = json(reply);
@@ -121,7 +136,8 @@ void TestSandboxDemoBot::conversationRunsToTheEnd()
     // The conversation ended: the session is gone, as on the real server.
     const auto again = post(continuePath, "{}");
     QCOMPARE(again.status, 404);
-    QCOMPARE(json(again).value(QStringLiteral("message")).toString(), QStringLiteral("Session not found."));
+    QCOMPARE(json(again).value(QStringLiteral("message")).toString(),
+             QStringLiteral("Session not found."));
 }
 
 void TestSandboxDemoBot::refusedFilesGetTheRetryMessage_data()
@@ -131,27 +147,36 @@ void TestSandboxDemoBot::refusedFilesGetTheRetryMessage_data()
     QTest::addColumn<QByteArray>("message");
     QTest::addColumn<bool>("accepted");
 
-    const QStringList images{QStringLiteral("png"), QStringLiteral("jpg")};
+    const QStringList images{ QStringLiteral("png"), QStringLiteral("jpg") };
     QTest::newRow("an allowed type is accepted")
-        << false << images << QByteArray(R"({"type":"text","text":"http://h/b/a.png","attachedFileUrls":["http://h/b/a.png"]})")
-        << true;
+            << false << images
+            << QByteArray(
+                       R"({"type":"text","text":"http://h/b/a.png","attachedFileUrls":["http://h/b/a.png"]})")
+            << true;
     QTest::newRow("a type not allowed is refused")
-        << false << images << QByteArray(R"({"type":"text","text":"http://h/b/a.txt","attachedFileUrls":["http://h/b/a.txt"]})")
-        << false;
+            << false << images
+            << QByteArray(
+                       R"({"type":"text","text":"http://h/b/a.txt","attachedFileUrls":["http://h/b/a.txt"]})")
+            << false;
     QTest::newRow("something that is not a URL is refused")
-        << false << QStringList() << QByteArray(R"({"type":"text","text":"a.png","attachedFileUrls":["a.png"]})") << false;
+            << false << QStringList()
+            << QByteArray(R"({"type":"text","text":"a.png","attachedFileUrls":["a.png"]})")
+            << false;
     QTest::newRow("two files for a single-file block are refused")
-        << false << QStringList()
-        << QByteArray(R"({"type":"text","text":"http://h/a, http://h/b","attachedFileUrls":["http://h/a","http://h/b"]})")
-        << false;
+            << false << QStringList()
+            << QByteArray(
+                       R"({"type":"text","text":"http://h/a, http://h/b","attachedFileUrls":["http://h/a","http://h/b"]})")
+            << false;
     QTest::newRow("two files for a multiple-file block are accepted")
-        << true << QStringList()
-        << QByteArray(R"({"type":"text","text":"http://h/a, http://h/b","attachedFileUrls":["http://h/a","http://h/b"]})")
-        << true;
+            << true << QStringList()
+            << QByteArray(
+                       R"({"type":"text","text":"http://h/a, http://h/b","attachedFileUrls":["http://h/a","http://h/b"]})")
+            << true;
     QTest::newRow("links only in the text, as older widgets send them")
-        << true << images << QByteArray(R"({"type":"text","text":"http://h/a.png, http://h/b.jpg"})") << true;
+            << true << images
+            << QByteArray(R"({"type":"text","text":"http://h/a.png, http://h/b.jpg"})") << true;
     QTest::newRow("no message on a required block gets the retry message")
-        << false << QStringList() << QByteArray() << false;
+            << false << QStringList() << QByteArray() << false;
 }
 
 void TestSandboxDemoBot::refusedFilesGetTheRetryMessage()
@@ -164,11 +189,14 @@ void TestSandboxDemoBot::refusedFilesGetTheRetryMessage()
     config.demoBotMultipleFiles = multiple;
     config.demoBotFileTypes = types;
     auto server = startServer(config);
-    const QString sessionId = json(post("/api/v1/typebots/demo-bot/startChat", "{}")).value(QStringLiteral("sessionId")).toString();
+    const QString sessionId = json(post("/api/v1/typebots/demo-bot/startChat", "{}"))
+                                      .value(QStringLiteral("sessionId"))
+                                      .toString();
     const QByteArray path = "/api/v1/sessions/" + sessionId.toLatin1() + "/continueChat";
     QCOMPARE(post(path, R"({"message":{"type":"text","text":"Ana"}})").status, 200);
 
-    const auto reply = post(path, message.isEmpty() ? QByteArray("{}") : "{\"message\":" + message + '}');
+    const auto reply =
+            post(path, message.isEmpty() ? QByteArray("{}") : "{\"message\":" + message + '}');
     QCOMPARE(reply.status, 200);
     const QJsonObject answer = json(reply);
     if (accepted) {
@@ -178,8 +206,13 @@ void TestSandboxDemoBot::refusedFilesGetTheRetryMessage()
     }
     QCOMPARE(firstText(answer), DemoBot::RetryMessage);
     // The same block again, so the user can retry; uploads still work there.
-    QCOMPARE(answer.value(QStringLiteral("input")).toObject().value(QStringLiteral("id")).toString(), DemoBot::FileInputId);
-    QCOMPARE(Kit::fetchTicket(*server, QStringLiteral("a.png"), QStringLiteral("image/png"), sessionId).status, 200);
+    QCOMPARE(
+            answer.value(QStringLiteral("input")).toObject().value(QStringLiteral("id")).toString(),
+            DemoBot::FileInputId);
+    QCOMPARE(Kit::fetchTicket(*server, QStringLiteral("a.png"), QStringLiteral("image/png"),
+                              sessionId)
+                     .status,
+             200);
 }
 
 void TestSandboxDemoBot::optionalFileBlockCanBeSkipped()
@@ -187,10 +220,17 @@ void TestSandboxDemoBot::optionalFileBlockCanBeSkipped()
     SandboxConfig config;
     config.demoBotFilesOptional = true;
     auto server = startServer(config);
-    const QString sessionId = json(post("/api/v1/typebots/demo-bot/startChat", "{}")).value(QStringLiteral("sessionId")).toString();
+    const QString sessionId = json(post("/api/v1/typebots/demo-bot/startChat", "{}"))
+                                      .value(QStringLiteral("sessionId"))
+                                      .toString();
     const QByteArray path = "/api/v1/sessions/" + sessionId.toLatin1() + "/continueChat";
     const QJsonObject named = json(post(path, R"({"message":{"type":"text","text":"Ana"}})"));
-    QCOMPARE(named.value(QStringLiteral("input")).toObject().value(QStringLiteral("options")).toObject().value(QStringLiteral("isRequired")).toBool(true),
+    QCOMPARE(named.value(QStringLiteral("input"))
+                     .toObject()
+                     .value(QStringLiteral("options"))
+                     .toObject()
+                     .value(QStringLiteral("isRequired"))
+                     .toBool(true),
              false);
     const QJsonObject skipped = json(post(path, "{}"));
     QVERIFY(!skipped.contains(QStringLiteral("input")));
@@ -202,10 +242,13 @@ void TestSandboxDemoBot::unknownBotAndSessionAre404()
     auto server = startServer();
     const auto noBot = post("/api/v1/typebots/no-such-bot/startChat", "{}");
     QCOMPARE(noBot.status, 404);
-    QCOMPARE(json(noBot).value(QStringLiteral("message")).toString(), QStringLiteral("Typebot not found"));
-    const auto noSession = post("/api/v1/sessions/cnosuchsession/continueChat", R"({"message":{"type":"text","text":"x"}})");
+    QCOMPARE(json(noBot).value(QStringLiteral("message")).toString(),
+             QStringLiteral("Typebot not found"));
+    const auto noSession = post("/api/v1/sessions/cnosuchsession/continueChat",
+                                R"({"message":{"type":"text","text":"x"}})");
     QCOMPARE(noSession.status, 404);
-    QCOMPARE(json(noSession).value(QStringLiteral("message")).toString(), QStringLiteral("Session not found."));
+    QCOMPARE(json(noSession).value(QStringLiteral("message")).toString(),
+             QStringLiteral("Session not found."));
     QCOMPARE(json(noSession).value(QStringLiteral("code")).toString(), QStringLiteral("NOT_FOUND"));
     const auto records = server->requests();
     QCOMPARE(records.size(), 2);
@@ -218,8 +261,12 @@ void TestSandboxDemoBot::previewNeedsAToken()
     config.token = QStringLiteral("preview-token-123");
     auto server = startServer(config);
     QCOMPARE(post("/api/v1/typebots/demo-bot/preview/startChat", "{}").status, 401);
-    QCOMPARE(post("/api/v1/typebots/demo-bot/preview/startChat", "{}", {{"Authorization", "Bearer wrong"}}).status, 403);
-    const auto ok = post("/api/v1/typebots/demo-bot/preview/startChat", "{}", {{"Authorization", "Bearer preview-token-123"}});
+    QCOMPARE(post("/api/v1/typebots/demo-bot/preview/startChat", "{}",
+                  { { "Authorization", "Bearer wrong" } })
+                     .status,
+             403);
+    const auto ok = post("/api/v1/typebots/demo-bot/preview/startChat", "{}",
+                         { { "Authorization", "Bearer preview-token-123" } });
     QCOMPARE(ok.status, 200);
     QVERIFY(!json(ok).value(QStringLiteral("sessionId")).toString().isEmpty());
 }
@@ -227,11 +274,14 @@ void TestSandboxDemoBot::previewNeedsAToken()
 void TestSandboxDemoBot::configuredSessionsStillWaitOnAFileBlock()
 {
     SandboxConfig config;
-    config.sessionIds = {QStringLiteral("fixed-session")};
+    config.sessionIds = { QStringLiteral("fixed-session") };
     auto server = startServer(config);
-    QCOMPARE(Kit::fetchTicket(*server, QStringLiteral("a.txt"), QStringLiteral("text/plain"), QStringLiteral("fixed-session")).status,
+    QCOMPARE(Kit::fetchTicket(*server, QStringLiteral("a.txt"), QStringLiteral("text/plain"),
+                              QStringLiteral("fixed-session"))
+                     .status,
              200);
-    const auto unknown = Kit::fetchTicket(*server, QStringLiteral("a.txt"), QStringLiteral("text/plain"), QStringLiteral("other"));
+    const auto unknown = Kit::fetchTicket(*server, QStringLiteral("a.txt"),
+                                          QStringLiteral("text/plain"), QStringLiteral("other"));
     QCOMPARE(unknown.status, 400);
     QVERIFY(unknown.body.contains("Can't find session"));
 }

@@ -49,7 +49,8 @@ private Q_SLOTS:
 private:
     QList<int> armFaults(const QByteArray &specs);
     QJsonArray listFaults();
-    RawHttpClient::Response uploadOnce(const QByteArray &data = "payload", bool *closedWithoutResponse = nullptr);
+    RawHttpClient::Response uploadOnce(const QByteArray &data = "payload",
+                                       bool *closedWithoutResponse = nullptr);
     quint16 port() const { return m_server->bucketUrl().port(); }
 
     std::unique_ptr<SandboxServer> m_server;
@@ -68,14 +69,17 @@ void TestSandboxFaults::cleanup()
 
 QList<int> TestSandboxFaults::armFaults(const QByteArray &specs)
 {
-    const auto response = Kit::exchange(port(), RawHttpClient::request("POST", "/__sandbox/faults", {{"Content-Type", "text/plain"}},
-                                                                       specs, port()));
+    const auto response = Kit::exchange(port(),
+                                        RawHttpClient::request("POST", "/__sandbox/faults",
+                                                               { { "Content-Type", "text/plain" } },
+                                                               specs, port()));
     QList<int> ids;
     if (response.status != 200) {
         qWarning("arming faults failed: %s", response.body.constData());
         return ids;
     }
-    const QJsonArray array = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("ids")).toArray();
+    const QJsonArray array =
+            QJsonDocument::fromJson(response.body).object().value(QStringLiteral("ids")).toArray();
     for (const QJsonValue &id : array)
         ids << id.toInt();
     return ids;
@@ -83,16 +87,22 @@ QList<int> TestSandboxFaults::armFaults(const QByteArray &specs)
 
 QJsonArray TestSandboxFaults::listFaults()
 {
-    const auto response = Kit::exchange(port(), RawHttpClient::request("GET", "/__sandbox/faults", {}, {}, port()));
+    const auto response = Kit::exchange(
+            port(), RawHttpClient::request("GET", "/__sandbox/faults", {}, {}, port()));
     return QJsonDocument::fromJson(response.body).array();
 }
 
-RawHttpClient::Response TestSandboxFaults::uploadOnce(const QByteArray &data, bool *closedWithoutResponse)
+RawHttpClient::Response TestSandboxFaults::uploadOnce(const QByteArray &data,
+                                                      bool *closedWithoutResponse)
 {
-    const Kit::Ticket ticket = Kit::fetchTicket(*m_server, QStringLiteral("fault.bin"), QStringLiteral("application/octet-stream"));
-    return Kit::exchange(port(),
-                         Kit::postRequest(port(), Kit::multipart(Kit::Boundary, Kit::formParts(ticket.form) << Kit::filePart(data))),
-                         false, closedWithoutResponse);
+    const Kit::Ticket ticket = Kit::fetchTicket(*m_server, QStringLiteral("fault.bin"),
+                                                QStringLiteral("application/octet-stream"));
+    return Kit::exchange(
+            port(),
+            Kit::postRequest(port(),
+                             Kit::multipart(Kit::Boundary,
+                                            Kit::formParts(ticket.form) << Kit::filePart(data))),
+            false, closedWithoutResponse);
 }
 
 void TestSandboxFaults::statusFaultsFireTheStatedNumberOfTimes_data()
@@ -105,18 +115,24 @@ void TestSandboxFaults::statusFaultsFireTheStatedNumberOfTimes_data()
     QTest::addColumn<QByteArray>("retryAfter");
 
     QTest::newRow("api 503 twice with Retry-After, then a ticket")
-        << QByteArray("api:status=503,count=2,retry-after=3") << "api" << 2 << 503 << QByteArray("SERVICE_UNAVAILABLE") << QByteArray("3");
-    QTest::newRow("api 500 once") << QByteArray("api:status=500") << "api" << 1 << 500 << QByteArray("INTERNAL_SERVER_ERROR") << QByteArray();
-    QTest::newRow("upload 500 once answers InternalError") << QByteArray("upload:status=500") << "upload" << 1 << 500
-                                                          << QByteArray("InternalError") << QByteArray();
+            << QByteArray("api:status=503,count=2,retry-after=3") << "api" << 2 << 503
+            << QByteArray("SERVICE_UNAVAILABLE") << QByteArray("3");
+    QTest::newRow("api 500 once") << QByteArray("api:status=500") << "api" << 1 << 500
+                                  << QByteArray("INTERNAL_SERVER_ERROR") << QByteArray();
+    QTest::newRow("upload 500 once answers InternalError")
+            << QByteArray("upload:status=500") << "upload" << 1 << 500
+            << QByteArray("InternalError") << QByteArray();
     QTest::newRow("upload 503 three times answers SlowDown with Retry-After")
-        << QByteArray("upload:status=503,count=3,retry-after=1") << "upload" << 3 << 503 << QByteArray("SlowDown") << QByteArray("1");
-    QTest::newRow("upload 400 answers RequestTimeout") << QByteArray("upload:status=400") << "upload" << 1 << 400
-                                                       << QByteArray("RequestTimeout") << QByteArray();
-    QTest::newRow("get 500 on a download") << QByteArray("get:status=500") << "get" << 1 << 500 << QByteArray("InternalError")
-                                           << QByteArray();
-    QTest::newRow("any route hits the api as well") << QByteArray("any:status=502") << "api" << 1 << 502
-                                                    << QByteArray("BAD_GATEWAY") << QByteArray();
+            << QByteArray("upload:status=503,count=3,retry-after=1") << "upload" << 3 << 503
+            << QByteArray("SlowDown") << QByteArray("1");
+    QTest::newRow("upload 400 answers RequestTimeout")
+            << QByteArray("upload:status=400") << "upload" << 1 << 400
+            << QByteArray("RequestTimeout") << QByteArray();
+    QTest::newRow("get 500 on a download") << QByteArray("get:status=500") << "get" << 1 << 500
+                                           << QByteArray("InternalError") << QByteArray();
+    QTest::newRow("any route hits the api as well")
+            << QByteArray("any:status=502") << "api" << 1 << 502 << QByteArray("BAD_GATEWAY")
+            << QByteArray();
 }
 
 void TestSandboxFaults::statusFaultsFireTheStatedNumberOfTimes()
@@ -157,7 +173,10 @@ void TestSandboxFaults::statusFaultsFireTheStatedNumberOfTimes()
             if (target == QLatin1String("upload")) {
                 response = uploadOnce();
             } else {
-                response = Kit::exchange(port(), RawHttpClient::request("GET", "/typebot/" + storedKey.toUtf8(), {}, {}, port()));
+                response = Kit::exchange(port(),
+                                         RawHttpClient::request("GET",
+                                                                "/typebot/" + storedKey.toUtf8(),
+                                                                {}, {}, port()));
             }
             gotStatus = response.status;
             gotRetryAfter = response.header("retry-after");
@@ -167,7 +186,8 @@ void TestSandboxFaults::statusFaultsFireTheStatedNumberOfTimes()
             }
         }
         QCOMPARE(gotStatus, faulted ? status : (target == QLatin1String("upload") ? 204 : 200));
-        QCOMPARE(m_server->faults()->firedCount(ids.first()), attempt < count ? attempt + 1 : count);
+        QCOMPARE(m_server->faults()->firedCount(ids.first()),
+                 attempt < count ? attempt + 1 : count);
     }
     const QJsonArray list = listFaults();
     QCOMPARE(list.size(), 1);
@@ -180,9 +200,12 @@ void TestSandboxFaults::resetAfterAbortsWithoutAResponse_data()
 {
     QTest::addColumn<QByteArray>("spec");
     QTest::addColumn<int>("bodySize");
-    QTest::newRow("upload reset after 64 KiB of a 1 MiB body") << QByteArray("upload:reset-after=65536") << 1024 * 1024;
-    QTest::newRow("upload reset before the first body byte") << QByteArray("upload:reset-after=0") << 1000;
-    QTest::newRow("upload reset at the end of a shorter body") << QByteArray("upload:reset-after=10000000") << 1000;
+    QTest::newRow("upload reset after 64 KiB of a 1 MiB body")
+            << QByteArray("upload:reset-after=65536") << 1024 * 1024;
+    QTest::newRow("upload reset before the first body byte")
+            << QByteArray("upload:reset-after=0") << 1000;
+    QTest::newRow("upload reset at the end of a shorter body")
+            << QByteArray("upload:reset-after=10000000") << 1000;
 }
 
 void TestSandboxFaults::resetAfterAbortsWithoutAResponse()
@@ -253,7 +276,9 @@ void TestSandboxFaults::missingFieldDropsTheField()
         QCOMPARE(object.size(), 2);
     }
     QCOMPARE(m_server->faults()->firedCount(ids.first()), 1);
-    QVERIFY(QJsonDocument::fromJson(Kit::fetchTicket(*m_server, QStringLiteral("a.txt")).body).object().contains(QStringLiteral("fileUrl")));
+    QVERIFY(QJsonDocument::fromJson(Kit::fetchTicket(*m_server, QStringLiteral("a.txt")).body)
+                    .object()
+                    .contains(QStringLiteral("fileUrl")));
 }
 
 void TestSandboxFaults::clockFaultsSkewThePolicy_data()
@@ -261,10 +286,14 @@ void TestSandboxFaults::clockFaultsSkewThePolicy_data()
     QTest::addColumn<QByteArray>("spec");
     QTest::addColumn<int>("uploadStatus");
     QTest::addColumn<int>("dateOffsetSeconds");
-    QTest::newRow("an expired policy is refused by the bucket") << QByteArray("api:expired-policy") << 403 << -3600;
-    QTest::newRow("a clock an hour behind signs an expired policy") << QByteArray("api:clock-shift=-3600") << 403 << -3600;
-    QTest::newRow("a clock five minutes behind still uploads") << QByteArray("api:clock-shift=-300") << 204 << -300;
-    QTest::newRow("a clock five minutes ahead still uploads") << QByteArray("api:clock-shift=300") << 204 << 300;
+    QTest::newRow("an expired policy is refused by the bucket")
+            << QByteArray("api:expired-policy") << 403 << -3600;
+    QTest::newRow("a clock an hour behind signs an expired policy")
+            << QByteArray("api:clock-shift=-3600") << 403 << -3600;
+    QTest::newRow("a clock five minutes behind still uploads")
+            << QByteArray("api:clock-shift=-300") << 204 << -300;
+    QTest::newRow("a clock five minutes ahead still uploads")
+            << QByteArray("api:clock-shift=300") << 204 << 300;
 }
 
 void TestSandboxFaults::clockFaultsSkewThePolicy()
@@ -273,32 +302,41 @@ void TestSandboxFaults::clockFaultsSkewThePolicy()
     QFETCH(int, uploadStatus);
     QFETCH(int, dateOffsetSeconds);
     const QList<int> ids = armFaults(spec);
-    const Kit::Ticket ticket = Kit::fetchTicket(*m_server, QStringLiteral("clock.txt"), QStringLiteral("text/plain"));
+    const Kit::Ticket ticket =
+            Kit::fetchTicket(*m_server, QStringLiteral("clock.txt"), QStringLiteral("text/plain"));
     QCOMPARE(ticket.status, 200);
     QCOMPARE(m_server->faults()->firedCount(ids.first()), 1);
-    const QDateTime signedAt = QDateTime::fromString(ticket.form.at(4).second, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+    const QDateTime signedAt =
+            QDateTime::fromString(ticket.form.at(4).second, QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
     QDateTime signedAtUtc = signedAt;
     signedAtUtc.setTimeSpec(Qt::UTC);
     const qint64 offset = QDateTime::currentDateTimeUtc().secsTo(signedAtUtc);
     QVERIFY2(qAbs(offset - dateOffsetSeconds) <= 5, qPrintable(QString::number(offset)));
 
     const auto response = Kit::exchange(
-        port(), Kit::postRequest(port(), Kit::multipart(Kit::Boundary, Kit::formParts(ticket.form)
-                                                                             << Kit::filePart("clock", "c.txt", "text/plain"))));
+            port(),
+            Kit::postRequest(port(),
+                             Kit::multipart(Kit::Boundary,
+                                            Kit::formParts(ticket.form) << Kit::filePart(
+                                                    "clock", "c.txt", "text/plain"))));
     QCOMPARE(response.status, uploadStatus);
     if (uploadStatus == 403)
-        QCOMPARE(Kit::xmlElement(response.body, "Message"), QByteArray("Invalid according to Policy: Policy expired."));
+        QCOMPARE(Kit::xmlElement(response.body, "Message"),
+                 QByteArray("Invalid according to Policy: Policy expired."));
 }
 
 void TestSandboxFaults::stallHoldsTheBodyBack()
 {
     const QList<int> ids = armFaults("upload:stall=1");
-    const Kit::Ticket ticket = Kit::fetchTicket(*m_server, QStringLiteral("stall.bin"), QStringLiteral("application/octet-stream"));
+    const Kit::Ticket ticket = Kit::fetchTicket(*m_server, QStringLiteral("stall.bin"),
+                                                QStringLiteral("application/octet-stream"));
     const QByteArray data(24 * 1024 * 1024, 's');
     RawHttpClient client(port());
     QElapsedTimer clock;
     clock.start();
-    client.send(Kit::postRequest(port(), Kit::multipart(Kit::Boundary, Kit::formParts(ticket.form) << Kit::filePart(data))));
+    client.send(Kit::postRequest(
+            port(),
+            Kit::multipart(Kit::Boundary, Kit::formParts(ticket.form) << Kit::filePart(data))));
     // Halfway through the stall the client must still be holding most of its bytes:
     // the server's bounded buffer lets kernel backpressure reach the sender.
     qint64 unsentMidStall = -1;
@@ -341,7 +379,8 @@ void TestSandboxFaults::delayHoldsTheResponse()
 
 void TestSandboxFaults::countZeroFiresUntilCleared()
 {
-    const QList<int> ids = armFaults("upload:status=503,count=0\n# a comment line\n\napi:delay=1,count=0");
+    const QList<int> ids =
+            armFaults("upload:status=503,count=0\n# a comment line\n\napi:delay=1,count=0");
     QCOMPARE(ids.size(), 2);
     for (int i = 0; i < 3; ++i)
         QCOMPARE(uploadOnce().status, 503);
@@ -352,27 +391,40 @@ void TestSandboxFaults::countZeroFiresUntilCleared()
     QCOMPARE(list.at(1).toObject().value(QStringLiteral("fired")).toInt(), 3);
     QCOMPARE(m_server->faults()->totalFired(), 6);
 
-    QCOMPARE(Kit::exchange(port(), RawHttpClient::request("DELETE", "/__sandbox/faults", {}, {}, port())).status, 200);
+    QCOMPARE(Kit::exchange(port(),
+                           RawHttpClient::request("DELETE", "/__sandbox/faults", {}, {}, port()))
+                     .status,
+             200);
     QVERIFY(listFaults().isEmpty());
     QCOMPARE(uploadOnce().status, 204);
 }
 
 void TestSandboxFaults::controlEndpointRejectsBadSpecs()
 {
-    const auto response = Kit::exchange(port(), RawHttpClient::request("POST", "/__sandbox/faults", {},
-                                                                       "upload:status=500\nupload:explode", port()));
+    const auto response =
+            Kit::exchange(port(),
+                          RawHttpClient::request("POST", "/__sandbox/faults", {},
+                                                 "upload:status=500\nupload:explode", port()));
     QCOMPARE(response.status, 400);
-    const QString error = QJsonDocument::fromJson(response.body).object().value(QStringLiteral("error")).toString();
-    QVERIFY2(error.contains(QStringLiteral("line 2")) && error.contains(QStringLiteral("unknown action \"explode\"")),
+    const QString error = QJsonDocument::fromJson(response.body)
+                                  .object()
+                                  .value(QStringLiteral("error"))
+                                  .toString();
+    QVERIFY2(error.contains(QStringLiteral("line 2"))
+                     && error.contains(QStringLiteral("unknown action \"explode\"")),
              qPrintable(error));
     QVERIFY(listFaults().isEmpty()); // all or nothing
-    QCOMPARE(Kit::exchange(port(), RawHttpClient::request("GET", "/__sandbox/nothing", {}, {}, port())).status, 404);
+    QCOMPARE(Kit::exchange(port(),
+                           RawHttpClient::request("GET", "/__sandbox/nothing", {}, {}, port()))
+                     .status,
+             404);
 }
 
 void TestSandboxFaults::controlEndpointReportsStats()
 {
     QCOMPARE(uploadOnce().status, 204);
-    const auto response = Kit::exchange(port(), RawHttpClient::request("GET", "/__sandbox/stats", {}, {}, port()));
+    const auto response = Kit::exchange(
+            port(), RawHttpClient::request("GET", "/__sandbox/stats", {}, {}, port()));
     QCOMPARE(response.status, 200);
     const QJsonObject stats = QJsonDocument::fromJson(response.body).object();
     QCOMPARE(stats.value(QStringLiteral("objects")).toInt(), 1);
@@ -410,7 +462,10 @@ void TestSandboxFaults::controlEndpointRefusesRemotePeers()
     remote.send(RawHttpClient::request("GET", "/", {}, {}, serverPort));
     QVERIFY(spy.wait(Kit::TimeoutMs));
     QCOMPARE(remote.response().status, 200);
-    QCOMPARE(Kit::exchange(serverPort, RawHttpClient::request("GET", "/__sandbox/faults", {}, {}, serverPort)).status, 200);
+    QCOMPARE(Kit::exchange(serverPort,
+                           RawHttpClient::request("GET", "/__sandbox/faults", {}, {}, serverPort))
+                     .status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(TestSandboxFaults)

@@ -47,7 +47,8 @@ void TestSandboxQnam::multipartPostIsStored_data()
     QTest::addColumn<QByteArray>("code");
     QTest::newRow("a small file is stored") << 1000 << 0 << 204 << QByteArray();
     QTest::newRow("a 5 MiB file is stored") << 5 * 1024 * 1024 << 0 << 204 << QByteArray();
-    QTest::newRow("a file over the limit gets EntityTooLarge") << 2 * 1024 * 1024 << 1024 << 400 << QByteArray("EntityTooLarge");
+    QTest::newRow("a file over the limit gets EntityTooLarge")
+            << 2 * 1024 * 1024 << 1024 << 400 << QByteArray("EntityTooLarge");
 }
 
 void TestSandboxQnam::multipartPostIsStored()
@@ -60,13 +61,15 @@ void TestSandboxQnam::multipartPostIsStored()
     config.maxSizeBytes = limit;
     SandboxServer server(config);
     QVERIFY(server.start());
-    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("qnam file.bin"), QStringLiteral("application/octet-stream"));
+    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("qnam file.bin"),
+                                                QStringLiteral("application/octet-stream"));
     QCOMPARE(ticket.status, 200);
 
     auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     for (const auto &[name, value] : ticket.form) {
         QHttpPart part;
-        part.setHeader(QNetworkRequest::ContentDispositionHeader, QStringLiteral("form-data; name=\"%1\"").arg(name));
+        part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                       QStringLiteral("form-data; name=\"%1\"").arg(name));
         part.setBody(value.toUtf8());
         multipart->append(part);
     }
@@ -77,11 +80,12 @@ void TestSandboxQnam::multipartPostIsStored()
     QHttpPart filePart;
     filePart.setHeader(QNetworkRequest::ContentDispositionHeader,
                        QStringLiteral("form-data; name=\"file\"; filename=\"qnam file.bin\""));
-    filePart.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/octet-stream"));
+    filePart.setHeader(QNetworkRequest::ContentTypeHeader,
+                       QStringLiteral("application/octet-stream"));
     filePart.setBodyDevice(buffer);
     multipart->append(filePart);
 
-    QNetworkRequest request{QUrl(ticket.presignedUrl)};
+    QNetworkRequest request{ QUrl(ticket.presignedUrl) };
     QNetworkReply *reply = finish(m_manager.post(request, multipart));
     multipart->setParent(reply);
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), status);
@@ -101,12 +105,14 @@ void TestSandboxQnam::putIsStored()
     config.putVariant = true;
     SandboxServer server(config);
     QVERIFY(server.start());
-    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("qnam put [1] ü.txt"), QStringLiteral("text/plain"));
+    const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("qnam put [1] ü.txt"),
+                                                QStringLiteral("text/plain"));
     QCOMPARE(ticket.status, 200);
-    QNetworkRequest request{QUrl(ticket.presignedUrl)};
+    QNetworkRequest request{ QUrl(ticket.presignedUrl) };
     request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("text/plain"));
     QNetworkReply *reply = finish(m_manager.put(request, QByteArray("put by QNAM")));
-    QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200, reply->readAll().constData());
+    QVERIFY2(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 200,
+             reply->readAll().constData());
     QCOMPARE(server.objectData(ticket.key()), QByteArray("put by QNAM"));
     QCOMPARE(server.objectContentType(ticket.key()), QStringLiteral("text/plain"));
     reply->deleteLater();

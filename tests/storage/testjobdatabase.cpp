@@ -6,9 +6,9 @@
 #include "storage/jobdatabase.h"
 
 #include <QFile>
+#include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -61,7 +61,7 @@ void TestJobDatabase::createsSchemaAndReopens()
         JobDatabase db;
         QVERIFY2(db.open(path), qPrintable(db.problem()));
         QVERIFY(db.isPersistent());
-        QCOMPARE(db.recordQueued({{QStringLiteral("/a"), 1}}, QStringLiteral("p"),
+        QCOMPARE(db.recordQueued({ { QStringLiteral("/a"), 1 } }, QStringLiteral("p"),
                                  QStringLiteral("s"))
                          .size(),
                  1);
@@ -76,9 +76,9 @@ void TestJobDatabase::recordsQueueInOrder()
 {
     JobDatabase db;
     QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
-    const auto ids = db.recordQueued({{QStringLiteral("/1"), 1},
-                                      {QStringLiteral("/2"), 2},
-                                      {QStringLiteral("/3"), 3}},
+    const auto ids = db.recordQueued({ { QStringLiteral("/1"), 1 },
+                                       { QStringLiteral("/2"), 2 },
+                                       { QStringLiteral("/3"), 3 } },
                                      QStringLiteral("Local sandbox"), QStringLiteral("sess"));
     QCOMPARE(ids.size(), 3);
     QVERIFY(ids[0] < ids[1] && ids[1] < ids[2]);
@@ -94,7 +94,7 @@ void TestJobDatabase::storedFileGoesToHistory()
 {
     JobDatabase db;
     QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
-    const auto ids = db.recordQueued({{QStringLiteral("/x/file.txt"), 10}},
+    const auto ids = db.recordQueued({ { QStringLiteral("/x/file.txt"), 10 } },
                                      QStringLiteral("Prod"), QStringLiteral("sess-1"));
     db.recordState(snapshot(ids[0], State::Done, QStringLiteral("https://s3/bucket/k")));
     // The same outcome recorded twice must not duplicate the history.
@@ -112,7 +112,7 @@ void TestJobDatabase::historySearchEscapesWildcards()
 {
     JobDatabase db;
     QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
-    const auto ids = db.recordQueued({{QStringLiteral("/a"), 1}, {QStringLiteral("/b"), 1}},
+    const auto ids = db.recordQueued({ { QStringLiteral("/a"), 1 }, { QStringLiteral("/b"), 1 } },
                                      QString(), QString());
     auto first = snapshot(ids[0], State::Done, QStringLiteral("https://h/100%_done.png"));
     first.displayName = QStringLiteral("100%_done.png");
@@ -129,12 +129,12 @@ void TestJobDatabase::removeKeepsHistory()
 {
     JobDatabase db;
     QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
-    const auto ids = db.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString());
+    const auto ids = db.recordQueued({ { QStringLiteral("/a"), 1 } }, QString(), QString());
     db.recordState(snapshot(ids[0], State::Done, QStringLiteral("https://h/a")));
     db.recordRemoved(ids);
     QCOMPARE(db.entries().size(), 0);
     QCOMPARE(db.history().size(), 1);
-    QVERIFY(db.removeHistory({db.history().first().id}));
+    QVERIFY(db.removeHistory({ db.history().first().id }));
     QCOMPARE(db.history().size(), 0);
 }
 
@@ -142,7 +142,7 @@ void TestJobDatabase::retentionDropsOldEntries()
 {
     JobDatabase db;
     QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
-    const auto ids = db.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString());
+    const auto ids = db.recordQueued({ { QStringLiteral("/a"), 1 } }, QString(), QString());
     db.recordState(snapshot(ids[0], State::Done, QStringLiteral("https://h/a")));
     QCOMPARE(db.applyRetention(0), 0); // keep all
     QCOMPARE(db.applyRetention(1), 0); // stored just now
@@ -189,7 +189,7 @@ void TestJobDatabase::unusableFile()
     QVERIFY(!db.isPersistent());
     QVERIFY2(db.problem().contains(expected), qPrintable(db.problem()));
     // It still works, in memory.
-    QCOMPARE(db.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString()).size(), 1);
+    QCOMPARE(db.recordQueued({ { QStringLiteral("/a"), 1 } }, QString(), QString()).size(), 1);
     QCOMPARE(db.entries().size(), 1);
 }
 
@@ -201,7 +201,7 @@ void TestJobDatabase::secondOpenerIsRefused()
     JobDatabase second;
     QVERIFY(!second.open(path));
     QVERIFY2(second.problem().contains(u"in use"), qPrintable(second.problem()));
-    QCOMPARE(second.recordQueued({{QStringLiteral("/a"), 1}}, QString(), QString()).size(), 1);
+    QCOMPARE(second.recordQueued({ { QStringLiteral("/a"), 1 } }, QString(), QString()).size(), 1);
     QCOMPARE(first.entries().size(), 0); // the in-memory fallback wrote nothing here
 }
 
@@ -210,7 +210,7 @@ void TestJobDatabase::engineRestoresQueue()
     const QString path = m_dir->filePath(QStringLiteral("q.sqlite"));
     const QString present = m_dir->filePath(QStringLiteral("present.txt"));
     const QString vanished = m_dir->filePath(QStringLiteral("vanished.txt"));
-    for (const QString &file : {present, vanished}) {
+    for (const QString &file : { present, vanished }) {
         QFile f(file);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("data");
@@ -222,7 +222,7 @@ void TestJobDatabase::engineRestoresQueue()
         UploadEngine engine;
         engine.setJournal(&db);
         engine.pause(); // nothing may start: this run "crashes" with both still queued
-        ids = engine.addPaths({present, vanished});
+        ids = engine.addPaths({ present, vanished });
         QCOMPARE(ids.size(), 2);
         // A stored file from an earlier run stays as it ended.
         db.recordState([&] {
@@ -246,7 +246,7 @@ void TestJobDatabase::engineRestoresQueue()
     QVERIFY(engine.snapshot(ids[1]).errorMessage.contains(vanished));
     QCOMPARE(db.entries().at(1).state, State::Failed);
     // New files get ids after the restored ones.
-    const auto more = engine.addPaths({present});
+    const auto more = engine.addPaths({ present });
     QVERIFY(more.first() > ids.last());
 }
 
@@ -257,7 +257,7 @@ void TestJobDatabase::csvExportQuotesAndDefuses()
     e.size = 5;
     e.fileUrl = QStringLiteral("https://h/k");
     e.storedAt = QDateTime(QDate(2026, 1, 2), QTime(3, 4, 5), Qt::UTC);
-    const QByteArray csv = HistoryEntry::toCsv({e});
+    const QByteArray csv = HistoryEntry::toCsv({ e });
     QCOMPARE(csv,
              QByteArray("stored_at,name,size,profile,session,file_url,path\r\n"
                         "2026-01-02T03:04:05Z,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\".txt\",5,,,"

@@ -37,9 +37,7 @@ private:
 
 // ctest runs this binary twice: the keychain functions inside a private session with
 // gnome-keyring, the fallback functions with no session bus at all.
-void TestSecretStore::initTestCase()
-{
-}
+void TestSecretStore::initTestCase() { }
 
 TestSecretStore::Result TestSecretStore::readKey(SecretStore &store, const QString &key)
 {
@@ -123,8 +121,9 @@ void TestSecretStore::optInFileIsOwnerOnly()
     QCOMPARE(written.status, Status::InsecureFile);
     QVERIFY(written.message.contains(file));
     QVERIFY(QFile::exists(file));
-    QCOMPARE(QFile::permissions(file) & (QFileDevice::ReadGroup | QFileDevice::ReadOther
-                                         | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+    QCOMPARE(QFile::permissions(file)
+                     & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                        | QFileDevice::WriteOther),
              QFileDevice::Permissions());
     SecretStore other(QStringLiteral("typebot-uploader-test"));
     other.setInsecureFallbackFile(file);
