@@ -177,8 +177,16 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     m_tokens->setFileFallbackEnabled(m_settings.tokensInFile);
     m_tokens->load(m_settings.profiles);
     applySettings();
+    // Opened from the event loop, once the window exists: whoever wants to hear
+    // journalOpened() has connected by then, and the window shows before the restore.
     if (!m_dataDir.isEmpty())
-        m_service->openJournal(QDir(m_dataDir).filePath(QStringLiteral("queue.sqlite")));
+        QMetaObject::invokeMethod(
+                this,
+                [this] {
+                    m_service->openJournal(
+                            QDir(m_dataDir).filePath(QStringLiteral("queue.sqlite")));
+                },
+                Qt::QueuedConnection);
     updateEmptyState();
     updateActions();
     handleStatsChanged(QueueStats());
