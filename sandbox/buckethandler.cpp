@@ -602,7 +602,7 @@ void BucketHandler::beginPut()
                  { QStringLiteral("ServerTime"), now.toString(Qt::ISODate) } });
         return;
     }
-    if (signedAtUtc > now.addSecs(15 * 60)) {
+    if (signedAtUtc > now.addSecs(qint64(15) * 60)) {
         failS3(403, QStringLiteral("AccessDenied"), QStringLiteral("Request is not valid yet"));
         return;
     }

@@ -181,7 +181,7 @@ std::optional<PostPolicy> PostPolicy::decode(const QByteArray &policyBase64, QSt
         return std::nullopt;
     }
     const QJsonArray conditions = object.value(QStringLiteral("conditions")).toArray();
-    for (const QJsonValue &value : conditions) {
+    for (const auto &value : conditions) {
         Condition condition;
         if (value.isObject()) {
             const QJsonObject single = value.toObject();
@@ -199,7 +199,7 @@ std::optional<PostPolicy> PostPolicy::decode(const QByteArray &policyBase64, QSt
             const QJsonArray array = value.toArray();
             const QString op = array.at(0).toString().toLower();
             QStringList parts;
-            for (const QJsonValue &part : array)
+            for (const auto &part : array)
                 parts << quoted(part);
             condition.text = u'[' + parts.join(QStringLiteral(", ")) + u']';
             if (array.size() != 3) {

@@ -21,7 +21,7 @@ QString HumanFormat::bytes(qint64 bytes)
                                          QT_TRANSLATE_NOOP("HumanFormat", "MB"),
                                          QT_TRANSLATE_NOOP("HumanFormat", "GB"),
                                          QT_TRANSLATE_NOOP("HumanFormat", "TB") };
-    double value = double(bytes);
+    auto value = double(bytes);
     int unit = -1;
     while (value >= 1024.0 && unit < 3) {
         value /= 1024.0;

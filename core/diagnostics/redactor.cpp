@@ -79,7 +79,7 @@ QString Redactor::header(const QByteArray &name, const QByteArray &value)
 {
     const QByteArray lower = name.toLower();
     if (lower == "authorization" || lower == "proxy-authorization") {
-        const int space = value.indexOf(' ');
+        const qsizetype space = value.indexOf(' ');
         if (space > 0)
             return QString::fromLatin1(value.left(space)) + u' ' + Mask;
         return Mask;
