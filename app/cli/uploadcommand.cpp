@@ -425,8 +425,9 @@ void UploadCommand::printCurl(const JobSnapshot &job)
     const auto secrets =
             m_options.showSecrets ? CurlCommand::Secrets::Show : CurlCommand::Secrets::Redact;
     const EndpointSettings &endpoint = m_options.engine.endpoint;
-    QString ticket =
-            CurlCommand::ticketRequest(endpoint, job.displayName, job.mimeType, job.size, secrets);
+    QString ticket = CurlCommand::ticketRequest(
+            endpoint, job.ticketRoute, { job.displayName, job.mimeType, job.size, job.blockId },
+            secrets);
     QString upload;
     if (info.lastTransfer)
         upload = CurlCommand::upload(info.lastTransfer->ticket, info.lastTransfer->filePath,

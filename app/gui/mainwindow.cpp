@@ -887,16 +887,15 @@ void MainWindow::copyAsCurl()
                                 "formData, fileUrl)")
                          .arg(job.displayName);
         lines << Typebot::Redactor::text(Typebot::CurlCommand::ticketRequest(
-                endpoint, job.displayName, job.mimeType, job.size, secrets));
+                endpoint, job.ticketRoute, { job.displayName, job.mimeType, job.size, job.blockId },
+                secrets));
         const Typebot::UploadTicket &ticket = job.ticket;
         if (ticket.presignedUrl.isEmpty()) {
             lines << QStringLiteral("# %1: step 2 follows once the file has an upload slot")
                              .arg(job.displayName);
         } else {
-            // The engine sends the Content-Type the policy names, else the file's own type.
-            QString contentType = ticket.field(QStringLiteral("Content-Type"));
-            if (contentType.isEmpty())
-                contentType = job.mimeType;
+            const QString contentType =
+                    job.uploadContentType.isEmpty() ? job.mimeType : job.uploadContentType;
             lines << QStringLiteral("# %1: step 2, send the file (%2) with the slot of the last "
                                     "attempt; [redacted] values come from step 1")
                              .arg(job.displayName,

@@ -46,6 +46,14 @@ ApiError ApiError::fromHttpResponse(int status, const QByteArray &body)
             error.message = object.value(u"error").toString();
         error.message = Redactor::text(error.message);
     }
+    if (error.message.isEmpty() && parseError.error != QJsonParseError::NoError) {
+        // Plain text (unmatched routes from 3.15, the upload proxy): short text is the
+        // server's own message; markup (a proxy's HTML page) stays an excerpt.
+        const QString text = sanitizedExcerpt(body);
+        if (!text.isEmpty() && !text.startsWith(u'<') && !text.startsWith(u'{')
+            && !text.startsWith(u'[') && text.size() <= 160)
+            error.message = text;
+    }
     if (error.message.isEmpty())
         error.bodyExcerpt = sanitizedExcerpt(body);
     return error;
@@ -93,6 +101,11 @@ QString ApiError::toString() const
         return tr("The Typebot API did not answer in time.");
     case Kind::InvalidResponse:
         return tr("The Typebot API sent an answer this app cannot use: %1").arg(message);
+    case Kind::NoUploadRoute:
+        return tr("There is no Typebot upload API at this address (404: %1). Check the API "
+                  "URL: it is the bot's viewer address followed by /api, e.g. "
+                  "https://bot.example.com/api.")
+                .arg(detail.isEmpty() ? tr("not found") : detail);
     case Kind::Http:
         break;
     }
@@ -104,9 +117,7 @@ QString ApiError::toString() const
     case 403:
         return tr("The Typebot API refused this token (403): %1").arg(detail);
     case 404:
-        return tr("This server has no upload endpoint (404): %1. Check the API URL; servers "
-                  "3.18 and later removed this route.")
-                .arg(detail);
+        return tr("The Typebot API did not find what was asked for (404): %1").arg(detail);
     default:
         if (httpStatus >= 500)
             return tr("The Typebot API failed (%1): %2").arg(httpStatus).arg(detail);

@@ -7,9 +7,9 @@
 
 namespace Typebot {
 
-// What went wrong when asking the Typebot API for an upload slot. Servers answer in two
-// JSON shapes (see shared/docs/typebot-api.md); both end up here, and a body that is
-// neither still gives the user a short, sanitized excerpt.
+// What went wrong when asking the Typebot API for an upload slot. Servers answer in three
+// shapes (see shared/docs/typebot-api.md): the spec's JSON, the oRPC JSON of 3.15+ and
+// plain text; all end up here, and anything else still gives a short, sanitized excerpt.
 struct ApiError
 {
     enum class Kind {
@@ -17,6 +17,7 @@ struct ApiError
         Timeout, // the transfer timeout fired
         Http, // an HTTP error status
         InvalidResponse, // 2xx but not a usable ticket
+        NoUploadRoute, // 404 on every generate-upload-url route: not a Typebot API base
     };
 
     Kind kind = Kind::Http;

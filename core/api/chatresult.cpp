@@ -22,6 +22,7 @@ ChatResult::Failure ChatResult::classify(Call call, const ApiError &error)
     case ApiError::Kind::InvalidResponse:
         return Failure::InvalidResponse;
     case ApiError::Kind::Http:
+    case ApiError::Kind::NoUploadRoute:
         break;
     }
     const int status = error.httpStatus;

@@ -63,6 +63,13 @@ std::optional<Preflight::Failure> Preflight::check(const UploadTicket &ticket, q
                                 .arg(HumanFormat::bytes(fileSize)),
                         MaxObjectSize };
 
+    // 3.16+ send the bot's limit with the slot; a PUT has no policy to say it.
+    if (const qint64 limit = ticket.maxFileSizeBytes(); limit > 0 && fileSize > limit) {
+        const auto [have, max] = distinctSizesPair(fileSize, limit);
+        return Failure{ Problem::TooLarge, tr("%1; this bot accepts at most %2").arg(have, max),
+                        limit };
+    }
+
     QDateTime expiry;
     if (ticket.isPutVariant()) {
         expiry = putUrlExpiry(ticket.presignedUrl);

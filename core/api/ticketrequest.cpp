@@ -4,6 +4,7 @@
 #include "apirequest.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
+#include "routememory.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,17 +27,34 @@ QDateTime parseHttpDate(const QByteArray &value)
         date.setTimeSpec(Qt::UTC);
     return date;
 }
+
+// Servers 3.2 to 3.16 look the block up by the id sent on v3; a placeholder is refused
+// with a 400 about the block. v2 needs no block id, so such a server is asked on v2.
+bool isBlockIdRefusal(int status, const ApiError &error)
+{
+    if (status != 400 && status != 404)
+        return false;
+    const QString text = error.message + u' ' + error.issues.join(u' ');
+    // "Current block does not expect file upload" is about the session, not the id: v2
+    // would say the same.
+    if (text.contains(u"does not expect file upload", Qt::CaseInsensitive))
+        return false;
+    return text.contains(u"block", Qt::CaseInsensitive);
+}
 } // namespace
 
-TicketRequest::TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings, QObject *parent)
+TicketRequest::TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings,
+                             RouteMemory *routes, QObject *parent)
     : QObject(parent),
       m_nam(nam),
-      m_settings(std::move(settings))
+      m_settings(std::move(settings)),
+      m_routes(routes)
 {
 }
 
 TicketRequest::~TicketRequest()
 {
+    releaseProbe();
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -44,10 +62,14 @@ TicketRequest::~TicketRequest()
     }
 }
 
-QByteArray TicketRequest::requestBody(const QString &sessionId, const Input &input)
+QByteArray TicketRequest::requestBody(ServerKnowledge::Route route, const QString &sessionId,
+                                      const Input &input)
 {
     QJsonObject body{ { QStringLiteral("sessionId"), sessionId.trimmed() },
                       { QStringLiteral("fileName"), input.fileName } };
+    if (route == ServerKnowledge::Route::V3)
+        body.insert(QStringLiteral("blockId"),
+                    input.blockId.trimmed().isEmpty() ? PlaceholderBlockId : input.blockId.trimmed());
     if (!input.fileType.isEmpty())
         body.insert(QStringLiteral("fileType"), input.fileType);
     // Newer servers check the size against the bot's limit up front; older ones ignore it.
@@ -80,8 +102,33 @@ void TicketRequest::doStart()
 {
     if (m_finished)
         return;
-    m_elapsed.start();
-    const QUrl url = m_settings.generateUploadUrlEndpoint();
+    if (!m_elapsed.isValid())
+        m_elapsed.start();
+    if (m_routes) {
+        if (!m_routes->tryBeginProbe(this)) {
+            // Another request is finding out which route this server has; its answer
+            // decides ours.
+            if (!m_waiting) {
+                m_waiting = true;
+                connect(m_routes, &RouteMemory::settled, this, &TicketRequest::doStart);
+            }
+            return;
+        }
+        if (m_waiting) {
+            m_waiting = false;
+            disconnect(m_routes, &RouteMemory::settled, this, &TicketRequest::doStart);
+        }
+        m_route = m_routes->routeToTry(!m_input.blockId.trimmed().isEmpty());
+    } else {
+        m_route = ServerKnowledge::Route::V3;
+    }
+    send();
+}
+
+void TicketRequest::send()
+{
+    m_attemptElapsed.start();
+    const QUrl url = m_settings.endpoint(ServerKnowledge::routePath(m_route));
     QString tlsError;
     const auto request = ApiRequest::jsonPost(url, m_settings, ApiRequest::Token::Send, m_userAgent,
                                               m_timeoutMs, &tlsError);
@@ -89,12 +136,82 @@ void TicketRequest::doStart()
         TicketResult result;
         result.error.kind = ApiError::Kind::Network;
         result.error.message = tlsError;
+        releaseProbe();
         finish(result);
         return;
     }
     qCDebug(lcApi) << "POST" << Redactor::url(url);
-    m_reply = m_nam->post(*request, requestBody(m_settings.sessionId, m_input));
+    m_reply = m_nam->post(*request, requestBody(m_route, m_settings.sessionId, m_input));
     connect(m_reply, &QNetworkReply::finished, this, &TicketRequest::handleFinished);
+}
+
+bool TicketRequest::switchRouteAfter(int status, const ApiError &error)
+{
+    if (m_switched || m_canceled)
+        return false;
+    const bool absent = status == 404;
+    const bool blockRefused = m_route == ServerKnowledge::Route::V3
+            && m_input.blockId.trimmed().isEmpty() && isBlockIdRefusal(status, error);
+    if (!absent && !blockRefused)
+        return false;
+
+    const ServerKnowledge::Route next = ServerKnowledge::otherRoute(m_route);
+    TimelineEntry note;
+    note.kind = TimelineEntry::Kind::Ticket;
+    note.method = QStringLiteral("POST");
+    note.host = m_settings.apiBase.host();
+    note.httpStatus = status;
+    note.durationMs = m_attemptElapsed.elapsed();
+    const QString said = error.message.isEmpty() ? error.bodyExcerpt : error.message;
+    note.message = absent
+            ? tr("%1 is not on this server (%2); asking %3 instead")
+                      .arg(ServerKnowledge::routePath(m_route), said,
+                           ServerKnowledge::routePath(next))
+            : tr("%1 wants the file block's id (%2); asking %3 instead")
+                      .arg(ServerKnowledge::routePath(m_route), said,
+                           ServerKnowledge::routePath(next));
+    note.message = Redactor::text(note.message);
+    m_notes.append(note);
+    qCInfo(lcApi).noquote() << note.message;
+    if (m_routes && absent)
+        m_routes->learnAbsent(m_route);
+    if (m_routes)
+        m_routes->tryBeginProbe(this); // the route is open again while we find out
+    m_switched = true;
+    m_route = next;
+    send();
+    return true;
+}
+
+bool TicketRequest::switchFromPlaceholderSlot(const UploadTicket &ticket)
+{
+    const ServerKnowledge::SendStyle style = ticket.sendStyle();
+    if (m_switched || m_canceled || m_route != ServerKnowledge::Route::V3
+        || !m_input.blockId.trimmed().isEmpty() || !ServerKnowledge::usesBlockIdInPath(style))
+        return false;
+    // A server older than 3.17 took the placeholder block id into the object's path. The
+    // unused slot costs nothing; v2 files the upload under the session's real block.
+    TimelineEntry note;
+    note.kind = TimelineEntry::Kind::Ticket;
+    note.method = QStringLiteral("POST");
+    note.host = m_settings.apiBase.host();
+    note.httpStatus = 200;
+    note.durationMs = m_attemptElapsed.elapsed();
+    note.message = tr("%1 on this server (before 3.17) files uploads under the block id "
+                      "sent, which is unknown here; asking %2 instead")
+                           .arg(ServerKnowledge::routePath(m_route),
+                                ServerKnowledge::routePath(ServerKnowledge::Route::V2));
+    m_notes.append(note);
+    qCInfo(lcApi).noquote() << note.message;
+    if (m_routes) {
+        m_routes->learnStyle(style);
+        m_routes->learnRoute(ServerKnowledge::Route::V3);
+        m_routes->tryBeginProbe(this);
+    }
+    m_switched = true;
+    m_route = ServerKnowledge::Route::V2;
+    send();
+    return true;
 }
 
 void TicketRequest::handleFinished()
@@ -111,6 +228,7 @@ void TicketRequest::handleFinished()
     result.networkError = reply->error();
     result.serverDate = parseHttpDate(reply->rawHeader("Date"));
     result.retryAfter = reply->rawHeader("Retry-After");
+    result.route = m_route;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QByteArray body = reply->read(MaxResponseBytes);
 
@@ -129,6 +247,8 @@ void TicketRequest::handleFinished()
     } else if (status >= 200 && status < 300) {
         QString parseError;
         if (auto ticket = UploadTicket::fromJson(body, &parseError)) {
+            if (switchFromPlaceholderSlot(*ticket))
+                return;
             result.ok = true;
             result.ticket = *ticket;
         } else {
@@ -139,9 +259,39 @@ void TicketRequest::handleFinished()
         }
     } else {
         result.error = ApiError::fromHttpResponse(status, body);
+        if (switchRouteAfter(status, result.error))
+            return;
+        if (status == 404) {
+            // Both routes answered 404: this address has no Typebot upload API at all.
+            result.error.kind = ApiError::Kind::NoUploadRoute;
+            if (m_routes)
+                m_routes->learnAbsent(m_route);
+        }
     }
     result.error.httpStatus = status;
+
+    if (m_routes && !m_canceled) {
+        // The route's own answers (a slot, or a 4xx about the request) prove it exists;
+        // network errors and 5xx may come from anything in front of it.
+        if (result.ok)
+            m_routes->learnStyle(result.ticket.sendStyle());
+        if (status >= 200 && status < 500 && status != 404
+            && result.error.kind != ApiError::Kind::InvalidResponse)
+            m_routes->learnRoute(m_route);
+    }
+    releaseProbe();
+    result.notes = m_notes;
     finish(result);
+}
+
+void TicketRequest::releaseProbe()
+{
+    if (m_routes) {
+        if (m_waiting)
+            disconnect(m_routes, &RouteMemory::settled, this, &TicketRequest::doStart);
+        m_waiting = false;
+        m_routes->endProbe(this);
+    }
 }
 
 void TicketRequest::finish(TicketResult result)
@@ -149,7 +299,8 @@ void TicketRequest::finish(TicketResult result)
     if (m_finished)
         return;
     m_finished = true;
-    result.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    releaseProbe();
+    result.durationMs = m_attemptElapsed.isValid() ? m_attemptElapsed.elapsed() : 0;
     Q_EMIT finished(result);
 }
 

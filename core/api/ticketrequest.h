@@ -2,6 +2,7 @@
 #pragma once
 
 #include "endpointsettings.h"
+#include "serverknowledge.h"
 #include "ticketresult.h"
 
 #include <QElapsedTimer>
@@ -13,22 +14,34 @@ class QNetworkReply;
 
 namespace Typebot {
 
-// Step 1: asks POST {api}/v2/generate-upload-url for an upload slot. The token, if any,
-// goes to the API host only; redirects to another origin are refused so it cannot follow.
+class RouteMemory;
+
+// Step 1: asks the API for an upload slot, on whichever generate-upload-url route the
+// server has (v3 on current servers, v2 on old ones; see shared/docs/typebot-api.md).
+// A 404 means the route is absent: the request switches to the other route once and
+// tells the shared RouteMemory, so later requests go straight to the right one. The
+// token, if any, goes to the API host only; redirects to another origin are refused.
 class TicketRequest final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TicketRequest)
 
 public:
+    // Sent as v3's blockId when the file block's id is unknown. Servers from 3.17 ignore
+    // it; older ones refuse it, and the request then falls back to v2.
+    static inline const QString PlaceholderBlockId = QStringLiteral("typebot-uploader");
+
     struct Input
     {
         QString fileName;
         QString fileType;
         qint64 fileSize = -1;
+        QString blockId; // the file-input block the session waits on; empty: unknown
     };
 
-    TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings, QObject *parent = nullptr);
+    // `routes` may be null: then each request learns on its own (tests, one-off calls).
+    TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings, RouteMemory *routes,
+                  QObject *parent = nullptr);
     ~TicketRequest() override;
 
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
@@ -37,21 +50,34 @@ public:
     void start(const Input &input);
     void cancel();
 
-    static QByteArray requestBody(const QString &sessionId, const Input &input);
+    static QByteArray requestBody(ServerKnowledge::Route route, const QString &sessionId,
+                                  const Input &input);
 
 Q_SIGNALS:
     void finished(const Typebot::TicketResult &result);
 
 private:
     void doStart();
+    void send();
     void handleFinished();
+    // A 404 on generate-upload-url: that route is not on this server.
+    bool switchRouteAfter(int status, const ApiError &error);
+    // A slot from v3 of a server before 3.17 sent with a placeholder block id.
+    bool switchFromPlaceholderSlot(const UploadTicket &ticket);
+    void releaseProbe();
     void finish(TicketResult result);
 
     QNetworkAccessManager *m_nam;
     EndpointSettings m_settings;
+    QPointer<RouteMemory> m_routes;
     Input m_input;
+    ServerKnowledge::Route m_route = ServerKnowledge::Route::Unknown;
+    bool m_switched = false; // tried the other route already
+    bool m_waiting = false; // for another request's probe
+    QList<TimelineEntry> m_notes;
     QPointer<QNetworkReply> m_reply;
     QElapsedTimer m_elapsed;
+    QElapsedTimer m_attemptElapsed;
     QByteArray m_userAgent;
     int m_timeoutMs = 30000;
     bool m_canceled = false;

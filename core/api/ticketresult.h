@@ -2,10 +2,13 @@
 #pragma once
 
 #include "apierror.h"
+#include "diagnostics/timelineentry.h"
+#include "serverknowledge.h"
 #include "uploadticket.h"
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
 #include <QNetworkReply>
 
 namespace Typebot {
@@ -21,7 +24,11 @@ struct TicketResult
     QDateTime serverDate; // the API's Date header: lets pre-flight allow for clock skew
     QByteArray retryAfter;
     QString host;
-    qint64 durationMs = 0;
+    qint64 durationMs = 0; // of the last request (the one this result describes)
+    ServerKnowledge::Route route = ServerKnowledge::Route::Unknown; // the route answered
+    // Requests made before the last one (a route absent, a block id refused): for the
+    // timeline, never shown as failures.
+    QList<TimelineEntry> notes;
 };
 
 } // namespace Typebot

@@ -5,6 +5,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QUrlQuery>
 
 #include <cmath>
 
@@ -26,6 +27,26 @@ QString UploadTicket::field(const QString &name) const
             return f.value;
     }
     return QString();
+}
+
+ServerKnowledge::SendStyle UploadTicket::sendStyle() const
+{
+    if (!isPutVariant())
+        return ServerKnowledge::SendStyle::PostPolicy;
+    const QUrlQuery query(presignedUrl);
+    for (const auto &[key, value] : query.queryItems()) {
+        if (key.compare(u"X-Amz-Signature", Qt::CaseInsensitive) == 0
+            || key.compare(u"Signature", Qt::CaseInsensitive) == 0
+            || key.compare(u"X-Goog-Signature", Qt::CaseInsensitive) == 0)
+            return ServerKnowledge::SendStyle::PresignedPut;
+    }
+    return ServerKnowledge::SendStyle::UploadProxy;
+}
+
+qint64 UploadTicket::maxFileSizeBytes() const
+{
+    // Typebot compares fileSize with maxFileSize * 1024 * 1024.
+    return maxFileSizeMb > 0 ? qint64(maxFileSizeMb * 1024.0 * 1024.0) : -1;
 }
 
 std::optional<UploadTicket> UploadTicket::fromJson(const QByteArray &json, QString *error)
@@ -64,6 +85,16 @@ std::optional<UploadTicket> UploadTicket::fromJson(const QByteArray &json, QStri
         return std::nullopt;
     }
     ticket.fileUrl = fileUrl.toString().trimmed();
+
+    if (const QJsonValue type = object.value(u"fileType"); type.isString())
+        ticket.fileType = type.toString().trimmed();
+    if (const QJsonValue limit = object.value(u"maxFileSize"); limit.isDouble()) {
+        if (limit.toDouble() > 0 && std::isfinite(limit.toDouble()))
+            ticket.maxFileSizeMb = limit.toDouble();
+    } else if (!limit.isUndefined() && !limit.isNull()) {
+        *error = tr("\"maxFileSize\" is not a number");
+        return std::nullopt;
+    }
 
     const QJsonValue formData = object.value(u"formData");
     if (formData.isUndefined() || formData.isNull()) {

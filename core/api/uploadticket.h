@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "serverknowledge.h"
+
 #include <QList>
 #include <QString>
 #include <QUrl>
@@ -26,8 +28,14 @@ struct UploadTicket
     QUrl presignedUrl;
     QList<FormField> formFields; // empty: the newer servers' raw PUT variant
     QString fileUrl; // as the server gave it; not necessarily URL-encoded
+    QString fileType; // 3.16+: the Content-Type the server expects for a PUT
+    double maxFileSizeMb = -1; // 3.16+: the bot's size limit in MB (MiB); -1 when not sent
 
     bool isPutVariant() const { return formFields.isEmpty(); }
+    // How the file is sent: a POST policy (form fields), an S3 presigned PUT (the URL is
+    // query-signed), or the 3.17+ upload proxy (a PUT to the viewer with a token).
+    ServerKnowledge::SendStyle sendStyle() const;
+    qint64 maxFileSizeBytes() const; // -1 when the server sent no limit
     QString field(const QString &name) const; // case-insensitive; empty when absent
 
     // Validates a 2xx body. On failure returns nullopt and a message naming what is wrong.

@@ -2,6 +2,7 @@
 #include "curlcommand.h"
 
 #include "api/ticketrequest.h"
+#include "transfer/transferrequest.h"
 #include "redactor.h"
 
 #include <QStringList>
@@ -35,11 +36,10 @@ QString CurlCommand::formFilePath(const QString &path)
     return u'"' + escaped + u'"';
 }
 
-QString CurlCommand::ticketRequest(const EndpointSettings &endpoint, const QString &fileName,
-                                   const QString &fileType, qint64 fileSize, Secrets secrets)
+QString CurlCommand::ticketRequest(const EndpointSettings &endpoint, ServerKnowledge::Route route,
+                                   const TicketRequest::Input &input, Secrets secrets)
 {
-    const QByteArray body =
-            TicketRequest::requestBody(endpoint.sessionId, { fileName, fileType, fileSize });
+    const QByteArray body = TicketRequest::requestBody(route, endpoint.sessionId, input);
     QStringList words{ QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-X"),
                        QStringLiteral("POST") };
     if (!endpoint.caFile.isEmpty())
@@ -54,7 +54,7 @@ QString CurlCommand::ticketRequest(const EndpointSettings &endpoint, const QStri
     const QString bodyText = QString::fromUtf8(body);
     words << QStringLiteral("--data")
           << shellQuote(secrets == Secrets::Show ? bodyText : Redactor::text(bodyText));
-    words << shellQuote(urlText(endpoint.generateUploadUrlEndpoint(), secrets));
+    words << shellQuote(urlText(endpoint.endpoint(ServerKnowledge::routePath(route)), secrets));
     return words.join(u' ');
 }
 
@@ -69,6 +69,9 @@ QString CurlCommand::upload(const UploadTicket &ticket, const QString &filePath,
         if (!contentType.isEmpty())
             words << QStringLiteral("-H")
                   << shellQuote(QStringLiteral("Content-Type: ") + contentType);
+        words << QStringLiteral("-H")
+              << shellQuote(QStringLiteral("Cache-Control: ")
+                            + QLatin1String(TransferRequest::CacheControl));
         words << shellQuote(urlText(ticket.presignedUrl, secrets));
         return words.join(u' ');
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/endpointsettings.h"
+#include "api/ticketrequest.h"
 #include "api/uploadticket.h"
 
 #include <QString>
@@ -16,9 +17,10 @@ class CurlCommand final
 public:
     enum class Secrets { Redact, Show };
 
-    // POST {api}/v2/generate-upload-url with the same JSON body and headers the client sends.
-    static QString ticketRequest(const EndpointSettings &endpoint, const QString &fileName,
-                                 const QString &fileType, qint64 fileSize,
+    // POST {api}/v3/generate-upload-url (or v2) with the same JSON body and headers the
+    // client sends on that route.
+    static QString ticketRequest(const EndpointSettings &endpoint, ServerKnowledge::Route route,
+                                 const TicketRequest::Input &input,
                                  Secrets secrets = Secrets::Redact);
     // The step-2 upload: `--form-string` per field in the ticket's order, the file last as
     // `-F file=@path;type=...`; or `curl -T path -H 'Content-Type: ...'` for the PUT variant.

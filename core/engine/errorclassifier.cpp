@@ -39,7 +39,8 @@ ErrorClassifier::Action ErrorClassifier::classify(const FailureInfo &failure)
     if (failure.step == FailureInfo::Step::Upload && !failure.s3Code.isEmpty()) {
         const QString &code = failure.s3Code;
         if (code == u"AccessDenied"
-            && failure.s3Message.contains(u"Policy expired", Qt::CaseInsensitive))
+            && (failure.s3Message.contains(u"Policy expired", Qt::CaseInsensitive)
+                || failure.s3Message.contains(u"Request has expired", Qt::CaseInsensitive)))
             return Action::RenewTicketAndRetry;
         if (code == u"ExpiredToken" || code == u"TokenRefreshRequired")
             return Action::RenewTicketAndRetry;
@@ -47,6 +48,13 @@ ErrorClassifier::Action ErrorClassifier::classify(const FailureInfo &failure)
             || code == u"ServiceUnavailable")
             return Action::Retry;
     }
+
+    // The upload proxy (3.17+): "Upload URL has expired" wants a fresh slot; "Invalid
+    // upload URL" (403), "File size limit exceeded" (413) and "Missing upload body" (400)
+    // cannot be fixed by sending again; "Could not upload file" (500) can.
+    if (failure.step == FailureInfo::Step::Upload && failure.httpStatus == 403
+        && failure.serverMessage.contains(u"expired", Qt::CaseInsensitive))
+        return Action::RenewTicketAndRetry;
 
     switch (failure.httpStatus) {
     case 408:

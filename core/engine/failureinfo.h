@@ -16,6 +16,7 @@ struct FailureInfo
     int httpStatus = 0; // 0: no HTTP answer
     QString s3Code; // upload step only
     QString s3Message;
+    QString serverMessage; // upload step: a plain-text error (the 3.17+ upload proxy)
     bool stalled = false; // no progress for the stall timeout
     bool invalidResponse = false; // a 2xx the client could not use
 };

@@ -35,6 +35,9 @@ struct JobSnapshot
     // The upload slot of the latest attempt (empty before one was obtained), for "copy as
     // curl". It holds the policy and signature: redact before showing it.
     UploadTicket ticket;
+    ServerKnowledge::Route ticketRoute = ServerKnowledge::Route::Unknown; // that slot's route
+    QString blockId; // sent as v3's blockId (empty: the placeholder)
+    QString uploadContentType; // the Content-Type the file was sent with
 };
 
 // Totals over the whole queue.

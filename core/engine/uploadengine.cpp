@@ -16,9 +16,15 @@ namespace Typebot {
 UploadEngine::UploadEngine(QObject *parent)
     : QObject(parent),
       m_nam(new QNetworkAccessManager(this)),
+      m_routes(new RouteMemory(this)),
       m_flushTimer(this)
 {
     m_env.nam = m_nam;
+    m_env.routes = m_routes;
+    connect(m_routes, &RouteMemory::knowledgeChanged, this,
+            [this](const ServerKnowledge &knowledge) {
+                Q_EMIT serverLearned(m_config.endpoint.apiBase, knowledge);
+            });
     m_env.config = &m_config;
     m_env.transportFactory = [](QNetworkAccessManager *nam, QObject *owner) {
         return static_cast<UploadTransport *>(new QnamUploadTransport(nam, owner));
@@ -57,6 +63,10 @@ UploadEngine::~UploadEngine()
 
 void UploadEngine::setConfig(const EngineConfig &config)
 {
+    // What was learned belongs to one API base; a new base starts from what the caller
+    // knows of it. The same base keeps what this engine learned since.
+    if (config.endpoint.apiBase != m_config.endpoint.apiBase || config.knownServer.isKnown())
+        m_routes->reset(config.knownServer);
     m_config = config;
     m_config.concurrency = std::max(1, m_config.concurrency);
     schedule();

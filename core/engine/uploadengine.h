@@ -4,6 +4,7 @@
 #include "engineconfig.h"
 #include "jobjournal.h"
 #include "jobsnapshot.h"
+#include "api/routememory.h"
 #include "speedmeter.h"
 #include "transfer/uploadtransport.h"
 #include "uploadjob.h"
@@ -82,6 +83,8 @@ Q_SIGNALS:
     void statsChanged(const Typebot::QueueStats &stats);
     void jobFinished(const Typebot::JobSnapshot &job); // immediate, once per run
     void idle(); // nothing queued or running any more
+    // The API base's route or sending style was learned or changed: worth persisting.
+    void serverLearned(const QUrl &apiBase, const Typebot::ServerKnowledge &knowledge);
 
 private:
     void schedule();
@@ -101,6 +104,7 @@ private:
     JobEnvironment m_env;
     JobJournal *m_journal = nullptr;
     QNetworkAccessManager *m_nam = nullptr;
+    RouteMemory *m_routes = nullptr;
     std::map<quint64, UploadJob *> m_jobs; // ordered by id: the queue order
     QHash<quint64, SpeedMeter> m_speeds;
     double m_lastTotalSpeed = 0.0;

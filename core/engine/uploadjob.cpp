@@ -2,6 +2,7 @@
 #include "uploadjob.h"
 
 #include "api/postpolicy.h"
+#include "api/routememory.h"
 #include "api/preflight.h"
 #include "api/ticketrequest.h"
 #include "api/tlsconfiguration.h"
@@ -83,6 +84,9 @@ JobSnapshot UploadJob::snapshot() const
     s.timeline = m_timeline;
     if (m_ticket)
         s.ticket = *m_ticket;
+    s.ticketRoute = m_ticketRoute;
+    s.blockId = m_env->config->blockId;
+    s.uploadContentType = m_uploadContentType;
     return s;
 }
 
@@ -259,12 +263,12 @@ void UploadJob::requestTicket()
 {
     setState(State::RequestingTicket);
     const EngineConfig &config = *m_env->config;
-    auto *request = new TicketRequest(m_env->nam, config.endpoint, this);
+    auto *request = new TicketRequest(m_env->nam, config.endpoint, m_env->routes, this);
     request->setTimeoutMs(config.ticketTimeoutMs);
     request->setUserAgent(config.userAgent);
     m_ticketRequest = request;
     connect(request, &TicketRequest::finished, this, &UploadJob::handleTicket);
-    request->start({ m_displayName, m_mimeType, m_size });
+    request->start({ m_displayName, m_mimeType, m_size, config.blockId });
 }
 
 void UploadJob::handleTicket(const TicketResult &result)
@@ -275,12 +279,16 @@ void UploadJob::handleTicket(const TicketResult &result)
     if (result.canceled || JobState::isFinal(m_state))
         return;
 
+    // Requests that found the server's route first: part of the story, never failures.
+    for (const TimelineEntry &note : result.notes)
+        addEntry(note);
     TimelineEntry entry;
     entry.kind = TimelineEntry::Kind::Ticket;
     entry.method = QStringLiteral("POST");
     entry.host = result.host;
     entry.httpStatus = result.error.httpStatus;
     entry.durationMs = result.durationMs;
+    entry.message = ServerKnowledge::routePath(result.route);
     if (result.serverDate.isValid())
         m_clockSkewMs = now().msecsTo(result.serverDate);
 
@@ -288,13 +296,15 @@ void UploadJob::handleTicket(const TicketResult &result)
         entry.errorCode = result.error.code.isEmpty() && result.error.httpStatus == 0
                 ? networkErrorName(result.networkError)
                 : result.error.code;
-        entry.message = result.error.toString();
+        entry.message += QStringLiteral(": ") + result.error.toString();
         addEntry(entry);
         FailureInfo failure;
         failure.step = FailureInfo::Step::Ticket;
         failure.networkError = result.networkError;
-        failure.httpStatus =
-                result.error.kind == ApiError::Kind::Http ? result.error.httpStatus : 0;
+        failure.httpStatus = result.error.kind == ApiError::Kind::Http
+                        || result.error.kind == ApiError::Kind::NoUploadRoute
+                ? result.error.httpStatus
+                : 0;
         failure.invalidResponse = result.error.kind == ApiError::Kind::InvalidResponse;
         if (result.error.kind == ApiError::Kind::Timeout)
             failure.networkError = QNetworkReply::TimeoutError;
@@ -302,8 +312,10 @@ void UploadJob::handleTicket(const TicketResult &result)
                       result.error.code.isEmpty() ? entry.errorCode : result.error.code);
         return;
     }
+    entry.message += QStringLiteral(" \u2192 ") + ServerKnowledge::styleName(result.ticket.sendStyle());
     addEntry(entry);
     m_ticket = result.ticket;
+    m_ticketRoute = result.route;
 
     // Pre-flight: refuse what the bucket would refuse, before sending a byte.
     m_ticketExpiry = QDateTime();
@@ -339,9 +351,14 @@ void UploadJob::startUpload()
     request.ticket = *m_ticket;
     request.filePath = m_filePath;
     request.uploadName = m_displayName;
+    // The type the server signed or expects: the policy's field, the slot's fileType
+    // (3.16+), else ours.
     request.contentType = m_ticket->field(QStringLiteral("Content-Type"));
     if (request.contentType.isEmpty())
+        request.contentType = m_ticket->fileType;
+    if (request.contentType.isEmpty())
         request.contentType = m_mimeType;
+    m_uploadContentType = request.contentType;
     request.expectedSize = m_size;
     request.stallTimeoutMs = config.stallTimeoutMs;
     request.userAgent = config.userAgent;
@@ -373,6 +390,8 @@ void UploadJob::handleTransferProgress(qint64 sent, qint64 total)
 
 QString UploadJob::uploadErrorText(const TransferResult &result) const
 {
+    if (!result.s3Error && !result.serverMessage.isEmpty())
+        return proxyErrorText(result);
     if (!result.s3Error)
         return result.errorString;
     const S3Error &e = *result.s3Error;
@@ -398,6 +417,33 @@ QString UploadJob::uploadErrorText(const TransferResult &result) const
     return tr("The storage answered %1 %2").arg(result.httpStatus).arg(e.toString());
 }
 
+QString UploadJob::proxyErrorText(const TransferResult &result) const
+{
+    // The 3.17+ upload proxy answers in plain text; say what it means.
+    const QString &said = result.serverMessage;
+    const int status = result.httpStatus;
+    if (status == 403 && said.contains(u"expired", Qt::CaseInsensitive))
+        return tr("The upload link expired before the upload finished (\"%1\")").arg(said);
+    if (status == 403)
+        return tr("The server did not accept its own upload link (\"%1\"). Its upload proxy "
+                  "is misconfigured (its secret may have changed); ask the Typebot server's "
+                  "administrator.")
+                .arg(said);
+    if (status == 413) {
+        const qint64 limit = m_ticket ? m_ticket->maxFileSizeBytes() : -1;
+        return limit > 0 ? tr("The server refused the file as too large (\"%1\"): %2; this bot "
+                              "accepts at most %3")
+                                   .arg(said, HumanFormat::bytes(m_size), HumanFormat::bytes(limit))
+                         : tr("The server refused the file as too large (\"%1\"): %2")
+                                   .arg(said, HumanFormat::bytes(m_size));
+    }
+    if (status == 400 && said.contains(u"body", Qt::CaseInsensitive))
+        return tr("The server received no file data (\"%1\")").arg(said);
+    if (status >= 500)
+        return tr("The server could not store the file (%1 \"%2\")").arg(status).arg(said);
+    return tr("The upload server answered %1 \"%2\"").arg(status).arg(said);
+}
+
 void UploadJob::handleTransferFinished(const TransferResult &result)
 {
     if (m_transport)
@@ -417,6 +463,7 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
     entry.durationMs = result.durationMs;
     entry.bytes = result.bytesSent;
     entry.requestId = result.requestId();
+    entry.message = ServerKnowledge::styleName(m_ticket->sendStyle());
     if (result.s3Error)
         entry.errorCode = result.s3Error->code;
     else if (result.outcome == TransferResult::Outcome::Stalled)
@@ -432,7 +479,8 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
     }
     if (result.ok()) {
         if (result.silentResends > 0)
-            entry.message = tr("Qt re-sent the body %n time(s)", nullptr, result.silentResends);
+            entry.message += QStringLiteral("; ")
+                    + tr("Qt re-sent the body %n time(s)", nullptr, result.silentResends);
         addEntry(entry);
         TimelineEntry verify;
         verify.kind = TimelineEntry::Kind::Verify;
@@ -459,7 +507,7 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
     }
 
     const QString message = uploadErrorText(result);
-    entry.message = message;
+    entry.message += QStringLiteral(": ") + message;
     addEntry(entry);
     // A file that changed under the upload explains the failure better than whatever
     // the server made of the mangled body, and retrying the old snapshot is pointless.
@@ -479,6 +527,7 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
         failure.s3Code = result.s3Error->code;
         failure.s3Message = result.s3Error->message;
     }
+    failure.serverMessage = result.serverMessage;
     handleFailure(failure, message, result.header("Retry-After"), entry.errorCode);
 }
 

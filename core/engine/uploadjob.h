@@ -19,6 +19,7 @@ class QNetworkAccessManager;
 
 namespace Typebot {
 
+class RouteMemory;
 class TicketRequest;
 struct FailureInfo;
 
@@ -27,6 +28,7 @@ struct JobEnvironment
 {
     QNetworkAccessManager *nam = nullptr;
     const EngineConfig *config = nullptr;
+    RouteMemory *routes = nullptr; // which generate-upload-url route the API base has
     UploadTransportFactory transportFactory;
     std::function<QDateTime()> clock; // UTC
 };
@@ -101,6 +103,7 @@ private:
     static FileStamp stampOf(const QString &path);
     std::optional<QString> checkReadable(FileStamp *stamp);
     QString uploadErrorText(const TransferResult &result) const;
+    QString proxyErrorText(const TransferResult &result) const;
 
     const quint64 m_id;
     const QString m_filePath;
@@ -122,6 +125,8 @@ private:
 
     FileStamp m_stamp;
     std::optional<UploadTicket> m_ticket;
+    ServerKnowledge::Route m_ticketRoute = ServerKnowledge::Route::Unknown;
+    QString m_uploadContentType;
     QDateTime m_ticketExpiry;
     qint64 m_clockSkewMs = 0; // server clock minus ours, from the API's Date header
     QPointer<TicketRequest> m_ticketRequest;

@@ -180,6 +180,8 @@ QNetworkReply *QnamUploadTransport::sendPut()
         return nullptr;
     QNetworkRequest request = baseRequest(m_request);
     request.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.toUtf8());
+    // What the web widget sends; the POST policy of older servers requires the same value.
+    request.setRawHeader("Cache-Control", TransferRequest::CacheControl);
     QNetworkReply *reply = m_nam->put(request, file);
     file->setParent(reply);
     return reply;
@@ -241,8 +243,14 @@ void QnamUploadTransport::handleReplyFinished()
     } else if (status >= 300) {
         result.outcome = TransferResult::Outcome::HttpError;
         result.s3Error = S3Error::fromXml(result.bodySnippet);
+        if (!result.s3Error)
+            result.serverMessage = TransferResult::plainTextMessage(result.bodySnippet);
         if (result.s3Error)
             result.errorString = result.s3Error->toString();
+        else if (!result.serverMessage.isEmpty())
+            result.errorString = tr("The upload server answered %1: %2")
+                                         .arg(status)
+                                         .arg(result.serverMessage);
         else if (status < 400)
             result.errorString =
                     tr("The storage server redirected the upload (%1) to %2; "

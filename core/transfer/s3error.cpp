@@ -46,7 +46,10 @@ std::optional<S3Error> S3Error::fromXml(const QByteArray &body)
 
 bool S3Error::isPolicyExpired() const
 {
-    return code == u"AccessDenied" && message.contains(u"Policy expired", Qt::CaseInsensitive);
+    // A POST policy says "Policy expired", a presigned PUT "Request has expired".
+    return code == u"AccessDenied"
+            && (message.contains(u"Policy expired", Qt::CaseInsensitive)
+                || message.contains(u"Request has expired", Qt::CaseInsensitive));
 }
 
 QString S3Error::toString() const

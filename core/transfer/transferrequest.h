@@ -13,6 +13,9 @@ namespace Typebot {
 // another party, and an attempt cannot leak what it is never given.
 struct TransferRequest
 {
+    // Sent with every PUT, as Typebot's web widget does.
+    static constexpr const char CacheControl[] = "public, max-age=86400";
+
     UploadTicket ticket;
     QString filePath;
     QString uploadName; // the name sent as filename=, usually the file's own name

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transferresult.h"
 
+#include "api/apierror.h"
+
 namespace Typebot {
 
 QByteArray TransferResult::header(const QByteArray &name) const
@@ -18,6 +20,14 @@ QString TransferResult::requestId() const
     if (!id.isEmpty())
         return QString::fromLatin1(id);
     return s3Error ? s3Error->requestId : QString();
+}
+
+QString TransferResult::plainTextMessage(const QByteArray &body)
+{
+    const QString text = ApiError::sanitizedExcerpt(body, 200);
+    if (text.isEmpty() || text.startsWith(u'<') || text.startsWith(u'{') || text.size() > 160)
+        return QString();
+    return text;
 }
 
 } // namespace Typebot

@@ -32,6 +32,7 @@ struct TransferResult
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray bodySnippet; // at most a few KiB
     std::optional<S3Error> s3Error;
+    QString serverMessage; // a plain-text error body (the 3.17+ upload proxy), sanitized
     QString location; // from a 201 PostResponse
     QString etag;
     qint64 bytesSent = 0;
@@ -41,6 +42,9 @@ struct TransferResult
     bool ok() const { return outcome == Outcome::Stored; }
     QByteArray header(const QByteArray &name) const;
     QString requestId() const; // x-amz-request-id header, or the S3 error's RequestId
+    // A short plain-text error body as one clean line ("Upload URL has expired"); empty for
+    // markup, binary or long bodies.
+    static QString plainTextMessage(const QByteArray &body);
 };
 
 } // namespace Typebot

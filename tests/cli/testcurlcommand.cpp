@@ -96,16 +96,22 @@ void TestCurlCommand::ticketRequestRedactsToken()
     endpoint.apiBase = QUrl(QStringLiteral("https://bot.example.com/api"));
     endpoint.sessionId = QStringLiteral("sess1");
     endpoint.token = QStringLiteral("tok-very-secret");
-    const QString redacted = CurlCommand::ticketRequest(endpoint, QStringLiteral("it's.txt"),
-                                                        QStringLiteral("text/plain"), 3);
+    const QString redacted = CurlCommand::ticketRequest(
+            endpoint, ServerKnowledge::Route::V2,
+            { QStringLiteral("it's.txt"), QStringLiteral("text/plain"), 3, QString() });
     QVERIFY(!redacted.contains(endpoint.token));
     QVERIFY(redacted.contains(QStringLiteral("'Authorization: Bearer [redacted]'")));
     QVERIFY(redacted.contains(
             QStringLiteral("'https://bot.example.com/api/v2/generate-upload-url'")));
     QVERIFY(redacted.contains(QStringLiteral("\"fileName\":\"it'\\''s.txt\"")));
-    const QString shown =
-            CurlCommand::ticketRequest(endpoint, QStringLiteral("a.txt"),
-                                       QStringLiteral("text/plain"), 3, CurlCommand::Secrets::Show);
+    QVERIFY(!redacted.contains(QStringLiteral("blockId")));
+    const QString shown = CurlCommand::ticketRequest(
+            endpoint, ServerKnowledge::Route::V3,
+            { QStringLiteral("a.txt"), QStringLiteral("text/plain"), 3, QStringLiteral("blk1") },
+            CurlCommand::Secrets::Show);
+    QVERIFY(shown.contains(
+            QStringLiteral("'https://bot.example.com/api/v3/generate-upload-url'")));
+    QVERIFY(shown.contains(QStringLiteral("\"blockId\":\"blk1\"")));
     QVERIFY(shown.contains(QStringLiteral("'Authorization: Bearer tok-very-secret'")));
 }
 

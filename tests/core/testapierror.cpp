@@ -133,9 +133,24 @@ void TestApiError::fromHttpResponse_data()
             << 403
             << QByteArray("Forbidden: https://s3.example.com/b?X-Amz-Credential=AKIA123%2F2024"
                           "&X-Amz-Signature=deadbeef")
-            << QString() << QString() << QStringList()
+            << QString()
             << QStringLiteral("Forbidden: https://s3.example.com/b?X-Amz-Credential=[redacted]"
-                              "&X-Amz-Signature=[redacted]");
+                              "&X-Amz-Signature=[redacted]")
+            << QStringList() << QString();
+    QTest::newRow("plain text of 3.15+ (an unmatched route) is the server's message")
+            << 404 << QByteArray("Not found") << QString() << QStringLiteral("Not found")
+            << QStringList() << QString();
+    QTest::newRow("plain text of the upload proxy, surrounding space folded")
+            << 403 << QByteArray("  Upload URL\r\nhas expired \n") << QString()
+            << QStringLiteral("Upload URL has expired") << QStringList() << QString();
+    QTest::newRow("an HTML page stays an excerpt")
+            << 502 << QByteArray("<html><body>Bad gateway</body></html>") << QString()
+            << QString() << QStringList() << QStringLiteral("<html><body>Bad gateway</body></html>");
+    QTest::newRow("oRPC shape of 3.18 with defined true")
+            << 400
+            << QByteArray(R"({"defined":true,"code":"BAD_REQUEST","status":400,"message":"Can't find session"})")
+            << QStringLiteral("BAD_REQUEST") << QStringLiteral("Can't find session") << QStringList()
+            << QString();
     QTest::newRow("policy in a JSON body without a message is redacted")
             << 500 << QByteArray(R"({"formData":{"policy":"eyJleHBpcmF0aW9uIjoi","key":"k"}})")
             << QString() << QString() << QStringList()
@@ -236,10 +251,16 @@ void TestApiError::toString_data()
     QTest::newRow("403 says the token was refused")
             << http << 403 << QStringLiteral("Forbidden") << QStringList() << QString()
             << QStringLiteral("The Typebot API refused this token (403): Forbidden");
-    QTest::newRow("404 points at removed routes")
-            << http << 404 << QStringLiteral("Not found") << QStringList() << QString()
-            << QStringLiteral("This server has no upload endpoint (404): Not found. Check the API "
-                              "URL; servers 3.18 and later removed this route.");
+    QTest::newRow("404 on one call says what was not found")
+            << http << 404 << QStringLiteral("Typebot not found") << QStringList() << QString()
+            << QStringLiteral("The Typebot API did not find what was asked for (404): Typebot not "
+                              "found");
+    QTest::newRow("404 on every upload route points at the API URL")
+            << ApiError::Kind::NoUploadRoute << 404 << QStringLiteral("Not found") << QStringList()
+            << QString()
+            << QStringLiteral("There is no Typebot upload API at this address (404: Not found). "
+                              "Check the API URL: it is the bot's viewer address followed by "
+                              "/api, e.g. https://bot.example.com/api.");
     QTest::newRow("500 storage not configured")
             << http << 500
             << QStringLiteral("S3 not properly configured. Missing one of those variables: X")
