@@ -14,14 +14,16 @@ namespace {
 
 const char Description[] = R"(Uploads files into a Typebot chat session's storage.
 
-Step 1 asks POST {api}/v2/generate-upload-url for an upload slot, step 2 sends the file to
-the presigned URL. Each stored file prints one line: name, size, time and its fileUrl.
+Step 1 asks the API for an upload slot (POST {api}/v3/generate-upload-url, or v2 on servers
+before 3.18; the tool finds out which once per API base and remembers it in the data
+folder), step 2 sends the file where the slot says (an S3 POST policy, a presigned PUT or the
+server's upload proxy). Each stored file prints one line: name, size, time and its fileUrl.
 
 With --bot, the tool starts the chat itself: it answers the bot's prompts with the
 --answer values in order (a choice by its button text), uploads at the file block with
 that session and submits the links as the web widget does, then prints the bot's reply.
 
-Environment: TYPEBOT_API (default https://typebot.io/api), TYPEBOT_SESSION,
+Environment: TYPEBOT_API (default https://typebot.io/api), TYPEBOT_SESSION, TYPEBOT_BLOCK,
 TYPEBOT_TOKEN (optional API token).
 
 Exit codes: 0 every file stored; 1 at least one file failed; 2 usage or configuration
@@ -56,6 +58,16 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
             QStringLiteral("session"),
             QStringLiteral("Chat session id waiting on a file-input block (env TYPEBOT_SESSION)."),
             QStringLiteral("id"));
+    const QCommandLineOption blockOption(
+            QStringLiteral("block"),
+            QStringLiteral("Id of the file-input block the session waits on, sent as v3's blockId "
+                           "(env TYPEBOT_BLOCK; optional: servers from 3.17 ignore it, older ones "
+                           "are then asked on v2)."),
+            QStringLiteral("id"));
+    const QCommandLineOption forgetServerOption(
+            QStringLiteral("forget-server"),
+            QStringLiteral("Forget which upload route and sending style this API base was seen "
+                           "to use, and find out again."));
     const QCommandLineOption tokenFileOption(
             QStringLiteral("token-file"),
             QStringLiteral("Read the optional API token from this file (or env TYPEBOT_TOKEN)."),
@@ -137,7 +149,8 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
                         tokenOption,     caOption,          insecureOption,  sandboxOption,
                         recursiveOption, concurrencyOption, retriesOption,   stallOption,
                         quietOption,     verboseOption,     jsonOption,      curlOption,
-                        secretsOption,   resumeOption,      noHistoryOption, dataDirOption });
+                        secretsOption,   resumeOption,      noHistoryOption, dataDirOption,
+                        blockOption,     forgetServerOption });
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QStringLiteral("Files (and, with -r, folders) to upload."),
                                  QStringLiteral("PATH..."));
@@ -165,6 +178,10 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
     o.noHistory = parser.isSet(noHistoryOption);
     o.dataDir = parser.isSet(dataDirOption) ? parser.value(dataDirOption)
                                             : env.value(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"));
+    o.forgetServer = parser.isSet(forgetServerOption);
+    o.engine.blockId = (parser.isSet(blockOption) ? parser.value(blockOption)
+                                                  : env.value(QStringLiteral("TYPEBOT_BLOCK")))
+                               .trimmed();
 
     o.answers = parser.values(answerOption);
     o.noSubmit = parser.isSet(noSubmitOption);

@@ -27,7 +27,8 @@ struct CliOptions
     bool showSecrets = false;
     bool resume = false; // finish the files an interrupted run left
     bool noHistory = false; // no journal: nothing to resume, no history written
-    QString dataDir; // where the journal and history live
+    QString dataDir; // where the journal, history and learned servers live
+    bool forgetServer = false; // forget what was learned of the API base first
     int verbosity = 0; // -v 1, -vv 2
     QStringList warnings; // to print on stderr before starting
     // --bot: start a chat with this bot, answer its prompts with `answers` in order, upload

@@ -11,6 +11,7 @@
 #include "engine/uploadjob.h"
 #include "sandboxserver.h"
 #include "storage/jobdatabase.h"
+#include "storage/serverknowledgestore.h"
 #include "transfer/qnamuploadtransport.h"
 
 #include <QCoreApplication>
@@ -92,8 +93,31 @@ bool UploadCommand::prepare()
     }
     Redactor::addSecret(endpoint.token);
 
+    // What earlier runs learned of this server: its upload route, so no request is wasted.
+    m_servers = std::make_unique<ServerKnowledgeStore>(dataFilePath(QStringLiteral("servers.json")));
+    if (m_options.forgetServer) {
+        QString error;
+        if (!m_servers->forget(endpoint.apiBase, &error))
+            m_console.printErr(
+                    QStringLiteral("typebot-upload: warning: cannot forget the server: ") + error);
+    }
+    m_options.engine.knownServer = m_servers->find(endpoint.apiBase);
+
     m_engine = new UploadEngine(this);
     m_engine->setConfig(m_options.engine);
+    connect(m_engine, &UploadEngine::serverLearned, this,
+            [this](const QUrl &apiBase, const ServerKnowledge &knowledge) {
+                m_options.engine.knownServer = knowledge;
+                if (m_options.sandbox)
+                    return; // a new port each run: nothing worth keeping
+                QString error;
+                if (!m_servers->save(apiBase, knowledge, &error) && !m_serverSaveWarned) {
+                    m_serverSaveWarned = true;
+                    m_console.printErr(QStringLiteral("typebot-upload: warning: cannot remember "
+                                                      "the server's upload route: %1")
+                                               .arg(error));
+                }
+            });
     m_engine->setTransportFactory(
             [this](QNetworkAccessManager *nam, QObject *owner) -> UploadTransport * {
                 const auto *job = qobject_cast<UploadJob *>(owner);
@@ -110,12 +134,16 @@ bool UploadCommand::prepare()
     return true;
 }
 
+QString UploadCommand::dataFilePath(const QString &fileName) const
+{
+    return m_options.dataDir.isEmpty() ? JobDatabase::defaultPath(fileName)
+                                       : QDir(m_options.dataDir).filePath(fileName);
+}
+
 void UploadCommand::openJournal()
 {
     // The journal holds one session's files; with --bot each run has its own session.
-    const QString fileName = QStringLiteral("typebot-upload.sqlite");
-    const QString path = m_options.dataDir.isEmpty() ? JobDatabase::defaultPath(fileName)
-                                                     : QDir(m_options.dataDir).filePath(fileName);
+    const QString path = dataFilePath(QStringLiteral("typebot-upload.sqlite"));
     m_journal = std::make_unique<JobDatabase>();
     if (!m_journal->open(path))
         m_console.printErr(QStringLiteral("typebot-upload: warning: %1; this run keeps no "
@@ -296,7 +324,11 @@ void UploadCommand::processTimeline(const JobSnapshot &job)
                                     { QStringLiteral("attempt"), entry.attempt },
                                     { QStringLiteral("host"), entry.host },
                                     { QStringLiteral("status"), entry.httpStatus },
-                                    { QStringLiteral("durationMs"), double(entry.durationMs) } });
+                                    { QStringLiteral("durationMs"), double(entry.durationMs) },
+                                    { QStringLiteral("route"),
+                                      ServerKnowledge::routeName(job.ticketRoute) },
+                                    { QStringLiteral("style"),
+                                      ServerKnowledge::styleKey(job.ticket.sendStyle()) } });
         } else if (entry.kind == TimelineEntry::Kind::Retry) {
             // The entry before a retry is the failed request; its message is the reason.
             QString reason = job.retryReason;
@@ -707,6 +739,10 @@ void UploadCommand::answerPrompt(const ChatInput &input)
         if (!checkFilesForBot(input))
             return;
         m_options.engine.endpoint.sessionId = m_chat->sessionId();
+        // The block the chat waits on: v3 wants its id (servers before 3.17 file the
+        // upload under it). An explicit --block wins.
+        if (m_options.engine.blockId.isEmpty())
+            m_options.engine.blockId = input.id;
         m_engine->setConfig(m_options.engine);
         if (!m_options.quiet && !m_options.json)
             m_console.printErr(

@@ -21,6 +21,7 @@ class QNetworkAccessManager;
 namespace Typebot {
 class ChatSession;
 class JobDatabase;
+class ServerKnowledgeStore;
 struct ChatAnswer;
 struct ChatInput;
 struct ChatResponse;
@@ -74,6 +75,7 @@ private:
     enum class ChatPhase { None, Walking, Uploading, Submitting, Done };
 
     void openJournal();
+    QString dataFilePath(const QString &fileName) const;
     void doStart();
     void startUploads();
     // --bot: walk the chat to its file block, upload there, submit the links.
@@ -109,6 +111,8 @@ private:
     std::unique_ptr<Sandbox::SandboxServer> m_sandbox;
     Typebot::UploadEngine *m_engine = nullptr;
     std::unique_ptr<Typebot::JobDatabase> m_journal; // deleted after the engine
+    std::unique_ptr<Typebot::ServerKnowledgeStore> m_servers;
+    bool m_serverSaveWarned = false;
     RecordingTransport::Observer m_observer;
     QHash<quint64, JobInfo> m_jobs;
     QList<quint64> m_jobOrder; // the order of the links submitted to the bot

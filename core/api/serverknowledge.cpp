@@ -74,21 +74,23 @@ QString ServerKnowledge::describe() const
     return tr("%1: %2").arg(version, how);
 }
 
+QString ServerKnowledge::styleKey(SendStyle style)
+{
+    switch (style) {
+    case SendStyle::PostPolicy:
+        return QStringLiteral("post-policy");
+    case SendStyle::PresignedPut:
+        return QStringLiteral("presigned-put");
+    case SendStyle::UploadProxy:
+        return QStringLiteral("upload-proxy");
+    case SendStyle::Unknown:
+        break;
+    }
+    return QStringLiteral("unknown");
+}
+
 QJsonObject ServerKnowledge::toJson() const
 {
-    const auto styleKey = [](SendStyle style) {
-        switch (style) {
-        case SendStyle::PostPolicy:
-            return QStringLiteral("post-policy");
-        case SendStyle::PresignedPut:
-            return QStringLiteral("presigned-put");
-        case SendStyle::UploadProxy:
-            return QStringLiteral("upload-proxy");
-        case SendStyle::Unknown:
-            break;
-        }
-        return QStringLiteral("unknown");
-    };
     return QJsonObject{
         { QStringLiteral("route"),
           route == Route::Unknown ? QStringLiteral("unknown") : routeName(route) },
@@ -105,10 +107,11 @@ ServerKnowledge ServerKnowledge::fromJson(const QJsonObject &object)
     const QString route = object.value(u"route").toString();
     knowledge.route = route == u"v2" ? Route::V2 : route == u"v3" ? Route::V3 : Route::Unknown;
     const QString style = object.value(u"style").toString();
-    knowledge.style = style == u"post-policy" ? SendStyle::PostPolicy
-            : style == u"presigned-put"       ? SendStyle::PresignedPut
-            : style == u"upload-proxy"        ? SendStyle::UploadProxy
-                                              : SendStyle::Unknown;
+    for (const SendStyle candidate :
+         { SendStyle::PostPolicy, SendStyle::PresignedPut, SendStyle::UploadProxy }) {
+        if (style == styleKey(candidate))
+            knowledge.style = candidate;
+    }
     knowledge.v2Absent = object.value(u"v2Absent").toBool();
     knowledge.v3Absent = object.value(u"v3Absent").toBool();
     knowledge.learnedAt = QDateTime::fromString(object.value(u"learnedAt").toString(), Qt::ISODate);

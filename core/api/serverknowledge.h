@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 
 class QJsonObject;
@@ -30,6 +31,7 @@ struct ServerKnowledge
     static QString routeName(Route route); // "v2", "v3"
     static Route otherRoute(Route route);
     static QString styleName(SendStyle style); // "S3 POST policy", "presigned PUT", ...
+    static QString styleKey(SendStyle style); // "post-policy", "presigned-put", ... (stable)
     // Servers before 3.17 (POST policy, presigned PUT) store a v3 upload under the block id
     // the client sent; from 3.17 (upload proxy) the server uses the session's own block.
     static bool usesBlockIdInPath(SendStyle style)
@@ -51,3 +53,5 @@ struct ServerKnowledge
 };
 
 } // namespace Typebot
+
+Q_DECLARE_METATYPE(Typebot::ServerKnowledge)

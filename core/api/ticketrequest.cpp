@@ -157,7 +157,7 @@ bool TicketRequest::switchRouteAfter(int status, const ApiError &error)
 
     const ServerKnowledge::Route next = ServerKnowledge::otherRoute(m_route);
     TimelineEntry note;
-    note.kind = TimelineEntry::Kind::Ticket;
+    note.kind = TimelineEntry::Kind::Note;
     note.method = QStringLiteral("POST");
     note.host = m_settings.apiBase.host();
     note.httpStatus = status;
@@ -192,7 +192,7 @@ bool TicketRequest::switchFromPlaceholderSlot(const UploadTicket &ticket)
     // A server older than 3.17 took the placeholder block id into the object's path. The
     // unused slot costs nothing; v2 files the upload under the session's real block.
     TimelineEntry note;
-    note.kind = TimelineEntry::Kind::Ticket;
+    note.kind = TimelineEntry::Kind::Note;
     note.method = QStringLiteral("POST");
     note.host = m_settings.apiBase.host();
     note.httpStatus = 200;

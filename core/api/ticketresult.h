@@ -9,6 +9,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QList>
+#include <QMetaType>
 #include <QNetworkReply>
 
 namespace Typebot {
@@ -32,3 +33,5 @@ struct TicketResult
 };
 
 } // namespace Typebot
+
+Q_DECLARE_METATYPE(Typebot::TicketResult)

@@ -12,9 +12,13 @@ StubHttpServer::StubHttpServer(QObject *parent) : QTcpServer(parent)
 void StubHttpServer::setResponse(int status, const QByteArray &body,
                                  const QList<QPair<QByteArray, QByteArray>> &headers)
 {
-    m_status = status;
-    m_body = body;
-    m_headers = headers;
+    m_default = Canned{ status, body, headers };
+}
+
+void StubHttpServer::setResponseFor(const QByteArray &path, int status, const QByteArray &body,
+                                    const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    m_byPath.insert(path, Canned{ status, body, headers });
 }
 
 QUrl StubHttpServer::url(const QString &path) const
@@ -59,11 +63,14 @@ void StubHttpServer::handleConnection()
             buffer->remove(0, headerEnd + 4 + length);
             m_requests << request;
 
-            QByteArray response = "HTTP/1.1 " + QByteArray::number(m_status) + " Stub\r\n";
-            for (const auto &[name, value] : std::as_const(m_headers))
+            const QByteArray path = request.path.split('?').constFirst();
+            const Canned canned = m_byPath.value(path, m_default);
+            QByteArray response =
+                    "HTTP/1.1 " + QByteArray::number(canned.status) + " Stub\r\n";
+            for (const auto &[name, value] : std::as_const(canned.headers))
                 response += name + ": " + value + "\r\n";
-            response += "Content-Length: " + QByteArray::number(m_body.size())
-                    + "\r\nConnection: close\r\n\r\n" + m_body;
+            response += "Content-Length: " + QByteArray::number(canned.body.size())
+                    + "\r\nConnection: close\r\n\r\n" + canned.body;
             socket->write(response);
             socket->disconnectFromHost();
         });

@@ -28,14 +28,22 @@ public:
     // Full response text after the status line's "HTTP/1.1 " (e.g. "400 Bad Request").
     void setResponse(int status, const QByteArray &body,
                      const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    // A different answer for requests to this path (without query); others get the default.
+    void setResponseFor(const QByteArray &path, int status, const QByteArray &body,
+                        const QList<QPair<QByteArray, QByteArray>> &headers = {});
     QUrl url(const QString &path = QString()) const;
     QList<Request> requests() const { return m_requests; }
 
 private:
     void handleConnection();
 
-    int m_status = 200;
-    QByteArray m_body;
-    QList<QPair<QByteArray, QByteArray>> m_headers;
+    struct Canned
+    {
+        int status = 200;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+    Canned m_default;
+    QHash<QByteArray, Canned> m_byPath;
     QList<Request> m_requests;
 };
