@@ -28,6 +28,7 @@ AppSettings AppSettings::load()
         profile.apiBase = settings.value(QStringLiteral("apiBase")).toString();
         profile.sessionId = settings.value(QStringLiteral("sessionId")).toString();
         profile.caFile = settings.value(QStringLiteral("caFile")).toString();
+        profile.blockId = settings.value(QStringLiteral("blockId")).toString();
         profile.allowInsecureHttp = settings.value(QStringLiteral("allowInsecureHttp")).toBool();
         result.profiles << profile;
     }
@@ -65,6 +66,7 @@ void AppSettings::save() const
         settings.setValue(QStringLiteral("apiBase"), profile.apiBase);
         settings.setValue(QStringLiteral("sessionId"), profile.sessionId);
         settings.setValue(QStringLiteral("caFile"), profile.caFile);
+        settings.setValue(QStringLiteral("blockId"), profile.blockId);
         settings.setValue(QStringLiteral("allowInsecureHttp"), profile.allowInsecureHttp);
         // profile.token is deliberately not written: it goes to the keychain (ProfileTokens).
     }

@@ -18,6 +18,7 @@
 #include "queuemodel.h"
 #include "queueview.h"
 #include "settingsdialog.h"
+#include "diagnostics/logging.h"
 #include "storage/jobdatabase.h"
 
 #include <QAction>
@@ -85,6 +86,8 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
       m_details(new DetailsPane(this)),
       m_detailsDock(new QDockWidget(tr("Details"), this)),
       m_dataDir(dataDir),
+      m_servers(dataDir.isEmpty() ? Typebot::ServerKnowledgeStore::defaultPath()
+                                  : QDir(dataDir).filePath(QStringLiteral("servers.json"))),
       m_tokens(new ProfileTokens(
               dataDir.isEmpty() ? Typebot::JobDatabase::defaultPath(QStringLiteral("tokens.json"))
                                 : QDir(dataDir).filePath(QStringLiteral("tokens.json")),
@@ -132,6 +135,8 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
             &MainWindow::handleStatsChanged);
     connect(m_service, &Typebot::UploadService::jobFinished, this, &MainWindow::handleJobFinished);
     connect(m_service, &Typebot::UploadService::idle, this, &MainWindow::handleIdle);
+    connect(m_service, &Typebot::UploadService::serverLearned, this,
+            &MainWindow::handleServerLearned);
     connect(m_service, &Typebot::UploadService::journalOpened, this,
             &MainWindow::handleJournalOpened);
     connect(m_tokens, &ProfileTokens::tokenLoaded, this, &MainWindow::handleTokenLoaded);
@@ -517,6 +522,8 @@ void MainWindow::applySettings()
         m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
     } else {
         config.endpoint = profile.endpoint();
+        config.blockId = profile.blockId;
+        config.knownServer = m_servers.find(config.endpoint.apiBase);
         const QString problem = config.endpoint.validate();
         if (problem.isEmpty())
             m_banner->hide();
@@ -534,6 +541,16 @@ void MainWindow::applySettings()
     m_profileLabel->setToolTip(config.endpoint.apiBase.toDisplayString());
     m_service->setConfig(config);
     updatePauseState();
+}
+
+void MainWindow::handleServerLearned(const QUrl &apiBase, const Typebot::ServerKnowledge &knowledge)
+{
+    // The built-in sandbox gets a new port each start: nothing worth keeping.
+    if (m_settings.currentProfile().isSandbox() || apiBase == m_sandbox->apiBaseUrl())
+        return;
+    QString error;
+    if (!m_servers.save(apiBase, knowledge, &error))
+        qCWarning(lcStorage).noquote() << "cannot remember the server's upload route:" << error;
 }
 
 void MainWindow::updatePauseState()
@@ -656,6 +673,7 @@ void MainWindow::openSettings()
 {
     const AppSettings opened = m_settings;
     SettingsDialog dialog(m_settings, this);
+    dialog.setServerStore(&m_servers);
     dialog.setKeychainMissing(m_tokens->isKeychainMissing(), m_tokens->fallbackFile());
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -6,6 +6,7 @@
 #include "pastedimagestore.h"
 #include "sandboxconfig.h"
 #include "storage/secretstore.h"
+#include "storage/serverknowledgestore.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -101,6 +102,7 @@ private:
     void handleStatsChanged(const Typebot::QueueStats &stats);
     void handleJobFinished(const Typebot::JobSnapshot &job);
     void handleIdle();
+    void handleServerLearned(const QUrl &apiBase, const Typebot::ServerKnowledge &knowledge);
     void handleJournalOpened(bool persistent, const QString &problem, int restoredJobs);
     void handleTokenLoaded(const QString &profileId, const QString &token,
                            Typebot::SecretStore::Status status, const QString &message);
@@ -120,6 +122,8 @@ private:
     Sandbox::SandboxConfig m_sandboxConfig;
     Typebot::UploadService *m_service;
     LocalSandbox *m_sandbox;
+    // What was learned of each API base (route, sending style); the settings show it.
+    Typebot::ServerKnowledgeStore m_servers;
     QueueModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QueueView *m_view;

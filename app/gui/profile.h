@@ -17,6 +17,9 @@ struct Profile
     QString sessionId;
     QString token; // kept in the keychain by ProfileTokens, never in QSettings
     QString caFile;
+    // The file-input block the session waits on, sent as v3's blockId; optional (servers
+    // from 3.17 ignore it; older ones are then asked on v2).
+    QString blockId;
     bool allowInsecureHttp = false;
 
     bool isSandbox() const { return id == SandboxId; }

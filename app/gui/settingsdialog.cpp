@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -124,6 +125,20 @@ QWidget *SettingsDialog::createProfilesPage()
     m_insecure =
             new QCheckBox(tr("Allow &insecure http:// (sends the session id unencrypted)"), m_form);
     m_insecure->setObjectName(QStringLiteral("insecureCheck"));
+    m_blockId = new QLineEdit(m_form);
+    m_blockId->setObjectName(QStringLiteral("blockIdEdit"));
+    m_blockId->setPlaceholderText(tr("optional: the file-input block's id"));
+    m_blockId->setToolTip(tr("Only servers older than Typebot 3.17 use it; without it they are "
+                             "asked the way that needs no block id."));
+    m_serverInfo = new QLabel(m_form);
+    m_serverInfo->setObjectName(QStringLiteral("serverInfo"));
+    m_serverInfo->setWordWrap(true);
+    m_serverInfo->setTextFormat(Qt::PlainText);
+    m_forgetServer = new QPushButton(tr("&Forget"), m_form);
+    m_forgetServer->setObjectName(QStringLiteral("forgetServerButton"));
+    m_forgetServer->setToolTip(tr("Find out again which kind of server this is on the next "
+                                  "upload (after the server was upgraded or moved)."));
+    connect(m_forgetServer, &QPushButton::clicked, this, &SettingsDialog::forgetServer);
 
     m_errors.insert(Field::Name, createErrorLabel(QStringLiteral("nameError")));
     m_errors.insert(Field::ApiBase, createErrorLabel(QStringLiteral("apiBaseError")));
@@ -197,8 +212,14 @@ QWidget *SettingsDialog::createProfilesPage()
     form->addRow(label(tr("&CA file:"), m_caFile),
                  withErrorLayout(caRow, m_errors.value(Field::CaFile)));
     form->addRow(QString(), m_insecure);
+    form->addRow(label(tr("File &block ID:"), m_blockId), m_blockId);
+    auto *serverRow = new QHBoxLayout;
+    serverRow->addWidget(m_serverInfo, 1);
+    serverRow->addWidget(m_forgetServer, 0, Qt::AlignTop);
+    m_serverRowLabel = new QLabel(tr("Server:"), m_form);
+    form->addRow(m_serverRowLabel, serverRow);
 
-    for (QLineEdit *edit : { m_name, m_apiBase, m_session, m_token, m_caFile }) {
+    for (QLineEdit *edit : { m_name, m_apiBase, m_session, m_token, m_caFile, m_blockId }) {
         connect(edit, &QLineEdit::textChanged, this, [this] {
             if (!m_loading) {
                 storeFormIntoProfile();
@@ -333,6 +354,7 @@ void SettingsDialog::loadProfileIntoForm(int row)
     m_token->setText(profile.token);
     m_caFile->setText(profile.caFile);
     m_insecure->setChecked(profile.allowInsecureHttp);
+    m_blockId->setText(profile.blockId);
     m_sandboxNote->setVisible(profile.isSandbox());
     m_form->setVisible(valid && !profile.isSandbox());
     m_removeProfile->setEnabled(valid && !profile.isSandbox());
@@ -353,6 +375,7 @@ void SettingsDialog::storeFormIntoProfile()
     profile.token = m_token->text().trimmed();
     profile.caFile = m_caFile->text().trimmed();
     profile.allowInsecureHttp = m_insecure->isChecked();
+    profile.blockId = m_blockId->text().trimmed();
     if (QListWidgetItem *item = m_profileList->item(m_row))
         item->setText(profile.name.isEmpty() ? tr("(unnamed)") : profile.name);
     const int comboIndex = m_activeProfile->findData(profile.id);
@@ -471,8 +494,52 @@ QMap<SettingsDialog::Field, QString> SettingsDialog::validateProfile(const Profi
     return errors;
 }
 
+void SettingsDialog::setServerStore(Typebot::ServerKnowledgeStore *store)
+{
+    m_servers = store;
+    refreshServerInfo();
+}
+
+QString SettingsDialog::serverDescription() const
+{
+    return m_serverInfo->isHidden() ? QString() : m_serverInfo->text();
+}
+
+void SettingsDialog::refreshServerInfo()
+{
+    QUrl apiBase;
+    QString error;
+    const bool valid = m_row >= 0 && m_row < m_settings.profiles.size();
+    const bool show = m_servers && valid
+            && EndpointSettings::parseApiBase(m_settings.profiles.at(m_row).apiBase, &apiBase,
+                                              &error);
+    m_serverInfo->setVisible(show);
+    m_forgetServer->setVisible(show);
+    m_serverRowLabel->setVisible(show);
+    if (!show)
+        return;
+    const Typebot::ServerKnowledge knowledge = m_servers->find(apiBase);
+    m_serverInfo->setText(knowledge.describe());
+    m_forgetServer->setEnabled(knowledge.isKnown() || knowledge.v2Absent || knowledge.v3Absent);
+}
+
+void SettingsDialog::forgetServer()
+{
+    QUrl apiBase;
+    QString error;
+    if (!m_servers || m_row < 0 || m_row >= m_settings.profiles.size()
+        || !EndpointSettings::parseApiBase(m_settings.profiles.at(m_row).apiBase, &apiBase, &error))
+        return;
+    if (!m_servers->forget(apiBase, &error))
+        QMessageBox::warning(this, tr("Forget Server"),
+                             tr("What was learned of this server could not be forgotten: %1")
+                                     .arg(error));
+    refreshServerInfo();
+}
+
 void SettingsDialog::revalidate()
 {
+    refreshServerInfo();
     QMap<Field, QString> errors;
     if (m_row >= 0 && m_row < m_settings.profiles.size())
         errors = validateProfile(m_settings.profiles.at(m_row), m_settings.profiles);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "appsettings.h"
+#include "storage/serverknowledgestore.h"
 
 #include <QDialog>
 #include <QMap>
@@ -38,6 +39,11 @@ public:
     // opt-in file at `fallbackFile`.
     void setKeychainMissing(bool missing, const QString &fallbackFile);
 
+    // Where learned server kinds are kept: the form shows the selected profile's and offers
+    // to forget it. Not owned; may stay unset (then the row is hidden).
+    void setServerStore(Typebot::ServerKnowledgeStore *store);
+    QString serverDescription() const; // as shown for the selected profile
+
     void accept() override;
 
 private:
@@ -51,6 +57,8 @@ private:
     void refreshProfileList();
     void refreshActiveCombo();
     void updateTokenStorageNotes();
+    void refreshServerInfo();
+    void forgetServer();
     QLabel *createErrorLabel(const QString &objectName);
 
     AppSettings m_settings;
@@ -70,6 +78,11 @@ private:
     QLineEdit *m_caFile = nullptr;
     QPushButton *m_browseCa = nullptr;
     QCheckBox *m_insecure = nullptr;
+    QLineEdit *m_blockId = nullptr;
+    QLabel *m_serverInfo = nullptr;
+    QPushButton *m_forgetServer = nullptr;
+    QLabel *m_serverRowLabel = nullptr;
+    Typebot::ServerKnowledgeStore *m_servers = nullptr;
     QMap<Field, QLabel *> m_errors;
     QLabel *m_tokenNote = nullptr;
     QLabel *m_keychainNote = nullptr;

@@ -63,9 +63,10 @@ UploadEngine::~UploadEngine()
 
 void UploadEngine::setConfig(const EngineConfig &config)
 {
-    // What was learned belongs to one API base; a new base starts from what the caller
-    // knows of it. The same base keeps what this engine learned since.
-    if (config.endpoint.apiBase != m_config.endpoint.apiBase || config.knownServer.isKnown())
+    // What was learned belongs to one API base and is persisted by the front end, which
+    // passes it back here: a new base, or a forgotten lesson, starts from what it says.
+    if (config.endpoint.apiBase != m_config.endpoint.apiBase
+        || config.knownServer != m_routes->knowledge())
         m_routes->reset(config.knownServer);
     m_config = config;
     m_config.concurrency = std::max(1, m_config.concurrency);

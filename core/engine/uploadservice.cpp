@@ -18,6 +18,7 @@ UploadService::UploadService(QObject *parent) : QObject(parent), m_engine(new Up
     connect(m_engine, &UploadEngine::statsChanged, this, &UploadService::statsChanged);
     connect(m_engine, &UploadEngine::jobFinished, this, &UploadService::jobFinished);
     connect(m_engine, &UploadEngine::idle, this, &UploadService::idle);
+    connect(m_engine, &UploadEngine::serverLearned, this, &UploadService::serverLearned);
     connect(m_engine, &UploadEngine::jobFinished, this, [this](const JobSnapshot &job) {
         if (job.state == JobState::Value::Done && m_database)
             Q_EMIT historyChanged();

@@ -59,6 +59,7 @@ Q_SIGNALS:
     void statsChanged(const Typebot::QueueStats &stats);
     void jobFinished(const Typebot::JobSnapshot &job);
     void idle();
+    void serverLearned(const QUrl &apiBase, const Typebot::ServerKnowledge &knowledge);
     // persistent false: the file could not be used and `problem` says why; the queue then
     // lives in memory for this run.
     void journalOpened(bool persistent, const QString &problem, int restoredJobs);
