@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "buckethandler.h"
 
+#include "faultinjector.h"
 #include "httpconnection.h"
+#include "objectstore.h"
 #include "s3errorresponse.h"
-#include "sandboxserver.h"
+#include "uploadcounter.h"
 
 #include <QFile>
 #include <QLocale>
@@ -52,10 +54,10 @@ QByteArray httpDate(const QDateTime &time)
 
 } // namespace
 
-BucketHandler::BucketHandler(SandboxServer *server, HttpConnection *connection,
+BucketHandler::BucketHandler(Context context, HttpConnection *connection,
                              const HttpRequest &request, RequestRecord *record)
     : RequestHandler(connection, request, record),
-      m_server(server)
+      m_context(std::move(context))
 {
 }
 
@@ -69,7 +71,7 @@ BucketHandler::~BucketHandler()
     if (!m_temporaryPath.isEmpty())
         QFile::remove(m_temporaryPath);
     if (m_countedUpload)
-        m_server->endUpload();
+        m_context.uploads.end();
 }
 
 void BucketHandler::fail(const HttpResponse &response)
@@ -100,7 +102,7 @@ void BucketHandler::failS3(int status, const QString &code, const QString &messa
 
 bool BucketHandler::injectStatusFault(FaultSpec::Route route)
 {
-    const auto fault = m_server->faults()->take(route, FaultSpec::Action::Status);
+    const auto fault = m_context.faults.take(route, FaultSpec::Action::Status);
     if (!fault)
         return false;
     HttpResponse response = S3ErrorResponse::forStatus(int(fault->value));
@@ -113,13 +115,13 @@ bool BucketHandler::injectStatusFault(FaultSpec::Route route)
 
 QString BucketHandler::keyFromPath() const
 {
-    const QString prefix = u'/' + m_server->config().bucket + u'/';
+    const QString prefix = u'/' + m_context.bucket + u'/';
     return m_request.path.startsWith(prefix) ? m_request.path.mid(prefix.size()) : QString();
 }
 
 void BucketHandler::begin()
 {
-    const QString bucketPath = u'/' + m_server->config().bucket;
+    const QString bucketPath = u'/' + m_context.bucket;
     const bool isBucketRoot = m_request.path == bucketPath || m_request.path == bucketPath + u'/';
     const bool isObject = m_request.path.startsWith(bucketPath + u'/') && !isBucketRoot;
     if (!isBucketRoot && !isObject) {
@@ -216,7 +218,7 @@ void BucketHandler::beginPost()
                        "The body of your POST request is not well-formed multipart/form-data."));
         return;
     }
-    m_server->beginUpload();
+    m_context.uploads.begin();
     m_countedUpload = true;
     m_parser = std::make_unique<MultipartStreamParser>(boundary);
     m_parser->partBegin = [this](const MultipartStreamParser::Part &part) {
@@ -356,7 +358,7 @@ bool BucketHandler::validatePostFields()
                  { QStringLiteral("ArgumentValue"), credential } });
         return false;
     }
-    const PostPolicy::Credentials &credentials = m_server->m_credentials;
+    const PostPolicy::Credentials &credentials = m_context.credentials;
     if (scope.at(0) != credentials.accessKeyId) {
         failS3(403, QStringLiteral("InvalidAccessKeyId"),
                QStringLiteral("The AWS Access Key Id you provided does not exist in our records."),
@@ -413,9 +415,8 @@ bool BucketHandler::validatePostFields()
             m_maxSize = condition.max;
             continue;
         }
-        const QString actual = condition.field == QLatin1String("bucket")
-                ? m_server->config().bucket
-                : field(condition.field);
+        const QString actual = condition.field == QLatin1String("bucket") ? m_context.bucket
+                                                                          : field(condition.field);
         const bool present = condition.field == QLatin1String("bucket") || has(condition.field);
         const bool holds = condition.op == PostPolicy::Condition::Op::Eq
                 ? present && actual == condition.value
@@ -496,10 +497,10 @@ void BucketHandler::finishPost()
     if (!commitObject(key, contentType))
         return;
 
-    const auto object = m_server->m_store.find(key);
+    const auto object = m_context.store.find(key);
     const QByteArray etag = '"' + object->etag + '"';
     const QString encodedKey = QString::fromLatin1(QUrl::toPercentEncoding(key, "/"));
-    const QString location = m_server->bucketUrl().toString() + u'/' + encodedKey;
+    const QString location = m_context.bucketUrl + u'/' + encodedKey;
     HttpResponse response;
     response.setHeader("ETag", etag);
     response.setHeader("Location", location.toUtf8());
@@ -513,7 +514,7 @@ void BucketHandler::finishPost()
         response.setHeader("Content-Type", "application/xml");
         response.body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<PostResponse><Location>"
                 + S3ErrorResponse::xmlEscape(location) + "</Location><Bucket>"
-                + S3ErrorResponse::xmlEscape(m_server->config().bucket) + "</Bucket><Key>"
+                + S3ErrorResponse::xmlEscape(m_context.bucket) + "</Bucket><Key>"
                 + S3ErrorResponse::xmlEscape(key) + "</Key><ETag>" + etag
                 + "</ETag></PostResponse>";
     } else {
@@ -561,7 +562,7 @@ void BucketHandler::beginPut()
     }
     QDateTime signedAtUtc = signedAt;
     signedAtUtc.setTimeSpec(Qt::UTC);
-    const PostPolicy::Credentials &credentials = m_server->m_credentials;
+    const PostPolicy::Credentials &credentials = m_context.credentials;
     if (scope.at(0) != credentials.accessKeyId) {
         failS3(403, QStringLiteral("InvalidAccessKeyId"),
                QStringLiteral("The AWS Access Key Id you provided does not exist in our records."),
@@ -572,9 +573,8 @@ void BucketHandler::beginPut()
     const QString scopeText = scope.mid(1).join(u'/');
     auto signatureFor = [&](const QString &key) {
         const QByteArray stringToSign = PostPolicy::putStringToSign(
-                PostPolicy::canonicalUri(m_server->config().bucket, key), query,
-                m_request.header("host"), QString::fromLatin1(queryValue(query, "X-Amz-Date")),
-                scopeText);
+                PostPolicy::canonicalUri(m_context.bucket, key), query, m_request.header("host"),
+                QString::fromLatin1(queryValue(query, "X-Amz-Date")), scopeText);
         return PostPolicy::hexHmac(PostPolicy::signingKey(credentials.secretKey, scope.at(1),
                                                           scope.at(2), scope.at(3)),
                                    stringToSign);
@@ -582,7 +582,7 @@ void BucketHandler::beginPut()
     if (signatureFor(m_putKey) != signature.toLower()) {
         // The key may have been sent raw with a literal '%' in it.
         const QString rawKey =
-                QString::fromUtf8(m_request.rawPath).mid(m_server->config().bucket.size() + 2);
+                QString::fromUtf8(m_request.rawPath).mid(m_context.bucket.size() + 2);
         if (rawKey == m_putKey || signatureFor(rawKey) != signature.toLower()) {
             failS3(403, QStringLiteral("SignatureDoesNotMatch"),
                    QStringLiteral("The request signature we calculated does not match the "
@@ -610,7 +610,7 @@ void BucketHandler::beginPut()
         failS3(400, QStringLiteral("KeyTooLongError"), QStringLiteral("Your key is too long"));
         return;
     }
-    m_server->beginUpload();
+    m_context.uploads.begin();
     m_countedUpload = true;
     openTemporaryFile();
 }
@@ -624,7 +624,7 @@ void BucketHandler::finishPut()
         return;
     HttpResponse response;
     response.status = 200;
-    response.setHeader("ETag", '"' + m_server->m_store.find(m_putKey)->etag + '"');
+    response.setHeader("ETag", '"' + m_context.store.find(m_putKey)->etag + '"');
     response.setHeader("x-amz-request-id", S3ErrorResponse::newRequestId());
     response.setHeader("Server", "AmazonS3");
     m_connection->respond(response);
@@ -637,12 +637,12 @@ void BucketHandler::serveGet()
     if (injectStatusFault(FaultSpec::Route::Get))
         return;
     QString key = keyFromPath();
-    auto object = m_server->m_store.find(key);
+    auto object = m_context.store.find(key);
     if (!object) {
         // Keys may come raw, with a literal '%' that decoding changed.
         const QString rawKey =
-                QString::fromUtf8(m_request.rawPath).mid(m_server->config().bucket.size() + 2);
-        object = m_server->m_store.find(rawKey);
+                QString::fromUtf8(m_request.rawPath).mid(m_context.bucket.size() + 2);
+        object = m_context.store.find(rawKey);
         if (object)
             key = rawKey;
     }
@@ -669,7 +669,7 @@ void BucketHandler::serveGet()
 
 bool BucketHandler::openTemporaryFile()
 {
-    m_temporaryPath = m_server->m_store.newTemporaryPath();
+    m_temporaryPath = m_context.store.newTemporaryPath();
     m_file = std::make_unique<QFile>(m_temporaryPath);
     if (!m_file->open(QIODevice::WriteOnly | QIODevice::Truncate)) {
         failS3(500, QStringLiteral("InternalError"),
@@ -717,7 +717,7 @@ bool BucketHandler::commitObject(const QString &key, const QString &contentType)
         object.etag = QCryptographicHash::hash(identity, QCryptographicHash::Md5).toHex() + "-1";
     }
     QString error;
-    if (!writeOk || !m_server->m_store.commit(m_temporaryPath, object, &error)) {
+    if (!writeOk || !m_context.store.commit(m_temporaryPath, object, &error)) {
         failS3(500, QStringLiteral("InternalError"),
                QStringLiteral("We encountered an internal error. Please try again."));
         return false;

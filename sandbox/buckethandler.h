@@ -18,7 +18,9 @@ class QFile;
 
 namespace Sandbox {
 
-class SandboxServer;
+class FaultInjector;
+class ObjectStore;
+class UploadCounter;
 struct HttpResponse;
 
 // The S3 bucket: presigned POST uploads checked like S3 checks them while the multipart
@@ -32,7 +34,18 @@ public:
     // would otherwise cap the sandbox below the clients it is meant to measure.
     static constexpr qint64 Md5EtagLimit = Q_INT64_C(64) * 1024 * 1024;
 
-    BucketHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
+    // The part of the server this handler works with.
+    struct Context
+    {
+        QString bucket;
+        QString bucketUrl; // scheme://host:port/bucket, for Location headers
+        ObjectStore &store;
+        const PostPolicy::Credentials &credentials;
+        FaultInjector &faults;
+        UploadCounter &uploads;
+    };
+
+    BucketHandler(Context context, HttpConnection *connection, const HttpRequest &request,
                   RequestRecord *record);
     ~BucketHandler() override;
 
@@ -68,7 +81,7 @@ private:
     bool writeFileData(QByteArrayView data);
     bool commitObject(const QString &key, const QString &contentType);
 
-    SandboxServer *m_server;
+    Context m_context;
     Mode m_mode = Mode::Rejected;
     bool m_failed = false;
     bool m_countedUpload = false;

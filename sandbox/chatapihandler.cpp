@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatapihandler.h"
 
+#include "apierrorresponse.h"
 #include "demobot.h"
+#include "faultinjector.h"
 #include "httpconnection.h"
-#include "sandboxserver.h"
-#include "typebotapihandler.h"
+#include "sandboxconfig.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -15,11 +16,16 @@ namespace {
 const QString Prefix = QStringLiteral("/api/v1/");
 } // namespace
 
-ChatApiHandler::ChatApiHandler(SandboxServer *server, HttpConnection *connection,
+ChatApiHandler::ChatApiHandler(Context context, HttpConnection *connection,
                                const HttpRequest &request, RequestRecord *record)
     : RequestHandler(connection, request, record),
-      m_server(server)
+      m_context(std::move(context))
 {
+}
+
+void ChatApiHandler::respondError(int status, const QString &message)
+{
+    m_connection->respond(ApiErrorResponse::make(m_context.config.serverVersion, status, message));
 }
 
 bool ChatApiHandler::isChatPath(const QString &path)
@@ -32,9 +38,7 @@ bool ChatApiHandler::isChatPath(const QString &path)
 void ChatApiHandler::begin()
 {
     if (m_request.contentLength > MaxBodyBytes)
-        m_connection->respond(TypebotApiHandler::jsonError(413,
-                                                           QStringLiteral("Request body too large"),
-                                                           TypebotApiHandler::codeForStatus(413)));
+        respondError(413, QStringLiteral("Request body too large"));
 }
 
 void ChatApiHandler::bodyData(QByteArrayView data)
@@ -44,21 +48,20 @@ void ChatApiHandler::bodyData(QByteArrayView data)
 
 void ChatApiHandler::bodyFinished()
 {
-    using Handler = TypebotApiHandler;
+    const ServerVersion version = m_context.config.serverVersion;
     if (const auto fault =
-                m_server->faults()->take(FaultSpec::Route::Chat, FaultSpec::Action::Status)) {
+                m_context.faults.take(FaultSpec::Route::Chat, FaultSpec::Action::Status)) {
         const int status = int(fault->value);
-        HttpResponse response =
-                Handler::jsonError(status, QStringLiteral("Injected fault: status %1").arg(status),
-                                   Handler::codeForStatus(status));
+        HttpResponse response = ApiErrorResponse::make(
+                version, status, QStringLiteral("Injected fault: status %1").arg(status));
         if (fault->retryAfterSeconds >= 0)
             response.setHeader("Retry-After", QByteArray::number(fault->retryAfterSeconds));
         m_connection->respond(response);
         return;
     }
     if (m_request.method != "POST") {
-        HttpResponse response = Handler::jsonError(405, QStringLiteral("Method not supported"),
-                                                   Handler::codeForStatus(405));
+        HttpResponse response =
+                ApiErrorResponse::make(version, 405, QStringLiteral("Method not supported"));
         response.setHeader("Allow", "POST");
         m_connection->respond(response);
         return;
@@ -68,45 +71,42 @@ void ChatApiHandler::bodyFinished()
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
         if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-            m_connection->respond(Handler::jsonError(400, QStringLiteral("Input validation failed"),
-                                                     Handler::codeForStatus(400),
-                                                     { QStringLiteral("body: Expected object") }));
+            m_connection->respond(
+                    ApiErrorResponse::make(version, 400, QStringLiteral("Input validation failed"),
+                                           { { {}, QStringLiteral("Expected object") } }));
             return;
         }
         body = document.object();
     }
     const QStringList segments = m_request.path.mid(Prefix.size()).split(u'/');
-    DemoBot *bot = m_server->demoBot();
+    DemoBot &bot = m_context.demoBot;
     // typebots/{id}/startChat
     if (segments.size() == 3 && segments.at(0) == u"typebots" && segments.at(2) == u"startChat") {
-        m_connection->respond(bot->startChat(segments.at(1)));
+        m_connection->respond(bot.startChat(segments.at(1)));
         return;
     }
     // typebots/{id}/preview/startChat: the builder's route, behind the API token.
     if (segments.size() == 4 && segments.at(0) == u"typebots" && segments.at(2) == u"preview") {
         const QByteArray authorization = m_request.header("authorization");
-        const QString token = m_server->config().token;
+        const QString token = m_context.config.token;
         if (!authorization.startsWith("Bearer ") || authorization.size() <= 7) {
-            m_connection->respond(Handler::jsonError(
-                    401, QStringLiteral("You need to be authenticated to perform this action"),
-                    Handler::codeForStatus(401)));
+            respondError(401,
+                         QStringLiteral("You need to be authenticated to perform this action"));
             return;
         }
         if (!token.isEmpty() && authorization != "Bearer " + token.toUtf8()) {
-            m_connection->respond(Handler::jsonError(403, QStringLiteral("Insufficient access"),
-                                                     Handler::codeForStatus(403)));
+            respondError(403, QStringLiteral("Insufficient access"));
             return;
         }
-        m_connection->respond(bot->startChat(segments.at(1)));
+        m_connection->respond(bot.startChat(segments.at(1)));
         return;
     }
     if (segments.size() == 3 && segments.at(0) == u"sessions"
         && segments.at(2) == u"continueChat") {
-        m_connection->respond(bot->continueChat(segments.at(1), body));
+        m_connection->respond(bot.continueChat(segments.at(1), body));
         return;
     }
-    m_connection->respond(
-            Handler::jsonError(404, QStringLiteral("Not found"), Handler::codeForStatus(404)));
+    m_connection->respond(ApiErrorResponse::notFound(version));
 }
 
 } // namespace Sandbox

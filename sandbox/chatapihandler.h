@@ -7,7 +7,9 @@
 
 namespace Sandbox {
 
-class SandboxServer;
+class DemoBot;
+class FaultInjector;
+struct SandboxConfig;
 
 // The chat routes of the viewer API, served by the demo bot:
 // POST /api/v1/typebots/{publicId}/startChat, .../{typebotId}/preview/startChat (bearer
@@ -17,7 +19,15 @@ class ChatApiHandler final : public RequestHandler
 public:
     static constexpr qint64 MaxBodyBytes = Q_INT64_C(1024) * 1024;
 
-    ChatApiHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
+    // The part of the server this handler works with.
+    struct Context
+    {
+        const SandboxConfig &config;
+        DemoBot &demoBot;
+        FaultInjector &faults;
+    };
+
+    ChatApiHandler(Context context, HttpConnection *connection, const HttpRequest &request,
                    RequestRecord *record);
 
     static bool isChatPath(const QString &path);
@@ -27,7 +37,9 @@ public:
     void bodyFinished() override;
 
 private:
-    SandboxServer *m_server;
+    void respondError(int status, const QString &message);
+
+    Context m_context;
     QByteArray m_body;
 };
 

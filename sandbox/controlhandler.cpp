@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "controlhandler.h"
 
+#include "faultinjector.h"
 #include "httpconnection.h"
-#include "sandboxserver.h"
+#include "objectstore.h"
+#include "requestlog.h"
+#include "sessionlist.h"
+#include "uploadcounter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,10 +14,10 @@
 
 namespace Sandbox {
 
-ControlHandler::ControlHandler(SandboxServer *server, HttpConnection *connection,
+ControlHandler::ControlHandler(Context context, HttpConnection *connection,
                                const HttpRequest &request, RequestRecord *record)
     : RequestHandler(connection, request, record),
-      m_server(server)
+      m_context(std::move(context))
 {
 }
 
@@ -52,7 +56,7 @@ void ControlHandler::bodyFinished()
     const QByteArray &method = m_request.method;
 
     if (path == QLatin1String("/__sandbox/faults")) {
-        FaultInjector *faults = m_server->faults();
+        FaultInjector &faults = m_context.faults;
         if (method == "POST") {
             QList<FaultSpec> specs;
             const QStringList lines = QString::fromUtf8(m_body).split(u'\n');
@@ -74,7 +78,7 @@ void ControlHandler::bodyFinished()
             }
             QJsonArray ids;
             for (const FaultSpec &spec : std::as_const(specs))
-                ids.append(faults->add(spec));
+                ids.append(faults.add(spec));
             respondJson(200,
                         QJsonDocument(QJsonObject{ { QStringLiteral("ids"), ids } })
                                 .toJson(QJsonDocument::Compact));
@@ -82,7 +86,7 @@ void ControlHandler::bodyFinished()
         }
         if (method == "GET") {
             QJsonArray list;
-            const auto entries = faults->entries();
+            const auto entries = faults.entries();
             for (const auto &entry : entries) {
                 list.append(QJsonObject{
                         { QStringLiteral("id"), entry.id },
@@ -95,21 +99,21 @@ void ControlHandler::bodyFinished()
             return;
         }
         if (method == "DELETE") {
-            faults->clear();
+            faults.clear();
             respondJson(200, "{}");
             return;
         }
     } else if (path == QLatin1String("/__sandbox/requests")) {
         if (method == "GET") {
             QJsonArray list;
-            const auto records = m_server->requests();
+            const auto records = m_context.requests.records();
             for (const RequestRecord &record : records)
                 list.append(record.toJson());
             respondJson(200, QJsonDocument(list).toJson(QJsonDocument::Compact));
             return;
         }
         if (method == "DELETE") {
-            m_server->clearRequests();
+            m_context.requests.clear();
             respondJson(200, "{}");
             return;
         }
@@ -121,7 +125,7 @@ void ControlHandler::bodyFinished()
                 respondError(400, QStringLiteral("body must be {\"sessionId\": \"...\"}"));
                 return;
             }
-            m_server->addSession(id.toString());
+            m_context.sessions.add(id.toString());
             respondJson(200,
                         QJsonDocument(QJsonObject{ { QStringLiteral("sessionId"), id.toString() } })
                                 .toJson(QJsonDocument::Compact));
@@ -129,26 +133,26 @@ void ControlHandler::bodyFinished()
         }
         if (method == "GET") {
             respondJson(200,
-                        QJsonDocument(QJsonArray::fromStringList(m_server->sessionIds()))
+                        QJsonDocument(QJsonArray::fromStringList(m_context.sessions.ids()))
                                 .toJson(QJsonDocument::Compact));
             return;
         }
     } else if (path == QLatin1String("/__sandbox/stats")) {
         if (method == "GET") {
-            respondJson(200,
-                        QJsonDocument(QJsonObject{
-                                              { QStringLiteral("maxConcurrentUploads"),
-                                                m_server->maxConcurrentUploads() },
-                                              { QStringLiteral("uploadsInFlight"),
-                                                m_server->uploadsInFlight() },
-                                              { QStringLiteral("objects"),
-                                                m_server->objectKeys().size() },
-                                      })
-                                .toJson(QJsonDocument::Compact));
+            respondJson(
+                    200,
+                    QJsonDocument(QJsonObject{
+                                          { QStringLiteral("maxConcurrentUploads"),
+                                            m_context.uploads.maximum() },
+                                          { QStringLiteral("uploadsInFlight"),
+                                            m_context.uploads.inFlight() },
+                                          { QStringLiteral("objects"), m_context.store.count() },
+                                  })
+                            .toJson(QJsonDocument::Compact));
             return;
         }
         if (method == "DELETE") {
-            m_server->resetStats();
+            m_context.uploads.resetMaximum();
             respondJson(200, "{}");
             return;
         }

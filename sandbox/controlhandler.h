@@ -7,7 +7,11 @@
 
 namespace Sandbox {
 
-class SandboxServer;
+class FaultInjector;
+class ObjectStore;
+class RequestLog;
+class SessionList;
+class UploadCounter;
 
 // The /__sandbox/ control endpoint: arm and list faults, read request records, add
 // sessions, read upload statistics. Loopback peers only (checked by the server).
@@ -16,7 +20,17 @@ class ControlHandler final : public RequestHandler
 public:
     static constexpr qint64 MaxBodyBytes = Q_INT64_C(1024) * 1024;
 
-    ControlHandler(SandboxServer *server, HttpConnection *connection, const HttpRequest &request,
+    // The part of the server this handler works with.
+    struct Context
+    {
+        FaultInjector &faults;
+        RequestLog &requests;
+        SessionList &sessions;
+        UploadCounter &uploads;
+        const ObjectStore &store;
+    };
+
+    ControlHandler(Context context, HttpConnection *connection, const HttpRequest &request,
                    RequestRecord *record);
 
     void begin() override;
@@ -27,7 +41,7 @@ private:
     void respondJson(int status, const QByteArray &json);
     void respondError(int status, const QString &message);
 
-    SandboxServer *m_server;
+    Context m_context;
     QByteArray m_body;
 };
 

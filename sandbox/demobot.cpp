@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demobot.h"
 
+#include "apierrorresponse.h"
+#include "cuid.h"
+#include "filetypetable.h"
 #include "sandboxconfig.h"
-#include "sandboxserver.h"
-#include "typebotapihandler.h"
 
-#include "api/chatresponse.h"
 #include "diagnostics/logging.h"
 
 #include <QFileInfo>
@@ -55,15 +55,30 @@ HttpResponse jsonResponse(const QJsonObject &object)
     return response;
 }
 
-HttpResponse sessionNotFound()
+// The allowed types as the bot's question shows them: ".png, .jpg, image/*".
+QString allowedTypesText(const QStringList &types)
 {
-    return TypebotApiHandler::jsonError(404, QStringLiteral("Session not found."),
-                                        TypebotApiHandler::codeForStatus(404));
+    QStringList shown;
+    for (const QString &type : types) {
+        const QString trimmed = type.trimmed();
+        shown << (trimmed.contains(u'/') || trimmed.startsWith(u'.') ? trimmed : u'.' + trimmed);
+    }
+    return shown.join(QStringLiteral(", "));
 }
 
 } // namespace
 
 DemoBot::DemoBot(const SandboxConfig &config) : m_config(config) { }
+
+HttpResponse DemoBot::error(int status, const QString &message) const
+{
+    return ApiErrorResponse::make(m_config.serverVersion, status, message);
+}
+
+QString DemoBot::resultId(const QString &sessionId) const
+{
+    return m_sessions.value(sessionId).resultId;
+}
 
 std::optional<DemoBot::Step> DemoBot::step(const QString &sessionId) const
 {
@@ -118,11 +133,10 @@ QJsonObject DemoBot::fileInput() const
 HttpResponse DemoBot::startChat(const QString &publicId)
 {
     if (publicId != m_config.demoBotId)
-        return TypebotApiHandler::jsonError(404, QStringLiteral("Typebot not found"),
-                                            TypebotApiHandler::codeForStatus(404));
-    const QString sessionId = SandboxServer::generateSessionId();
+        return error(404, QStringLiteral("Typebot not found"));
+    const QString sessionId = Cuid::generate();
     Session session;
-    session.resultId = SandboxServer::generateSessionId();
+    session.resultId = Cuid::generate();
     m_sessions.insert(sessionId, session);
     const QJsonArray greeting{
         paragraph(QJsonArray{ leaf(QStringLiteral("Hi! I'm the ")),
@@ -148,7 +162,7 @@ HttpResponse DemoBot::continueChat(const QString &sessionId, const QJsonObject &
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
-        return sessionNotFound();
+        return error(404, QStringLiteral("Session not found."));
     // Older clients send the message as a plain string.
     QJsonObject message = body.value(QStringLiteral("message")).toObject();
     if (body.value(QStringLiteral("message")).isString())
@@ -173,11 +187,8 @@ HttpResponse DemoBot::answerName(const QString &sessionId, Session &session,
     session.step = Step::WaitFiles;
     QString ask = m_config.demoBotMultipleFiles ? QStringLiteral("Please send me some files")
                                                 : QStringLiteral("Please send me a file");
-    if (!m_config.demoBotFileTypes.isEmpty()) {
-        Typebot::FileInputOptions options;
-        options.allowedTypes = m_config.demoBotFileTypes;
-        ask += QStringLiteral(" (%1)").arg(options.allowedTypesText());
-    }
+    if (!m_config.demoBotFileTypes.isEmpty())
+        ask += QStringLiteral(" (%1)").arg(allowedTypesText(m_config.demoBotFileTypes));
     ask += m_config.demoBotFilesOptional ? QStringLiteral(", or skip.") : QStringLiteral(".");
     return jsonResponse(QJsonObject{
             { QStringLiteral("messages"),
@@ -193,19 +204,23 @@ QString DemoBot::checkFileUrls(const QStringList &urls) const
         return QStringLiteral("no file");
     if (urls.size() > 1 && !m_config.demoBotMultipleFiles)
         return QStringLiteral("several files for a single-file block");
-    Typebot::FileInputOptions options;
-    options.typesRestricted = !m_config.demoBotFileTypes.isEmpty();
-    options.allowedTypes = m_config.demoBotFileTypes;
+    const QStringList &types = m_config.demoBotFileTypes;
     for (const QString &text : urls) {
         const QUrl url(text.trimmed(), QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != u"http" && url.scheme() != u"https"))
             return QStringLiteral("not a URL: ") + text;
-        // Like the server: the extension of the link's last path segment.
+        if (types.isEmpty())
+            continue;
+        // Like the server: the text after the last '.' of the link's last path segment,
+        // resolved through its extension table.
         const QString fileName = url.path().section(u'/', -1);
-        QString refusal = options.refusalFor(fileName);
-        if (!refusal.isEmpty())
-            return refusal;
+        const QString extension = fileName.contains(u'.') ? fileName.section(u'.', -1) : QString();
+        if (!FileTypeTable::isExtensionAllowed(extension, types))
+            return QStringLiteral("the bot accepts only %1, not %2")
+                    .arg(allowedTypesText(types),
+                         extension.isEmpty() ? QStringLiteral("a file without extension")
+                                             : u'.' + extension);
     }
     return QString();
 }

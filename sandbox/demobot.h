@@ -36,6 +36,7 @@ public:
 
     bool hasSession(const QString &sessionId) const { return m_sessions.contains(sessionId); }
     std::optional<Step> step(const QString &sessionId) const;
+    QString resultId(const QString &sessionId) const;
     int sessionCount() const { return int(m_sessions.size()); }
 
     QJsonObject fileInput() const;
@@ -52,6 +53,7 @@ private:
     HttpResponse answerFiles(const QString &sessionId, const QJsonObject &message);
     // Empty when Typebot would accept these links for the file block.
     QString checkFileUrls(const QStringList &urls) const;
+    HttpResponse error(int status, const QString &message) const;
     QJsonObject nameInput() const;
 
     const SandboxConfig &m_config;

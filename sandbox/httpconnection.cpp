@@ -2,6 +2,7 @@
 #include "httpconnection.h"
 
 #include "requesthandler.h"
+#include "trafficshaper.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -20,7 +21,6 @@ constexpr qint64 BodyChunkBytes = Q_INT64_C(64) * 1024;
 constexpr qint64 FileChunkBytes = Q_INT64_C(256) * 1024;
 constexpr qint64 WriteHighWater = Q_INT64_C(1024) * 1024;
 constexpr int IdleTimeoutMs = 120 * 1000;
-constexpr int ThrottleTickMs = 20;
 
 bool isTokenChar(char c)
 {
@@ -126,7 +126,6 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HandlerFactory factory, QObje
     : QObject(parent),
       m_socket(socket),
       m_factory(std::move(factory)),
-      m_throttleTimer(new QTimer(this)),
       m_idleTimer(new QTimer(this))
 {
     m_socket->setParent(this);
@@ -137,8 +136,6 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HandlerFactory factory, QObje
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::writeFileChunks);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::handleDisconnected);
 
-    m_throttleTimer->setInterval(ThrottleTickMs);
-    connect(m_throttleTimer, &QTimer::timeout, this, &HttpConnection::refillThrottle);
     m_idleTimer->setSingleShot(true);
     m_idleTimer->setInterval(IdleTimeoutMs);
     connect(m_idleTimer, &QTimer::timeout, this, [this] {
@@ -152,6 +149,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, HandlerFactory factory, QObje
 HttpConnection::~HttpConnection()
 {
     m_handler.reset();
+    m_shaper.reset();
 }
 
 QHostAddress HttpConnection::peerAddress() const
@@ -279,10 +277,7 @@ void HttpConnection::startRequest(const HttpRequest &request)
     m_responseDone = false;
     m_closeAfterResponse = !request.keepAlive;
     m_response = HttpResponse();
-    m_resetAfter = -1;
-    m_throttleRate = 0;
-    m_stalled = false;
-    m_delayMs = 0;
+    m_shaper.reset();
     m_state = State::ReadingBody;
 
     m_handler = m_factory(this, m_request, &m_record);
@@ -296,42 +291,34 @@ void HttpConnection::startRequest(const HttpRequest &request)
 
 bool HttpConnection::readBody()
 {
-    if (m_stalled)
-        return false;
     const qint64 remaining = m_request.contentLength - m_bodyRead;
-    if (remaining > 0) {
-        qint64 want = qMin(remaining, BodyChunkBytes);
-        if (m_throttleRate > 0) {
-            want = qMin(want, m_throttleAllowance);
-            if (want <= 0)
-                return false;
+    qint64 want = qMin(remaining, BodyChunkBytes);
+    if (m_shaper) {
+        want = m_shaper->bodyAllowance(want, m_bodyRead);
+        if (want < 0)
+            return false; // held back until resumeBody()
+    }
+    if (want > 0) {
+        QByteArray chunk;
+        if (!m_pending.isEmpty()) {
+            chunk = m_pending.left(want);
+            m_pending.remove(0, chunk.size());
+        } else if (m_socket->isOpen()) {
+            chunk = m_socket->read(want);
         }
-        if (m_resetAfter >= 0)
-            want = qMin(want, m_resetAfter - m_bodyRead);
-        if (want > 0) {
-            QByteArray chunk;
-            if (!m_pending.isEmpty()) {
-                chunk = m_pending.left(want);
-                m_pending.remove(0, chunk.size());
-            } else if (m_socket->isOpen()) {
-                chunk = m_socket->read(want);
-            }
-            if (chunk.isEmpty())
-                return false;
-            m_bodyRead += chunk.size();
-            m_record.bodyBytes = m_bodyRead;
-            if (m_throttleRate > 0)
-                m_throttleAllowance -= chunk.size();
-            if (!m_responded && m_handler)
-                m_handler->bodyData(QByteArrayView(chunk));
-        }
+        if (chunk.isEmpty())
+            return false;
+        m_bodyRead += chunk.size();
+        m_record.bodyBytes = m_bodyRead;
+        if (m_shaper)
+            m_shaper->bodyConsumed(chunk.size());
+        if (!m_responded && m_handler)
+            m_handler->bodyData(QByteArrayView(chunk));
     }
     if (m_state != State::ReadingBody)
         return false;
     const bool complete = m_bodyRead == m_request.contentLength;
-    // reset-after fires when that many bytes arrived, or at the end of a shorter body,
-    // so that it always fires once armed.
-    if (m_resetAfter >= 0 && (m_bodyRead >= m_resetAfter || complete)) {
+    if (m_shaper && m_shaper->resetsAt(m_bodyRead, complete)) {
         resetConnection();
         return false;
     }
@@ -368,8 +355,9 @@ void HttpConnection::respond(HttpResponse response)
             m_state = State::Finishing;
         }
     }
-    if (m_delayMs > 0)
-        QTimer::singleShot(m_delayMs, this, &HttpConnection::sendResponseNow);
+    const qint64 delayMs = m_shaper ? m_shaper->responseDelayMs() : 0;
+    if (delayMs > 0)
+        QTimer::singleShot(delayMs, this, &HttpConnection::sendResponseNow);
     else
         sendResponseNow();
 }
@@ -449,7 +437,8 @@ void HttpConnection::finishRequest()
 {
     m_record.durationMs = m_requestTimer.elapsed();
     m_handler.reset();
-    m_throttleTimer->stop();
+    // Never called from a shaper's own timer: resumeBody() only schedules.
+    m_shaper.reset();
     const RequestRecord record = m_record;
     if (m_closeAfterResponse) {
         m_state = State::Closing;
@@ -478,40 +467,14 @@ void HttpConnection::failHead(int status, const QByteArray &message)
     Q_EMIT requestFinished(record);
 }
 
-void HttpConnection::stallBody(qint64 milliseconds)
+void HttpConnection::setTrafficShaper(std::unique_ptr<TrafficShaper> shaper)
 {
-    m_stalled = true;
-    QTimer::singleShot(milliseconds, this, [this] {
-        m_stalled = false;
-        scheduleProcessing();
-    });
+    m_shaper = std::move(shaper);
 }
 
-void HttpConnection::throttleBody(qint64 bytesPerSecond)
+void HttpConnection::resumeBody()
 {
-    m_throttleRate = bytesPerSecond;
-    m_throttleAllowance = qMax<qint64>(1, bytesPerSecond * ThrottleTickMs / 1000);
-    m_throttleClock.start();
-    m_throttleTimer->start();
-}
-
-void HttpConnection::refillThrottle()
-{
-    const qint64 elapsed = m_throttleClock.restart();
-    const qint64 cap = qMax<qint64>(1, m_throttleRate / 10);
-    m_throttleAllowance = qMin(cap, m_throttleAllowance + m_throttleRate * elapsed / 1000);
-    if (m_throttleAllowance > 0)
-        processInput();
-}
-
-void HttpConnection::resetAfterBodyBytes(qint64 bytes)
-{
-    m_resetAfter = bytes;
-}
-
-void HttpConnection::delayResponse(qint64 milliseconds)
-{
-    m_delayMs = milliseconds;
+    scheduleProcessing();
 }
 
 void HttpConnection::resetConnection()
@@ -520,7 +483,6 @@ void HttpConnection::resetConnection()
         return;
     const bool inRequest = m_state == State::ReadingBody || m_state == State::Finishing;
     m_state = State::Closed;
-    m_throttleTimer->stop();
     if (inRequest) {
         m_record.aborted = !m_responded;
         if (!m_responded)
@@ -555,7 +517,6 @@ void HttpConnection::handleDisconnected()
         processInput();
     const bool inRequest = m_state == State::ReadingBody || m_state == State::Finishing;
     m_state = State::Closed;
-    m_throttleTimer->stop();
     m_idleTimer->stop();
     if (inRequest) {
         m_record.aborted = !m_responded;

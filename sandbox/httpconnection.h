@@ -19,10 +19,12 @@ class QTimer;
 namespace Sandbox {
 
 class RequestHandler;
+class TrafficShaper;
 
 // One client connection: parses HTTP/1.1 request heads, streams bodies to a handler
 // with bounded buffering (so a slow server side really slows the client), writes
-// responses (files streamed), keeps the connection alive and applies transport faults.
+// responses (files streamed) and keeps the connection alive. A TrafficShaper set for a
+// request may hold its body back, pace it, cut it or delay the answer.
 class HttpConnection final : public QObject
 {
     Q_OBJECT
@@ -43,11 +45,10 @@ public:
     void respond(HttpResponse response);
     bool hasResponded() const { return m_responded; }
 
-    // Transport faults for the current request.
-    void stallBody(qint64 milliseconds);
-    void throttleBody(qint64 bytesPerSecond);
-    void resetAfterBodyBytes(qint64 bytes);
-    void delayResponse(qint64 milliseconds);
+    // Flow control of the current request (dropped when the next one starts).
+    void setTrafficShaper(std::unique_ptr<TrafficShaper> shaper);
+    // The shaper lets the body flow again; reading resumes from the event loop.
+    void resumeBody();
 
     QHostAddress peerAddress() const;
     bool isEncrypted() const;
@@ -71,7 +72,6 @@ private:
     void finishRequest();
     void failHead(int status, const QByteArray &message);
     void handleDisconnected();
-    void refillThrottle();
 
     QTcpSocket *m_socket;
     HandlerFactory m_factory;
@@ -93,13 +93,7 @@ private:
     std::unique_ptr<QFile> m_responseFile;
     qint64 m_responseFileLeft = 0;
 
-    qint64 m_resetAfter = -1;
-    qint64 m_throttleRate = 0;
-    qint64 m_throttleAllowance = 0;
-    QElapsedTimer m_throttleClock;
-    QTimer *m_throttleTimer = nullptr;
-    bool m_stalled = false;
-    qint64 m_delayMs = 0;
+    std::unique_ptr<TrafficShaper> m_shaper;
     QTimer *m_idleTimer = nullptr;
 };
 

@@ -17,7 +17,7 @@ QJsonObject RequestRecord::toJson() const
     return QJsonObject{
         { QStringLiteral("started"), started.toString(Qt::ISODateWithMs) },
         { QStringLiteral("method"), QString::fromLatin1(method) },
-        { QStringLiteral("path"), path },
+        { QStringLiteral("path"), redactedPath() },
         { QStringLiteral("query"), Typebot::Redactor::text(query) },
         { QStringLiteral("route"), route },
         { QStringLiteral("headers"), headerObject },
@@ -30,6 +30,14 @@ QJsonObject RequestRecord::toJson() const
         { QStringLiteral("fileContentType"), fileContentType },
         { QStringLiteral("aborted"), aborted },
     };
+}
+
+QString RequestRecord::redactedPath() const
+{
+    static const QString proxyPrefix = QStringLiteral("/api/uploads/");
+    if (path.startsWith(proxyPrefix) && path.size() > proxyPrefix.size())
+        return proxyPrefix + Typebot::Redactor::Mask;
+    return path;
 }
 
 } // namespace Sandbox

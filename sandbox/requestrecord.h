@@ -33,6 +33,8 @@ struct RequestRecord
 
     // For the control endpoint; secrets in headers and the query are redacted.
     QJsonObject toJson() const;
+    // The path without credentials in it (the token of an upload proxy URL).
+    QString redactedPath() const;
 };
 
 } // namespace Sandbox

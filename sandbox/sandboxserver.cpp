@@ -4,15 +4,18 @@
 #include "buckethandler.h"
 #include "chatapihandler.h"
 #include "controlhandler.h"
+#include "cuid.h"
 #include "httpconnection.h"
 #include "staticresponsehandler.h"
+#include "transportfaults.h"
 #include "typebotapihandler.h"
+#include "uploadproxyhandler.h"
+#include "uploadproxytoken.h"
 
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 
 #include <QFile>
-#include <QRandomGenerator>
 #include <QSslCertificate>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -24,8 +27,6 @@
 namespace Sandbox {
 
 namespace {
-
-constexpr qsizetype MaxRecords = 10000;
 
 bool fail(QString *errorMessage, const QString &message)
 {
@@ -40,12 +41,16 @@ SandboxServer::SandboxServer(SandboxConfig config, QObject *parent)
     : QObject(parent),
       m_config(std::move(config)),
       m_faults(new FaultInjector(this)),
-      m_credentials(PostPolicy::generateCredentials())
+      m_credentials(PostPolicy::generateCredentials()),
+      m_uploadProxySecret(UploadProxyToken::generateSecret())
 {
     qRegisterMetaType<Sandbox::RequestRecord>();
-    m_sessions = m_config.sessionIds;
-    if (m_sessions.isEmpty())
-        m_sessions << generateSessionId();
+    if (m_config.fileBlockId.isEmpty())
+        m_config.fileBlockId = Cuid::generate();
+    for (const QString &id : std::as_const(m_config.sessionIds))
+        m_sessions.add(id);
+    if (m_sessions.ids().isEmpty())
+        m_sessions.add(generateSessionId());
 }
 
 SandboxServer::~SandboxServer()
@@ -55,12 +60,7 @@ SandboxServer::~SandboxServer()
 
 QString SandboxServer::generateSessionId()
 {
-    // Typebot session ids are cuids: a 'c' and 24 lower-case alphanumerics.
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString id = QStringLiteral("c");
-    for (int i = 0; i < 24; ++i)
-        id += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(36)]);
-    return id;
+    return Cuid::generate();
 }
 
 bool SandboxServer::start(QString *errorMessage)
@@ -131,7 +131,8 @@ bool SandboxServer::start(QString *errorMessage)
     if (!m_config.token.isEmpty())
         Typebot::Redactor::addSecret(m_config.token);
     Typebot::Redactor::addSecret(QString::fromLatin1(m_credentials.secretKey));
-    qCInfo(lcSandbox).noquote() << "listening on" << apiBaseUrl().toString() << "storage"
+    qCInfo(lcSandbox).noquote() << "listening on" << apiBaseUrl().toString() << "as Typebot"
+                                << ServerVersions::name(m_config.serverVersion) << "storage"
                                 << m_store.rootDir();
     return true;
 }
@@ -149,7 +150,7 @@ void SandboxServer::stop()
         disconnect(connection, nullptr, this, nullptr);
         delete connection;
     }
-    m_uploadsInFlight = 0;
+    m_uploads.reset();
 }
 
 bool SandboxServer::isListening() const
@@ -176,16 +177,13 @@ void SandboxServer::handleNewConnections()
     }
 }
 
-void SandboxServer::applyTransportFaults(HttpConnection *connection, FaultSpec::Route route)
+void SandboxServer::shapeTraffic(HttpConnection *connection, FaultSpec::Route route)
 {
-    if (const auto fault = m_faults->take(route, FaultSpec::Action::Stall))
-        connection->stallBody(fault->value * 1000);
-    if (const auto fault = m_faults->take(route, FaultSpec::Action::Throttle))
-        connection->throttleBody(fault->value);
-    if (const auto fault = m_faults->take(route, FaultSpec::Action::ResetAfter))
-        connection->resetAfterBodyBytes(fault->value);
-    if (const auto fault = m_faults->take(route, FaultSpec::Action::Delay))
-        connection->delayResponse(fault->value);
+    // The connection owns the faults, so it outlives their callback.
+    auto faults =
+            TransportFaults::take(*m_faults, route, [connection] { connection->resumeBody(); });
+    if (faults)
+        connection->setTrafficShaper(std::move(faults));
 }
 
 std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *connection,
@@ -194,6 +192,7 @@ std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *con
 {
     const QString &path = request.path;
     const QString bucketPath = u'/' + m_config.bucket;
+    const ServerBehaviour behaviour = ServerVersions::behaviour(m_config.serverVersion);
     if (path == QLatin1String("/__sandbox") || path.startsWith(QLatin1String("/__sandbox/"))) {
         record->route = QStringLiteral("control");
         if (!connection->peerAddress().isLoopback()) {
@@ -203,18 +202,37 @@ std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *con
             response.body = R"({"error":"the control endpoint only answers loopback peers"})";
             return std::make_unique<StaticResponseHandler>(connection, request, record, response);
         }
-        return std::make_unique<ControlHandler>(this, connection, request, record);
+        return std::make_unique<ControlHandler>(
+                ControlHandler::Context{ *m_faults, m_requestLog, m_sessions, m_uploads, m_store },
+                connection, request, record);
     }
     if (ChatApiHandler::isChatPath(path)) {
         record->route = QStringLiteral("chat");
-        applyTransportFaults(connection, FaultSpec::Route::Chat);
-        return std::make_unique<ChatApiHandler>(this, connection, request, record);
+        shapeTraffic(connection, FaultSpec::Route::Chat);
+        return std::make_unique<ChatApiHandler>(
+                ChatApiHandler::Context{ m_config, m_demoBot, *m_faults }, connection, request,
+                record);
+    }
+    if (behaviour.uploadStyle == ServerBehaviour::UploadStyle::UploadProxy
+        && UploadProxyHandler::isUploadPath(path)) {
+        // The proxy takes the file on the viewer's behalf: upload faults apply to it.
+        record->route = QStringLiteral("upload");
+        shapeTraffic(connection, FaultSpec::Route::Upload);
+        return std::make_unique<UploadProxyHandler>(
+                UploadProxyHandler::Context{ m_store, *m_faults, m_uploads, m_uploadProxySecret },
+                connection, request, record);
     }
     if (path == QLatin1String("/api") || path.startsWith(QLatin1String("/api/"))) {
         record->route = QStringLiteral("api");
-        applyTransportFaults(connection, FaultSpec::Route::Api);
-        return std::make_unique<TypebotApiHandler>(this, connection, request, record);
+        shapeTraffic(connection, FaultSpec::Route::Api);
+        return std::make_unique<TypebotApiHandler>(
+                TypebotApiHandler::Context{ m_config, m_sessions, m_demoBot, *m_faults,
+                                            m_credentials, m_uploadProxySecret, origin() },
+                connection, request, record);
     }
+    const BucketHandler::Context bucket{ m_config.bucket, bucketUrl().toString(),
+                                         m_store,         m_credentials,
+                                         *m_faults,       m_uploads };
     if (path == bucketPath || path.startsWith(bucketPath + u'/')) {
         const bool isUpload = request.method == "POST" || request.method == "PUT";
         const bool isGet = request.method == "GET" || request.method == "HEAD";
@@ -222,27 +240,28 @@ std::unique_ptr<RequestHandler> SandboxServer::createHandler(HttpConnection *con
                 : isGet          ? QStringLiteral("get")
                                  : QStringLiteral("other");
         if (isUpload)
-            applyTransportFaults(connection, FaultSpec::Route::Upload);
+            shapeTraffic(connection, FaultSpec::Route::Upload);
         else if (isGet)
-            applyTransportFaults(connection, FaultSpec::Route::Get);
-        return std::make_unique<BucketHandler>(this, connection, request, record);
+            shapeTraffic(connection, FaultSpec::Route::Get);
+        return std::make_unique<BucketHandler>(bucket, connection, request, record);
     }
     record->route = QStringLiteral("other");
     if (request.method == "GET" && path == QLatin1String("/")) {
         HttpResponse response;
         response.setHeader("Content-Type", "text/plain; charset=utf-8");
         response.body = "typebot-sandbox: API at " + apiBaseUrl().toString().toUtf8()
-                + ", bucket at " + bucketUrl().toString().toUtf8() + '\n';
+                + ", bucket at " + bucketUrl().toString().toUtf8() + " (Typebot "
+                + ServerVersions::name(m_config.serverVersion).toUtf8() + ")\n";
         return std::make_unique<StaticResponseHandler>(connection, request, record, response);
     }
     // Anything else looks like a bucket that does not exist, as S3 would say.
-    return std::make_unique<BucketHandler>(this, connection, request, record);
+    return std::make_unique<BucketHandler>(bucket, connection, request, record);
 }
 
 void SandboxServer::handleRequestFinished(const RequestRecord &record)
 {
     QUrl url;
-    url.setPath(record.path);
+    url.setPath(record.redactedPath());
     if (!record.query.isEmpty())
         url.setQuery(record.query);
     // One line per request; tokens and signatures never reach the log.
@@ -254,9 +273,7 @@ void SandboxServer::handleRequestFinished(const RequestRecord &record)
     if (!record.s3ErrorCode.isEmpty())
         line += u' ' + record.s3ErrorCode;
     qCInfo(lcSandbox).noquote() << line;
-    m_requests.append(record);
-    if (m_requests.size() > MaxRecords)
-        m_requests.removeFirst();
+    m_requestLog.append(record);
     Q_EMIT requestFinished(record);
 }
 
@@ -295,18 +312,17 @@ quint16 SandboxServer::port() const
 
 QString SandboxServer::defaultSessionId() const
 {
-    return m_sessions.value(0);
+    return m_sessions.first();
 }
 
 void SandboxServer::addSession(const QString &id)
 {
-    if (!id.isEmpty() && !m_sessions.contains(id))
-        m_sessions << id;
+    m_sessions.add(id);
 }
 
 QStringList SandboxServer::sessionIds() const
 {
-    return m_sessions;
+    return m_sessions.ids();
 }
 
 QString SandboxServer::storageDir() const
@@ -352,39 +368,27 @@ QStringList SandboxServer::objectKeys() const
 
 QList<RequestRecord> SandboxServer::requests() const
 {
-    return m_requests;
+    return m_requestLog.records();
 }
 
 void SandboxServer::clearRequests()
 {
-    m_requests.clear();
+    m_requestLog.clear();
 }
 
 int SandboxServer::uploadsInFlight() const
 {
-    return m_uploadsInFlight;
+    return m_uploads.inFlight();
 }
 
 int SandboxServer::maxConcurrentUploads() const
 {
-    return m_maxConcurrentUploads;
+    return m_uploads.maximum();
 }
 
 void SandboxServer::resetStats()
 {
-    m_maxConcurrentUploads = m_uploadsInFlight;
-}
-
-void SandboxServer::beginUpload()
-{
-    ++m_uploadsInFlight;
-    m_maxConcurrentUploads = qMax(m_maxConcurrentUploads, m_uploadsInFlight);
-}
-
-void SandboxServer::endUpload()
-{
-    if (m_uploadsInFlight > 0)
-        --m_uploadsInFlight;
+    m_uploads.resetMaximum();
 }
 
 QString SandboxServer::accessKeyId() const

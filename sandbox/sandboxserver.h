@@ -5,8 +5,11 @@
 #include "faultinjector.h"
 #include "objectstore.h"
 #include "postpolicy.h"
+#include "requestlog.h"
 #include "requestrecord.h"
 #include "sandboxconfig.h"
+#include "sessionlist.h"
+#include "uploadcounter.h"
 
 #include <QList>
 #include <QObject>
@@ -26,8 +29,9 @@ class RequestHandler;
 struct HttpRequest;
 
 // A local Typebot viewer API plus an S3 bucket that enforces the real rules and fails on
-// demand. Runs in the thread that created it and never blocks, so a test can drive a
-// client against it in the same event loop.
+// demand, playing the Typebot release the config names. Runs in the thread that created
+// it and never blocks, so a test can drive a client against it in the same event loop.
+// Each request handler gets only the part of its state it needs.
 class SandboxServer final : public QObject
 {
     Q_OBJECT
@@ -47,12 +51,15 @@ public:
     QString defaultSessionId() const;
     void addSession(const QString &id);
     QStringList sessionIds() const;
+    // The file-input block the sessions of sessionIds() wait on: v3's blockId for them.
+    QString fileBlockId() const { return m_config.fileBlockId; }
+    ServerVersion serverVersion() const { return m_config.serverVersion; }
     QString storageDir() const;
     const SandboxConfig &config() const { return m_config; }
     FaultInjector *faults();
     DemoBot *demoBot() { return &m_demoBot; }
     QString demoBotId() const { return m_config.demoBotId; }
-    // A cuid-like id, as Typebot's session and result ids look.
+    // A cuid-like id, as Typebot's session, result and block ids look.
     static QString generateSessionId();
 
     bool hasObject(const QString &key) const;
@@ -77,18 +84,13 @@ Q_SIGNALS:
     void requestFinished(const Sandbox::RequestRecord &record);
 
 private:
-    friend class TypebotApiHandler;
-    friend class BucketHandler;
-    friend class ControlHandler;
-
     void handleNewConnections();
     void handleRequestFinished(const Sandbox::RequestRecord &record);
     std::unique_ptr<RequestHandler>
     createHandler(HttpConnection *connection, const HttpRequest &request, RequestRecord *record);
-    void applyTransportFaults(HttpConnection *connection, FaultSpec::Route route);
+    // Arms the transport faults (stall, throttle, reset, delay) of `route` on the request.
+    void shapeTraffic(HttpConnection *connection, FaultSpec::Route route);
     QString origin() const; // scheme://host:port
-    void beginUpload();
-    void endUpload();
 
     SandboxConfig m_config;
     DemoBot m_demoBot{ m_config };
@@ -97,11 +99,11 @@ private:
     ObjectStore m_store;
     FaultInjector *m_faults;
     PostPolicy::Credentials m_credentials;
-    QStringList m_sessions;
+    QByteArray m_uploadProxySecret; // signs upload proxy tokens (3.17+)
+    SessionList m_sessions;
     QSet<HttpConnection *> m_connections;
-    QList<RequestRecord> m_requests;
-    int m_uploadsInFlight = 0;
-    int m_maxConcurrentUploads = 0;
+    RequestLog m_requestLog;
+    UploadCounter m_uploads;
     bool m_tls = false;
 };
 

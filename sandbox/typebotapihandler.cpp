@@ -1,22 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "typebotapihandler.h"
 
+#include "apierrorresponse.h"
+#include "cuid.h"
 #include "demobot.h"
+#include "faultinjector.h"
+#include "filetypetable.h"
 #include "httpconnection.h"
 #include "jsontext.h"
-#include "postpolicy.h"
-#include "sandboxserver.h"
+#include "sandboxconfig.h"
+#include "sessionlist.h"
+#include "uploadproxytoken.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
 
 namespace Sandbox {
 
 namespace {
 
-const QString GenerateUploadUrlPath = QStringLiteral("/api/v2/generate-upload-url");
+const QString OctetStream = QStringLiteral("application/octet-stream");
 
 QString jsonTypeName(const QJsonValue &value)
 {
@@ -39,71 +43,57 @@ QString jsonTypeName(const QJsonValue &value)
     return QStringLiteral("undefined");
 }
 
+// JavaScript's Number.prototype.toString for the values met here.
+QString jsNumber(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+// An answer whose fields keep their order (QJsonObject would sort them) and can lose one
+// to the missing-field fault.
+class OrderedJson
+{
+public:
+    void add(const QString &name, const QByteArray &jsonValue)
+    {
+        m_fields.append({ name, jsonValue });
+    }
+    QByteArray toJson(const QString &skipped) const
+    {
+        QByteArray json = "{";
+        for (const auto &[name, value] : m_fields) {
+            if (name == skipped)
+                continue;
+            if (json.size() > 1)
+                json += ',';
+            json += jsonString(name) + ':' + value;
+        }
+        return json + '}';
+    }
+
+private:
+    QList<QPair<QString, QByteArray>> m_fields;
+};
+
 } // namespace
 
-TypebotApiHandler::TypebotApiHandler(SandboxServer *server, HttpConnection *connection,
+TypebotApiHandler::TypebotApiHandler(Context context, HttpConnection *connection,
                                      const HttpRequest &request, RequestRecord *record)
     : RequestHandler(connection, request, record),
-      m_server(server)
+      m_context(std::move(context)),
+      m_version(m_context.config.serverVersion)
 {
 }
 
-QString TypebotApiHandler::codeForStatus(int status)
+void TypebotApiHandler::respondError(int status, const QString &message)
 {
-    switch (status) {
-    case 400:
-        return QStringLiteral("BAD_REQUEST");
-    case 401:
-        return QStringLiteral("UNAUTHORIZED");
-    case 403:
-        return QStringLiteral("FORBIDDEN");
-    case 404:
-        return QStringLiteral("NOT_FOUND");
-    case 405:
-        return QStringLiteral("METHOD_NOT_SUPPORTED");
-    case 408:
-        return QStringLiteral("TIMEOUT");
-    case 409:
-        return QStringLiteral("CONFLICT");
-    case 413:
-        return QStringLiteral("PAYLOAD_TOO_LARGE");
-    case 429:
-        return QStringLiteral("TOO_MANY_REQUESTS");
-    case 502:
-        return QStringLiteral("BAD_GATEWAY");
-    case 503:
-        return QStringLiteral("SERVICE_UNAVAILABLE");
-    case 504:
-        return QStringLiteral("GATEWAY_TIMEOUT");
-    default:
-        return status >= 500 ? QStringLiteral("INTERNAL_SERVER_ERROR")
-                             : QStringLiteral("BAD_REQUEST");
-    }
-}
-
-HttpResponse TypebotApiHandler::jsonError(int status, const QString &message, const QString &code,
-                                          const QStringList &issues)
-{
-    QJsonArray issueArray;
-    for (const QString &issue : issues)
-        issueArray.append(QJsonObject{ { QStringLiteral("message"), issue } });
-    // Key order as the spec shows it: message, code, issues.
-    QByteArray body = "{\"message\":" + jsonString(message) + ",\"code\":" + jsonString(code);
-    if (!issues.isEmpty())
-        body += ",\"issues\":" + QJsonDocument(issueArray).toJson(QJsonDocument::Compact);
-    body += '}';
-    HttpResponse response;
-    response.status = status;
-    response.body = body;
-    response.setHeader("Content-Type", "application/json");
-    return response;
+    m_connection->respond(ApiErrorResponse::make(m_version, status, message));
 }
 
 void TypebotApiHandler::begin()
 {
     if (m_request.contentLength > MaxBodyBytes)
-        m_connection->respond(
-                jsonError(413, QStringLiteral("Request body too large"), codeForStatus(413)));
+        respondError(413, QStringLiteral("Request body too large"));
 }
 
 void TypebotApiHandler::bodyData(QByteArrayView data)
@@ -114,182 +104,292 @@ void TypebotApiHandler::bodyData(QByteArrayView data)
 void TypebotApiHandler::bodyFinished()
 {
     if (const auto fault =
-                m_server->faults()->take(FaultSpec::Route::Api, FaultSpec::Action::Status)) {
+                m_context.faults.take(FaultSpec::Route::Api, FaultSpec::Action::Status)) {
         const int status = int(fault->value);
-        HttpResponse response =
-                jsonError(status, QStringLiteral("Injected fault: status %1").arg(status),
-                          codeForStatus(status));
+        HttpResponse response = ApiErrorResponse::make(
+                m_version, status, QStringLiteral("Injected fault: status %1").arg(status));
         if (fault->retryAfterSeconds >= 0)
             response.setHeader("Retry-After", QByteArray::number(fault->retryAfterSeconds));
         m_connection->respond(response);
         return;
     }
-    if (m_request.path != GenerateUploadUrlPath) {
-        m_connection->respond(jsonError(404, QStringLiteral("Not found"), codeForStatus(404)));
+    const ServerBehaviour behaviour = ServerVersions::behaviour(m_version);
+    Route route = Route::V2;
+    if (m_request.path == V2Path && behaviour.v2Route) {
+        route = Route::V2;
+    } else if (m_request.path == V3Path && behaviour.v3Route) {
+        route = Route::V3;
+    } else {
+        m_connection->respond(ApiErrorResponse::notFound(m_version));
         return;
     }
     if (m_request.method != "POST") {
+        // oRPC matches method and path together: another method is an unmatched route.
+        if (behaviour.plainTextNotFound) {
+            m_connection->respond(ApiErrorResponse::notFound(m_version));
+            return;
+        }
         HttpResponse response =
-                jsonError(405, QStringLiteral("Method not supported"), codeForStatus(405));
+                ApiErrorResponse::make(m_version, 405, QStringLiteral("Method not supported"));
         response.setHeader("Allow", "POST");
         m_connection->respond(response);
         return;
     }
-    generateUploadUrl();
+    generateUploadUrl(route);
 }
 
-void TypebotApiHandler::generateUploadUrl()
+bool TypebotApiHandler::checkAuthorization()
 {
-    const SandboxConfig &config = m_server->config();
-    if (!config.token.isEmpty()) {
-        const QByteArray authorization = m_request.header("authorization");
-        if (authorization.isEmpty()) {
-            m_connection->respond(jsonError(401, QStringLiteral("Authorization not provided"),
-                                            codeForStatus(401)));
-            return;
-        }
-        const QByteArray expected = "Bearer " + config.token.toUtf8();
-        if (authorization != expected) {
-            m_connection->respond(
-                    jsonError(403, QStringLiteral("Insufficient access"), codeForStatus(403)));
-            return;
-        }
+    const QString &token = m_context.config.token;
+    if (token.isEmpty())
+        return true;
+    const QByteArray authorization = m_request.header("authorization");
+    if (authorization.isEmpty()) {
+        respondError(401, QStringLiteral("Authorization not provided"));
+        return false;
     }
+    if (authorization != "Bearer " + token.toUtf8()) {
+        respondError(403, QStringLiteral("Insufficient access"));
+        return false;
+    }
+    return true;
+}
+
+std::optional<QJsonObject> TypebotApiHandler::validatedBody(Route route)
+{
+    const ServerBehaviour behaviour = ServerVersions::behaviour(m_version);
+    const bool trpc = behaviour.errorShape == ServerBehaviour::ErrorShape::Trpc;
+    auto fail = [this](const QList<ApiErrorResponse::Issue> &issues) {
+        m_connection->respond(ApiErrorResponse::make(
+                m_version, 400, QStringLiteral("Input validation failed"), issues));
+        return std::nullopt;
+    };
 
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(m_body, &parseError);
-    if (parseError.error != QJsonParseError::NoError || !document.isObject()) {
-        const QString issue = parseError.error != QJsonParseError::NoError
-                ? QStringLiteral("body: invalid JSON (%1)").arg(parseError.errorString())
-                : QStringLiteral("body: Expected object, received %1")
-                          .arg(jsonTypeName(document.isArray() ? QJsonValue(document.array())
-                                                               : QJsonValue()));
-        m_connection->respond(jsonError(400, QStringLiteral("Input validation failed"),
-                                        codeForStatus(400), { issue }));
-        return;
-    }
-    const QJsonObject body = document.object();
-    QStringList issues;
-    auto checkString = [&](const QString &field, bool required) {
-        const QJsonValue value = body.value(field);
-        if (value.isUndefined()) {
-            if (required)
-                issues << field + QStringLiteral(": Required");
-        } else if (!value.isString()) {
-            issues << field + QStringLiteral(": Expected string, received ") + jsonTypeName(value);
+    if (trpc) {
+        if (parseError.error != QJsonParseError::NoError)
+            return fail(
+                    { { {}, QStringLiteral("invalid JSON (%1)").arg(parseError.errorString()) } });
+        if (!document.isObject())
+            return fail(
+                    { { {},
+                        QStringLiteral("Expected object, received %1")
+                                .arg(jsonTypeName(document.isArray() ? QJsonValue(document.array())
+                                                                     : QJsonValue())) } });
+    } else {
+        // oRPC reads an empty body as no input at all, and refuses one that is not JSON.
+        const bool empty = m_body.trimmed().isEmpty();
+        if (!empty && parseError.error != QJsonParseError::NoError) {
+            respondError(400,
+                         QStringLiteral("Malformed request. Ensure the request body is properly "
+                                        "formatted and the 'Content-Type' header is set "
+                                        "correctly."));
+            return std::nullopt;
         }
-    };
-    checkString(QStringLiteral("sessionId"), true);
-    checkString(QStringLiteral("fileName"), true);
-    checkString(QStringLiteral("fileType"), false);
-    const QJsonValue fileSizeValue = body.value(QStringLiteral("fileSize"));
-    if (!fileSizeValue.isUndefined() && !fileSizeValue.isDouble())
-        issues << QStringLiteral("fileSize: Expected number, received ")
-                        + jsonTypeName(fileSizeValue);
-    if (!issues.isEmpty()) {
-        m_connection->respond(jsonError(400, QStringLiteral("Input validation failed"),
-                                        codeForStatus(400), issues));
-        return;
+        if (!document.isObject()) {
+            const QString received = empty ? QStringLiteral("undefined")
+                    : document.isArray()   ? QStringLiteral("array")
+                                           : jsonTypeName(QJsonValue());
+            return fail(
+                    { { {},
+                        QStringLiteral("Invalid input: expected object, received ") + received } });
+        }
     }
 
-    const QString sessionId = body.value(QStringLiteral("sessionId")).toString();
-    // Sessions given by --session always wait on a file block; the demo bot's only while
-    // its conversation is at the file block, like a real bot.
-    if (const auto step = m_server->demoBot()->step(sessionId)) {
+    const QJsonObject body = document.object();
+    QList<ApiErrorResponse::Issue> issues;
+    auto check = [&](const QString &field, QJsonValue::Type type, bool required) {
+        const QJsonValue value = body.value(field);
+        if (value.isUndefined() && !required)
+            return;
+        if (value.type() == type)
+            return;
+        const QString expected =
+                type == QJsonValue::String ? QStringLiteral("string") : QStringLiteral("number");
+        if (trpc)
+            issues.append({ { field },
+                            value.isUndefined() ? QStringLiteral("Required")
+                                                : QStringLiteral("Expected %1, received %2")
+                                                          .arg(expected, jsonTypeName(value)) });
+        else
+            issues.append({ { field },
+                            QStringLiteral("Invalid input: expected %1, received %2")
+                                    .arg(expected, jsonTypeName(value)) });
+    };
+    check(QStringLiteral("sessionId"), QJsonValue::String, true);
+    if (route == Route::V3)
+        check(QStringLiteral("blockId"), QJsonValue::String, true);
+    check(QStringLiteral("fileName"), QJsonValue::String, true);
+    check(QStringLiteral("fileType"), QJsonValue::String, false);
+    // fileSize joined the schema in 3.16 (older zod schemas drop unknown keys).
+    if (trpc || behaviour.checksFileSize)
+        check(QStringLiteral("fileSize"), QJsonValue::Double, false);
+    if (!issues.isEmpty())
+        return fail(issues);
+    return body;
+}
+
+std::optional<TypebotApiHandler::SessionFacts>
+TypebotApiHandler::sessionFacts(const QString &sessionId)
+{
+    const SandboxConfig &config = m_context.config;
+    // Sessions from the configuration always wait on the server's file block; the demo
+    // bot's only while its conversation is at its file block, like a real bot.
+    if (const auto step = m_context.demoBot.step(sessionId)) {
         if (*step != DemoBot::Step::WaitFiles) {
-            m_connection->respond(
-                    jsonError(400, QStringLiteral("Current block does not expect file upload"),
-                              codeForStatus(400)));
+            respondError(400, QStringLiteral("Current block does not expect file upload"));
+            return std::nullopt;
+        }
+        return SessionFacts{ config.demoBotId, m_context.demoBot.resultId(sessionId),
+                             DemoBot::FileInputId, config.demoBotFileTypes };
+    }
+    if (!m_context.sessions.contains(sessionId)) {
+        respondError(400, QStringLiteral("Can't find session"));
+        return std::nullopt;
+    }
+    return SessionFacts{
+        config.botId, m_context.sessions.resultId(sessionId), config.fileBlockId, {}
+    };
+}
+
+void TypebotApiHandler::generateUploadUrl(Route route)
+{
+    const SandboxConfig &config = m_context.config;
+    const ServerBehaviour behaviour = ServerVersions::behaviour(m_version);
+    if (!checkAuthorization())
+        return;
+    const auto body = validatedBody(route);
+    if (!body)
+        return;
+    const QString sessionId = body->value(QStringLiteral("sessionId")).toString();
+    const auto session = sessionFacts(sessionId);
+    if (!session)
+        return;
+
+    const QJsonValue fileTypeValue = body->value(QStringLiteral("fileType"));
+    const QString fileType = fileTypeValue.toString();
+    // 3.17+ names the type it stores: normalised, application/octet-stream when missing.
+    const QString normalised = FileTypeTable::normalisedMimeType(fileType);
+    const QString resolvedType = normalised.isEmpty() ? OctetStream : normalised;
+
+    if (route == Route::V3 && behaviour.checksFileTypes && !session->allowedTypes.isEmpty()) {
+        const QStringList allowed = FileTypeTable::allowedMimeTypes(session->allowedTypes);
+        const bool restricted = behaviour.emptyTypeListRefusesAll || !allowed.isEmpty();
+        const QString compared = behaviour.normalisesFileType ? resolvedType : fileType;
+        if (restricted && (fileType.isEmpty() || !allowed.contains(compared))) {
+            const QString shown = behaviour.normalisesFileType ? resolvedType
+                    : fileTypeValue.isString()                 ? fileType
+                                                               : QStringLiteral("undefined");
+            respondError(400, QStringLiteral("File type %1 not allowed").arg(shown));
             return;
         }
-    } else if (!m_server->m_sessions.contains(sessionId)) {
-        m_connection->respond(
-                jsonError(400, QStringLiteral("Can't find session"), codeForStatus(400)));
-        return;
     }
-    if (config.checkFileSize && config.maxSizeBytes > 0 && fileSizeValue.isDouble()
-        && fileSizeValue.toDouble() > double(config.maxSizeBytes)) {
-        const QString megabytes = QString::number(double(config.maxSizeBytes) / (1024.0 * 1024.0));
-        m_connection->respond(
-                jsonError(400, QStringLiteral("File size exceeds the %1MB limit").arg(megabytes),
-                          codeForStatus(400)));
+
+    std::optional<double> maxFileSize; // MB, as the server states it
+    if (behaviour.checksFileSize && config.maxSizeBytes > 0)
+        maxFileSize = double(config.maxSizeBytes) / (1024.0 * 1024.0);
+    const double fileSize = body->value(QStringLiteral("fileSize")).toDouble();
+    if (maxFileSize && fileSize > *maxFileSize * 1024 * 1024) {
+        respondError(
+                400,
+                QStringLiteral("File size exceeds the %1MB limit").arg(jsNumber(*maxFileSize)));
         return;
     }
 
-    FaultInjector *faults = m_server->faults();
+    FaultInjector &faults = m_context.faults;
     QDateTime now = QDateTime::currentDateTimeUtc();
     bool clockShifted = false;
-    if (const auto shift = faults->take(FaultSpec::Route::Api, FaultSpec::Action::ClockShift)) {
+    if (const auto shift = faults.take(FaultSpec::Route::Api, FaultSpec::Action::ClockShift)) {
         now = now.addSecs(shift->value);
         clockShifted = true;
     }
-    QDateTime expiration = now.addSecs(config.expirySeconds);
-    int expiresSeconds = config.expirySeconds;
-    if (faults->take(FaultSpec::Route::Api, FaultSpec::Action::ExpiredPolicy)) {
-        // Signed an hour ago with the usual lifetime: long expired, yet validly signed.
+    int lifetimeSeconds = config.expirySeconds;
+    if (faults.take(FaultSpec::Route::Api, FaultSpec::Action::ExpiredPolicy)) {
+        // Issued an hour ago with the usual lifetime: long expired, yet validly signed.
         now = now.addSecs(-3600);
-        expiration = now.addSecs(qMin(config.expirySeconds, 600));
-        expiresSeconds = qMin(config.expirySeconds, 600);
+        lifetimeSeconds = qMin(config.expirySeconds, 600);
     }
+    const QDateTime expiration = now.addSecs(lifetimeSeconds);
 
-    const QString fileName = body.value(QStringLiteral("fileName")).toString();
-    const QJsonValue fileType = body.value(QStringLiteral("fileType"));
-    const QString key =
-            QStringLiteral("public/tmp/") + config.botId + u'/' + sessionId + u'/' + fileName;
-    const QString bucketBase = m_server->origin() + u'/' + config.bucket;
-
-    QList<QPair<QString, QByteArray>> top; // field name -> JSON text, in order
-    QList<QPair<QString, QString>> form;
-    QString presignedUrl;
-    if (config.putVariant) {
-        const QString host = m_server->origin().section(QStringLiteral("://"), 1);
-        presignedUrl = PostPolicy::presignPut(m_server->m_credentials, m_server->origin(), host,
-                                              config.bucket, key, now, expiresSeconds);
+    const QString objectName = behaviour.randomObjectNames
+            ? Cuid::generate() + u'.' + FileTypeTable::extensionForMimeType(resolvedType)
+            : body->value(QStringLiteral("fileName")).toString();
+    QString key;
+    if (route == Route::V2) {
+        key = QStringLiteral("public/tmp/") + config.botId + u'/' + sessionId + u'/' + objectName;
     } else {
-        presignedUrl = bucketBase;
-        form = PostPolicy::buildPostForm(m_server->m_credentials, config.bucket, key,
-                                         fileType.isString() ? fileType.toString() : QString(),
-                                         config.maxSizeBytes, now, expiration);
+        // Up to 3.16 the request's blockId goes into the path unchecked; from 3.17 the
+        // session's current block does.
+        const QString block = behaviour.randomObjectNames
+                ? session->currentBlockId
+                : body->value(QStringLiteral("blockId")).toString();
+        key = QStringLiteral("public/workspaces/") + config.workspaceId
+                + QStringLiteral("/typebots/") + session->botId + QStringLiteral("/results/")
+                + session->resultId + QStringLiteral("/blocks/") + block + u'/' + objectName;
     }
+    const QString bucketBase = m_context.origin + u'/' + config.bucket;
+    const QString fileUrl = bucketBase + u'/' + key; // not URL-encoded, like the real server's
 
     QString missing;
-    if (const auto fault = faults->take(FaultSpec::Route::Api, FaultSpec::Action::MissingField))
+    if (const auto fault = faults.take(FaultSpec::Route::Api, FaultSpec::Action::MissingField))
         missing = fault->field;
-    QByteArray formJson = "{";
-    bool first = true;
-    for (const auto &[name, value] : std::as_const(form)) {
-        if (name == missing)
-            continue;
-        if (!first)
-            formJson += ',';
-        first = false;
-        formJson += jsonString(name) + ':' + jsonString(value);
+    const QByteArray maxFileSizeJson =
+            maxFileSize ? jsNumber(*maxFileSize).toLatin1() : QByteArray();
+    OrderedJson answer;
+    switch (behaviour.uploadStyle) {
+    case ServerBehaviour::UploadStyle::PostPolicy: {
+        const auto form = PostPolicy::buildPostForm(m_context.credentials, config.bucket, key,
+                                                    fileTypeValue.isString() ? fileType : QString(),
+                                                    config.maxSizeBytes, now, expiration);
+        OrderedJson formData;
+        for (const auto &[name, value] : form)
+            formData.add(name, jsonString(value));
+        answer.add(QStringLiteral("presignedUrl"), jsonString(bucketBase));
+        answer.add(QStringLiteral("formData"), formData.toJson(missing));
+        answer.add(QStringLiteral("fileUrl"), jsonString(fileUrl));
+        break;
     }
-    formJson += '}';
-    // fileUrl is not URL-encoded, like the real server's.
-    top << qMakePair(QStringLiteral("presignedUrl"), jsonString(presignedUrl))
-        << qMakePair(QStringLiteral("formData"), formJson)
-        << qMakePair(QStringLiteral("fileUrl"), jsonString(bucketBase + u'/' + key));
-    QByteArray json = "{";
-    first = true;
-    for (const auto &[name, value] : std::as_const(top)) {
-        if (name == missing)
-            continue;
-        if (!first)
-            json += ',';
-        first = false;
-        json += jsonString(name) + ':' + value;
+    case ServerBehaviour::UploadStyle::PresignedPut: {
+        const QString host = m_context.origin.section(QStringLiteral("://"), 1);
+        answer.add(QStringLiteral("presignedUrl"),
+                   jsonString(PostPolicy::presignPut(m_context.credentials, m_context.origin, host,
+                                                     config.bucket, key, now, lifetimeSeconds)));
+        // The type as sent; absent when none was.
+        if (fileTypeValue.isString())
+            answer.add(QStringLiteral("fileType"), jsonString(fileType));
+        if (maxFileSize)
+            answer.add(QStringLiteral("maxFileSize"), maxFileSizeJson);
+        answer.add(QStringLiteral("fileUrl"), jsonString(fileUrl));
+        break;
     }
-    json += '}';
-    if (faults->take(FaultSpec::Route::Api, FaultSpec::Action::MalformedJson))
-        json = json.left(json.size() / 2);
+    case ServerBehaviour::UploadStyle::UploadProxy: {
+        UploadProxyToken token;
+        token.filePath = key;
+        token.fileType = FileTypeTable::isUnsafeMimeType(resolvedType) ? OctetStream : resolvedType;
+        token.maxFileSizeMegabytes = maxFileSize;
+        token.expiresAtMs = expiration.toMSecsSinceEpoch();
+        const QString presignedUrl = m_context.origin + QStringLiteral("/api/uploads/")
+                + QString::fromLatin1(token.encode(m_context.uploadProxySecret));
+        answer.add(QStringLiteral("presignedUrl"), jsonString(presignedUrl));
+        answer.add(QStringLiteral("formData"), "{}");
+        answer.add(QStringLiteral("fileType"), jsonString(resolvedType));
+        if (maxFileSize)
+            answer.add(QStringLiteral("maxFileSize"), maxFileSizeJson);
+        answer.add(QStringLiteral("fileUrl"), jsonString(fileUrl));
+        break;
+    }
+    }
 
+    QByteArray json = answer.toJson(missing);
+    if (faults.take(FaultSpec::Route::Api, FaultSpec::Action::MalformedJson))
+        json = json.left(json.size() / 2);
     HttpResponse response;
     response.status = 200;
     response.body = json;
     response.setHeader("Content-Type", "application/json");
     // A server whose clock is off says so in its Date header too, as a real one would:
-    // clients that correct for skew see a policy that looks valid to them.
+    // clients that correct for skew see a ticket that looks valid to them.
     if (clockShifted)
         response.setHeader("Date",
                            QLocale::c()

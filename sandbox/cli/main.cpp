@@ -18,16 +18,18 @@ namespace {
 const char FaultHelp[] =
         R"(Faults (--fault SPEC, repeatable; also POST /__sandbox/faults, one per line):
   ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]
-  ROUTE   api (generate-upload-url), upload (POST/PUT to the bucket),
-          get (GET/HEAD objects), chat (startChat/continueChat), any
-  ACTION  status=CODE          answer CODE (S3 XML on upload/get, JSON on api)
+  ROUTE   api (generate-upload-url), upload (POST/PUT to the bucket, PUT to the
+          upload proxy), get (GET/HEAD objects), chat (startChat/continueChat), any
+  ACTION  status=CODE          answer CODE (S3 XML on upload/get, plain text from the
+                               upload proxy, the version's JSON error on api)
           reset-after=BYTES    read that many body bytes, then reset the connection
           stall=SECONDS        stop reading the request body for that long
           throttle=BYTES_PER_SECOND  read the body at most that fast
           delay=MS             delay the response
           malformed-json       api: answer 200 with broken JSON
           missing-field=NAME   api: answer 200 without that field (top level or formData)
-          expired-policy       api: sign a policy that has already expired
+          expired-policy       api: hand out an upload URL that has already expired
+                               (POST policy, presigned PUT or proxy token)
           clock-shift=SECONDS  api: sign with the clock shifted (may be negative)
   count=N applies to the next N matching requests (default 1, 0 = until cleared);
   retry-after=S adds a Retry-After header to a status fault.
@@ -38,6 +40,12 @@ Examples:
   --fault api:malformed-json
   --fault api:missing-field=fileUrl
   --fault api:clock-shift=-900
+Server versions (--server-version, default 3.18, the newest):
+  legacy  Typebot <= 3.1: v2 only, presigned POST, tRPC errors
+  3.15    v2 and v3, presigned POST, oRPC errors, v3 checks allowed types
+  3.16    presigned PUT (no formData), maxFileSize, fileSize refused at ticket time
+  3.17    the upload proxy: PUT {viewer}/api/uploads/{token}, random object names
+  3.18    v3 only (v2 answers 404 text/plain "Not found"), errors "defined": true
 Control endpoint (loopback only): GET|POST|DELETE /__sandbox/faults,
   GET|DELETE /__sandbox/requests, POST /__sandbox/sessions {"sessionId": "..."},
   GET /__sandbox/stats.)";
@@ -80,9 +88,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption expiryOption(
             QStringLiteral("expiry"), QStringLiteral("Policy lifetime in seconds (default 600)."),
             QStringLiteral("seconds"), QStringLiteral("600"));
+    const QCommandLineOption versionOption(
+            QStringLiteral("server-version"),
+            QStringLiteral("Typebot release to play: %1 (default %2).")
+                    .arg(ServerVersions::namesText(), ServerVersions::name(ServerVersions::Latest)),
+            QStringLiteral("version"), ServerVersions::name(ServerVersions::Latest));
     const QCommandLineOption putOption(
             QStringLiteral("put-variant"),
-            QStringLiteral("Answer the newer PUT variant (empty formData, presigned PUT URL)."));
+            QStringLiteral("Same as --server-version 3.16 (presigned PUT, no formData)."));
+    const QCommandLineOption blockIdOption(
+            QStringLiteral("block-id"),
+            QStringLiteral("Id of the file block the --session sessions wait on (default: "
+                           "generated)."),
+            QStringLiteral("id"));
     const QCommandLineOption certOption(QStringLiteral("tls-cert"),
                                         QStringLiteral("PEM certificate for HTTPS."),
                                         QStringLiteral("file"));
@@ -108,8 +126,9 @@ int main(int argc, char *argv[])
             QStringLiteral("bot-optional"),
             QStringLiteral("The demo bot's file block can be skipped."));
     parser.addOptions({ hostOption, portOption, storageOption, tokenOption, sessionOption,
-                        maxSizeOption, expiryOption, putOption, certOption, keyOption, faultOption,
-                        botIdOption, botMultipleOption, botTypesOption, botOptionalOption });
+                        maxSizeOption, expiryOption, versionOption, putOption, blockIdOption,
+                        certOption, keyOption, faultOption, botIdOption, botMultipleOption,
+                        botTypesOption, botOptionalOption });
     parser.process(app);
 
     QTextStream out(stdout);
@@ -143,7 +162,26 @@ int main(int argc, char *argv[])
         err << "typebot-sandbox: invalid --expiry " << parser.value(expiryOption) << Qt::endl;
         return 2;
     }
-    config.putVariant = parser.isSet(putOption);
+    const auto version = ServerVersions::parse(parser.value(versionOption));
+    if (!version) {
+        err << "typebot-sandbox: invalid --server-version " << parser.value(versionOption)
+            << "; expected one of " << ServerVersions::namesText() << Qt::endl;
+        return 2;
+    }
+    config.serverVersion = *version;
+    if (parser.isSet(putOption)) {
+        if (parser.isSet(versionOption) && *version != ServerVersion::V3_16) {
+            err << "typebot-sandbox: --put-variant is --server-version 3.16, not "
+                << parser.value(versionOption) << Qt::endl;
+            return 2;
+        }
+        config.serverVersion = ServerVersion::V3_16;
+    }
+    config.fileBlockId = parser.value(blockIdOption).trimmed();
+    if (config.fileBlockId.contains(u'/')) {
+        err << "typebot-sandbox: invalid --block-id " << parser.value(blockIdOption) << Qt::endl;
+        return 2;
+    }
     config.tlsCertFile = parser.value(certOption);
     config.tlsKeyFile = parser.value(keyOption);
     config.demoBotId = parser.value(botIdOption).trimmed();
@@ -198,9 +236,12 @@ int main(int argc, char *argv[])
 
     const QString api = server.apiBaseUrl().toString();
     const QString session = server.defaultSessionId();
+    const ServerBehaviour behaviour = ServerVersions::behaviour(config.serverVersion);
     out << "API base: " << api << Qt::endl;
     out << "Bucket: " << server.bucketUrl().toString() << Qt::endl;
     out << "Session: " << session << Qt::endl;
+    out << "Server version: " << ServerVersions::name(config.serverVersion) << Qt::endl;
+    out << "File block: " << server.fileBlockId() << Qt::endl;
     out << "Storage: " << server.storageDir() << Qt::endl;
     out << "Demo bot: " << config.demoBotId << " ("
         << (config.demoBotMultipleFiles ? "several files" : "one file") << ", "
@@ -210,18 +251,21 @@ int main(int argc, char *argv[])
         << "/v1/typebots/" << config.demoBotId << "/startChat" << Qt::endl;
     out << "Try it:\n"
         << "  curl -s -X POST " << api
-        << "/v2/generate-upload-url -H 'Content-Type: application/json'"
+        << (behaviour.v3Route ? "/v3/generate-upload-url" : "/v2/generate-upload-url")
+        << " -H 'Content-Type: application/json'"
         << (config.token.isEmpty() ? QString()
                                    : QStringLiteral(" -H 'Authorization: Bearer <token>'"))
-        << " -d '{\"sessionId\":\"" << session
-        << "\",\"fileName\":\"hello.txt\",\"fileType\":\"text/plain\"}'\n";
-    if (config.putVariant)
-        out << "  curl -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt "
-               "'<presignedUrl>'\n";
-    else
+        << " -d '{\"sessionId\":\"" << session << "\","
+        << (behaviour.v3Route ? QStringLiteral("\"blockId\":\"%1\",").arg(server.fileBlockId())
+                              : QString())
+        << "\"fileName\":\"hello.txt\",\"fileType\":\"text/plain\"}'\n";
+    if (behaviour.uploadStyle == ServerBehaviour::UploadStyle::PostPolicy)
         out << "  curl -F 'key=<formData.key>' -F 'bucket=...' ... (every formData field, in "
                "order) "
                "-F 'file=@hello.txt' <presignedUrl>\n";
+    else
+        out << "  curl -X PUT -H 'Content-Type: text/plain' --data-binary @hello.txt "
+               "'<presignedUrl>'\n";
     out << Qt::flush;
     return QCoreApplication::exec();
 }

@@ -29,19 +29,27 @@ RawHttpClient::Response SandboxTestKit::exchange(quint16 port, const QByteArray 
     return client.response();
 }
 
+Sandbox::SandboxConfig SandboxTestKit::configFor(Sandbox::ServerVersion version)
+{
+    Sandbox::SandboxConfig config;
+    config.serverVersion = version;
+    return config;
+}
+
 SandboxTestKit::Ticket
 SandboxTestKit::fetchTicket(quint16 port, const QByteArray &jsonBody,
-                            const QList<QPair<QByteArray, QByteArray>> &headers)
+                            const QList<QPair<QByteArray, QByteArray>> &headers,
+                            const QByteArray &path)
 {
     QList<QPair<QByteArray, QByteArray>> allHeaders = { { "Content-Type", "application/json" } };
     allHeaders += headers;
-    const auto response = exchange(port,
-                                   RawHttpClient::request("POST", "/api/v2/generate-upload-url",
-                                                          allHeaders, jsonBody, port));
+    const auto response =
+            exchange(port, RawHttpClient::request("POST", path, allHeaders, jsonBody, port));
     Ticket ticket;
     ticket.status = response.status;
     ticket.body = response.body;
     const QJsonObject object = QJsonDocument::fromJson(response.body).object();
+    ticket.json = object;
     ticket.presignedUrl = object.value(QStringLiteral("presignedUrl")).toString();
     ticket.fileUrl = object.value(QStringLiteral("fileUrl")).toString();
     const QJsonObject form = object.value(QStringLiteral("formData")).toObject();
@@ -63,6 +71,25 @@ SandboxTestKit::Ticket SandboxTestKit::fetchTicket(Sandbox::SandboxServer &serve
         body.insert(QStringLiteral("fileType"), fileType);
     return fetchTicket(server.bucketUrl().port(),
                        QJsonDocument(body).toJson(QJsonDocument::Compact));
+}
+
+SandboxTestKit::Ticket SandboxTestKit::fetchTicketV3(Sandbox::SandboxServer &server,
+                                                     const QString &fileName,
+                                                     const QString &fileType,
+                                                     const QString &sessionId,
+                                                     const QString &blockId, qint64 fileSize)
+{
+    QJsonObject body{ { QStringLiteral("sessionId"),
+                        sessionId.isEmpty() ? server.defaultSessionId() : sessionId },
+                      { QStringLiteral("blockId"),
+                        blockId.isEmpty() ? server.fileBlockId() : blockId },
+                      { QStringLiteral("fileName"), fileName } };
+    if (!fileType.isNull())
+        body.insert(QStringLiteral("fileType"), fileType);
+    if (fileSize >= 0)
+        body.insert(QStringLiteral("fileSize"), double(fileSize));
+    return fetchTicket(server.bucketUrl().port(),
+                       QJsonDocument(body).toJson(QJsonDocument::Compact), {}, V3Path);
 }
 
 QList<SandboxTestKit::Part> SandboxTestKit::formParts(const QList<QPair<QString, QString>> &form)

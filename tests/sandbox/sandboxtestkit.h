@@ -2,8 +2,10 @@
 #pragma once
 
 #include "rawhttpclient.h"
+#include "sandboxconfig.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -21,6 +23,7 @@ public:
     {
         int status = 0;
         QByteArray body;
+        QJsonObject json; // the body parsed (empty when it is not a JSON object)
         QString presignedUrl;
         QList<QPair<QString, QString>> form; // in the server's order
         QString fileUrl;
@@ -37,16 +40,29 @@ public:
     };
 
     static constexpr int TimeoutMs = 10000;
+    static inline const QByteArray V2Path = "/api/v2/generate-upload-url";
+    static inline const QByteArray V3Path = "/api/v3/generate-upload-url";
+
+    // A default config that plays `version`.
+    static Sandbox::SandboxConfig configFor(Sandbox::ServerVersion version);
 
     // Sends raw bytes on a fresh connection and waits for one response (or the close).
     static RawHttpClient::Response exchange(quint16 port, const QByteArray &raw,
                                             bool headRequest = false,
                                             bool *closedWithoutResponse = nullptr);
     static Ticket fetchTicket(quint16 port, const QByteArray &jsonBody,
-                              const QList<QPair<QByteArray, QByteArray>> &headers = {});
+                              const QList<QPair<QByteArray, QByteArray>> &headers = {},
+                              const QByteArray &path = V2Path);
+    // POST /api/v2/generate-upload-url for the server's default session.
     static Ticket fetchTicket(Sandbox::SandboxServer &server, const QString &fileName,
                               const QString &fileType = QString(),
                               const QString &sessionId = QString());
+    // POST /api/v3/generate-upload-url; blockId defaults to the server's file block,
+    // fileSize < 0 is not sent.
+    static Ticket fetchTicketV3(Sandbox::SandboxServer &server, const QString &fileName,
+                                const QString &fileType = QString(),
+                                const QString &sessionId = QString(),
+                                const QString &blockId = QString(), qint64 fileSize = -1);
 
     static QList<Part> formParts(const QList<QPair<QString, QString>> &form);
     static Part filePart(const QByteArray &data, const QByteArray &fileName = "file.bin",

@@ -12,6 +12,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 
 #include <csignal>
 
@@ -23,6 +24,8 @@ class TestSandboxCli final : public QObject
 
 private Q_SLOTS:
     void printsAddressesAndServesThem();
+    void printsTheServerVersionAndFileBlock_data();
+    void printsTheServerVersionAndFileBlock();
     void stopsCleanlyOnSignals_data();
     void stopsCleanlyOnSignals();
     void rejectsBadArguments_data();
@@ -30,11 +33,13 @@ private Q_SLOTS:
     void helpDocumentsTheFaultSyntax();
 
 private:
-    // Starts the sandbox and waits for its "Session:" line; returns the API base URL.
-    static QUrl startSandbox(QProcess &process, const QStringList &arguments, QString *session);
+    // Starts the sandbox and waits for its "Storage:" line; returns the API base URL.
+    static QUrl startSandbox(QProcess &process, const QStringList &arguments, QString *session,
+                             QString *version = nullptr, QString *fileBlock = nullptr);
 };
 
-QUrl TestSandboxCli::startSandbox(QProcess &process, const QStringList &arguments, QString *session)
+QUrl TestSandboxCli::startSandbox(QProcess &process, const QStringList &arguments, QString *session,
+                                  QString *version, QString *fileBlock)
 {
     QSignalSpy output(&process, &QProcess::readyReadStandardOutput);
     // The request log is what support reads; make sure it is on whatever the caller set.
@@ -54,6 +59,10 @@ QUrl TestSandboxCli::startSandbox(QProcess &process, const QStringList &argument
             api = QUrl(QString::fromUtf8(line.mid(10)));
         else if (line.startsWith("Session: "))
             *session = QString::fromUtf8(line.mid(9));
+        else if (version && line.startsWith("Server version: "))
+            *version = QString::fromUtf8(line.mid(16));
+        else if (fileBlock && line.startsWith("File block: "))
+            *fileBlock = QString::fromUtf8(line.mid(12));
     }
     return api;
 }
@@ -62,9 +71,11 @@ void TestSandboxCli::printsAddressesAndServesThem()
 {
     QProcess process;
     QString session;
+    // 3.16: v2 still there, the size refused at ticket time, a presigned PUT to the bucket.
     const QUrl api = startSandbox(process,
                                   { QStringLiteral("--session"), QStringLiteral("cli-session"),
                                     QStringLiteral("--max-size"), QStringLiteral("2"),
+                                    QStringLiteral("--server-version"), QStringLiteral("3.16"),
                                     QStringLiteral("--fault"),
                                     QStringLiteral("upload:status=503,retry-after=7") },
                                   &session);
@@ -77,20 +88,22 @@ void TestSandboxCli::printsAddressesAndServesThem()
     const Kit::Ticket ticket = Kit::fetchTicket(
             port, R"({"sessionId":"cli-session","fileName":"a.txt","fileSize":3000000})");
     QCOMPARE(ticket.status, 400);
-    QCOMPARE(QJsonDocument::fromJson(ticket.body)
-                     .object()
-                     .value(QStringLiteral("message"))
-                     .toString(),
+    QCOMPARE(ticket.json.value(QStringLiteral("message")).toString(),
              QStringLiteral("File size exceeds the 2MB limit"));
     const Kit::Ticket good =
             Kit::fetchTicket(port, R"({"sessionId":"cli-session","fileName":"a.txt"})");
     QCOMPARE(good.status, 200);
-    const QByteArray upload = Kit::postRequest(
-            port, Kit::multipart(Kit::Boundary, Kit::formParts(good.form) << Kit::filePart("x")));
+    const QUrl presigned(good.presignedUrl);
+    const QByteArray signature =
+            QUrlQuery(presigned).queryItemValue(QStringLiteral("X-Amz-Signature")).toLatin1();
+    QVERIFY(!signature.isEmpty());
+    const QByteArray upload = RawHttpClient::request(
+            "PUT", presigned.toEncoded(QUrl::RemoveScheme | QUrl::RemoveAuthority),
+            { { "Content-Type", "text/plain" } }, "x", port);
     const auto faulted = Kit::exchange(port, upload);
     QCOMPARE(faulted.status, 503);
     QCOMPARE(faulted.header("retry-after"), QByteArray("7"));
-    QCOMPARE(Kit::exchange(port, upload).status, 204);
+    QCOMPARE(Kit::exchange(port, upload).status, 200);
 
     QSignalSpy finished(&process, &QProcess::finished);
     process.terminate();
@@ -99,8 +112,54 @@ void TestSandboxCli::printsAddressesAndServesThem()
     QCOMPARE(process.exitCode(), 0);
     // Every request was logged on one line, with the signature redacted.
     const QByteArray log = process.readAllStandardError();
-    QVERIFY2(log.contains("POST /typebot 503"), log.constData());
-    QVERIFY(!log.contains(good.form.last().second.toLatin1()));
+    QVERIFY2(log.contains("PUT /typebot/public/tmp/sandbox-bot/cli-session/a.txt"),
+             log.constData());
+    QVERIFY2(log.contains(" 503 "), log.constData());
+    QVERIFY(!log.contains(signature));
+}
+
+void TestSandboxCli::printsTheServerVersionAndFileBlock_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("version");
+    QTest::addColumn<QString>("blockId"); // empty: generated
+    QTest::newRow("the newest server by default") << QStringList() << "3.18" << QString();
+    QTest::newRow("an older server and a given block")
+            << QStringList{ QStringLiteral("--server-version"), QStringLiteral("legacy"),
+                            QStringLiteral("--block-id"), QStringLiteral("my-file-block") }
+            << "legacy"
+            << "my-file-block";
+    QTest::newRow("--put-variant plays 3.16")
+            << QStringList{ QStringLiteral("--put-variant") } << "3.16" << QString();
+}
+
+void TestSandboxCli::printsTheServerVersionAndFileBlock()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, version);
+    QFETCH(QString, blockId);
+    QProcess process;
+    QString session;
+    QString printedVersion;
+    QString printedBlock;
+    const QUrl api = startSandbox(process, arguments, &session, &printedVersion, &printedBlock);
+    QVERIFY(api.isValid());
+    QCOMPARE(printedVersion, version);
+    if (blockId.isEmpty())
+        QVERIFY2(printedBlock.size() == 25 && printedBlock.startsWith(u'c'),
+                 qPrintable(printedBlock));
+    else
+        QCOMPARE(printedBlock, blockId);
+
+    // What was printed is what the server plays: v3 answers only from 3.15 on.
+    const QByteArray body = "{\"sessionId\":\"" + session.toUtf8() + "\",\"blockId\":\""
+            + printedBlock.toUtf8() + "\",\"fileName\":\"a.txt\"}";
+    const Kit::Ticket ticket = Kit::fetchTicket(quint16(api.port()), body, {}, Kit::V3Path);
+    QCOMPARE(ticket.status, version == QLatin1String("legacy") ? 404 : 200);
+
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.terminate();
+    QVERIFY(finished.wait(Kit::TimeoutMs));
 }
 
 void TestSandboxCli::stopsCleanlyOnSignals_data()
@@ -139,6 +198,14 @@ void TestSandboxCli::rejectsBadArguments_data()
     QTest::newRow("a host that is not an address")
             << QStringList{ QStringLiteral("--host"), QStringLiteral("not-an-ip") }
             << QByteArray("invalid --host");
+    QTest::newRow("an unknown server version")
+            << QStringList{ QStringLiteral("--server-version"), QStringLiteral("3.9") }
+            << QByteArray("invalid --server-version 3.9; expected one of "
+                          "legacy|3.15|3.16|3.17|3.18");
+    QTest::newRow("--put-variant with another server version")
+            << QStringList{ QStringLiteral("--put-variant"), QStringLiteral("--server-version"),
+                            QStringLiteral("3.17") }
+            << QByteArray("--put-variant is --server-version 3.16");
     QTest::newRow("a certificate without a key")
             << QStringList{ QStringLiteral("--tls-cert"), QStringLiteral("/nonexistent.pem") }
             << QByteArray("both a certificate and a key");
@@ -168,7 +235,8 @@ void TestSandboxCli::helpDocumentsTheFaultSyntax()
          { "ROUTE:ACTION[=VALUE][,count=N][,retry-after=SECONDS]", "reset-after=BYTES",
            "stall=SECONDS", "throttle=BYTES_PER_SECOND", "missing-field=NAME",
            "clock-shift=SECONDS", "--fault upload:status=503,count=2,retry-after=1",
-           "--put-variant", "--tls-cert" })
+           "--put-variant", "--tls-cert", "--server-version <version>",
+           "legacy|3.15|3.16|3.17|3.18", "--block-id" })
         QVERIFY2(help.contains(part), part);
 }
 

@@ -17,6 +17,7 @@
 
 using Sandbox::SandboxConfig;
 using Sandbox::SandboxServer;
+using Sandbox::ServerVersion;
 using Kit = SandboxTestKit;
 
 class TestSandboxCurl final : public QObject
@@ -90,7 +91,7 @@ void TestSandboxCurl::curlFormPostIsStored()
     QFETCH(QString, fileType);
     QFETCH(int, size);
 
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15); // presigned POST
     config.maxSizeBytes = 10 * 1024 * 1024;
     SandboxServer server(config);
     QVERIFY(server.start());
@@ -127,8 +128,7 @@ void TestSandboxCurl::curlFormPostIsStored()
 
 void TestSandboxCurl::curlPutIsStored()
 {
-    SandboxConfig config;
-    config.putVariant = true;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_16); // presigned PUT
     SandboxServer server(config);
     QVERIFY(server.start());
     const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("put via curl.csv"),
@@ -160,7 +160,7 @@ void TestSandboxCurl::curlPutIsStored()
 
 void TestSandboxCurl::curlSeesS3Errors()
 {
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15); // presigned POST
     config.maxSizeBytes = 1000;
     SandboxServer server(config);
     QVERIFY(server.start());
@@ -201,7 +201,7 @@ void TestSandboxCurl::curlOverHttps()
     QVERIFY(made.wait(30000));
     QCOMPARE(make.exitCode(), 0);
 
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15); // v2, presigned POST
     config.tlsCertFile = cert;
     config.tlsKeyFile = key;
     SandboxServer server(config);

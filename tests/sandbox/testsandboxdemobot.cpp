@@ -17,6 +17,7 @@
 using Sandbox::DemoBot;
 using Sandbox::SandboxConfig;
 using Sandbox::SandboxServer;
+using Sandbox::ServerVersion;
 using Kit = SandboxTestKit;
 
 class TestSandboxDemoBot final : public QObject
@@ -33,7 +34,10 @@ private Q_SLOTS:
     void configuredSessionsStillWaitOnAFileBlock();
 
 private:
-    std::unique_ptr<SandboxServer> startServer(SandboxConfig config = {});
+    // The conversation is the same on every version; tickets here use the v2 route of 3.15
+    // (testsandboxversions.cpp covers v3).
+    std::unique_ptr<SandboxServer>
+    startServer(SandboxConfig config = Kit::configFor(ServerVersion::V3_15));
     RawHttpClient::Response post(const QByteArray &path, const QByteArray &body,
                                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
     static QJsonObject json(const RawHttpClient::Response &response);
@@ -185,7 +189,7 @@ void TestSandboxDemoBot::refusedFilesGetTheRetryMessage()
     QFETCH(QStringList, types);
     QFETCH(QByteArray, message);
     QFETCH(bool, accepted);
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.demoBotMultipleFiles = multiple;
     config.demoBotFileTypes = types;
     auto server = startServer(config);
@@ -217,7 +221,7 @@ void TestSandboxDemoBot::refusedFilesGetTheRetryMessage()
 
 void TestSandboxDemoBot::optionalFileBlockCanBeSkipped()
 {
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.demoBotFilesOptional = true;
     auto server = startServer(config);
     const QString sessionId = json(post("/api/v1/typebots/demo-bot/startChat", "{}"))
@@ -257,7 +261,7 @@ void TestSandboxDemoBot::unknownBotAndSessionAre404()
 
 void TestSandboxDemoBot::previewNeedsAToken()
 {
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.token = QStringLiteral("preview-token-123");
     auto server = startServer(config);
     QCOMPARE(post("/api/v1/typebots/demo-bot/preview/startChat", "{}").status, 401);
@@ -273,7 +277,7 @@ void TestSandboxDemoBot::previewNeedsAToken()
 
 void TestSandboxDemoBot::configuredSessionsStillWaitOnAFileBlock()
 {
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.sessionIds = { QStringLiteral("fixed-session") };
     auto server = startServer(config);
     QCOMPARE(Kit::fetchTicket(*server, QStringLiteral("a.txt"), QStringLiteral("text/plain"),

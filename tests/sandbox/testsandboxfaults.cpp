@@ -19,6 +19,7 @@
 
 using Sandbox::SandboxConfig;
 using Sandbox::SandboxServer;
+using Sandbox::ServerVersion;
 using Kit = SandboxTestKit;
 
 class TestSandboxFaults final : public QObject
@@ -58,7 +59,9 @@ private:
 
 void TestSandboxFaults::init()
 {
-    m_server = std::make_unique<SandboxServer>();
+    // The faults as they hit the presigned POST of the v2 route (3.15); the other upload
+    // styles have their own tests in testsandboxversions.cpp.
+    m_server = std::make_unique<SandboxServer>(Kit::configFor(ServerVersion::V3_15));
     QVERIFY(m_server->start());
 }
 
@@ -446,7 +449,7 @@ void TestSandboxFaults::controlEndpointRefusesRemotePeers()
     }
     if (external.isNull())
         QSKIP("no non-loopback IPv4 address to connect from");
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.host = QHostAddress(QHostAddress::AnyIPv4);
     SandboxServer server(config);
     QVERIFY(server.start());

@@ -15,6 +15,7 @@
 
 using Sandbox::SandboxConfig;
 using Sandbox::SandboxServer;
+using Sandbox::ServerVersion;
 using Kit = SandboxTestKit;
 
 class TestSandboxQnam final : public QObject
@@ -57,7 +58,7 @@ void TestSandboxQnam::multipartPostIsStored()
     QFETCH(int, limit);
     QFETCH(int, status);
     QFETCH(QByteArray, code);
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15); // presigned POST
     config.maxSizeBytes = limit;
     SandboxServer server(config);
     QVERIFY(server.start());
@@ -101,8 +102,7 @@ void TestSandboxQnam::multipartPostIsStored()
 
 void TestSandboxQnam::putIsStored()
 {
-    SandboxConfig config;
-    config.putVariant = true;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_16); // presigned PUT
     SandboxServer server(config);
     QVERIFY(server.start());
     const Kit::Ticket ticket = Kit::fetchTicket(server, QStringLiteral("qnam put [1] ü.txt"),

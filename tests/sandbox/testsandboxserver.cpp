@@ -20,6 +20,7 @@
 
 using Sandbox::SandboxConfig;
 using Sandbox::SandboxServer;
+using Sandbox::ServerVersion;
 using Kit = SandboxTestKit;
 
 namespace {
@@ -88,7 +89,10 @@ private Q_SLOTS:
     void storageDirServesObjectsAfterARestart();
 
 private:
-    std::unique_ptr<SandboxServer> startServer(SandboxConfig config = {});
+    // Tests here meant the presigned POST of the v2 route: they play 3.15 unless they say
+    // otherwise.
+    std::unique_ptr<SandboxServer>
+    startServer(SandboxConfig config = Kit::configFor(ServerVersion::V3_15));
     RawHttpClient::Response upload(SandboxServer &server, const QList<Kit::Part> &parts);
 };
 
@@ -227,7 +231,7 @@ void TestSandboxServer::policyViolationsAreRejected()
     QFETCH(QByteArray, code);
     QFETCH(QByteArray, messagePart);
 
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.maxSizeBytes = 1024;
     auto server = startServer(config);
     const quint16 port = server->bucketUrl().port();
@@ -539,15 +543,16 @@ void TestSandboxServer::concurrentUploadsAllLand()
 
 void TestSandboxServer::putVariantStoresWithContentType()
 {
-    SandboxConfig config;
-    config.putVariant = true;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_16);
     auto server = startServer(config);
     const quint16 port = server->bucketUrl().port();
     const Kit::Ticket ticket = Kit::fetchTicket(*server, QStringLiteral("put me (1).txt"),
                                                 QStringLiteral("text/markdown"));
     QCOMPARE(ticket.status, 200);
     QVERIFY(ticket.form.isEmpty());
-    QVERIFY(ticket.body.contains("\"formData\":{}"));
+    QVERIFY2(!ticket.json.contains(QStringLiteral("formData")), ticket.body.constData());
+    QCOMPARE(ticket.json.value(QStringLiteral("fileType")).toString(),
+             QStringLiteral("text/markdown"));
     const QUrl url(ticket.presignedUrl);
     QCOMPARE(url.path(),
              QStringLiteral("/typebot/public/tmp/sandbox-bot/") + server->defaultSessionId()
@@ -599,8 +604,7 @@ void TestSandboxServer::putVariantRejectsBadSignatures()
     QFETCH(int, status);
     QFETCH(QByteArray, code);
     QFETCH(QByteArray, messagePart);
-    SandboxConfig config;
-    config.putVariant = true;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_16);
     auto server = startServer(config);
     const quint16 port = server->bucketUrl().port();
     if (change == QLatin1String("expired"))
@@ -712,7 +716,7 @@ void TestSandboxServer::apiAuthorization()
     QFETCH(int, status);
     QFETCH(QByteArray, code);
     QFETCH(QByteArray, message);
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.token = serverToken;
     auto server = startServer(config);
     QList<QPair<QByteArray, QByteArray>> headers;
@@ -761,7 +765,8 @@ void TestSandboxServer::apiBadBodiesNameTheField()
 {
     QFETCH(QByteArray, body);
     QFETCH(QString, issuePart);
-    auto server = startServer();
+    // The tRPC shape of servers up to 3.14: issues name the field.
+    auto server = startServer(Kit::configFor(ServerVersion::Legacy));
     body.replace("SESSION", server->defaultSessionId().toUtf8());
     const Kit::Ticket ticket = Kit::fetchTicket(server->bucketUrl().port(), body);
     QCOMPARE(ticket.status, 400);
@@ -810,23 +815,31 @@ void TestSandboxServer::apiUnknownSessionAndAddedSession()
 
 void TestSandboxServer::apiFileSizeOverLimit()
 {
-    SandboxConfig config;
+    // From 3.16 a declared fileSize over the limit is refused at ticket time.
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_16);
     config.maxSizeBytes = 10 * 1024 * 1024;
     config.sessionIds = { QStringLiteral("s-1"), QStringLiteral("s-2") };
     auto server = startServer(config);
     QCOMPARE(server->defaultSessionId(), QStringLiteral("s-1"));
-    const quint16 port = server->bucketUrl().port();
+    quint16 port = server->bucketUrl().port();
     Kit::Ticket ticket = Kit::fetchTicket(
             port, R"({"sessionId":"s-2","fileName":"big.iso","fileSize":10485761})");
     QCOMPARE(ticket.status, 400);
-    QCOMPARE(QJsonDocument::fromJson(ticket.body)
-                     .object()
-                     .value(QStringLiteral("message"))
-                     .toString(),
+    QCOMPARE(ticket.json.value(QStringLiteral("message")).toString(),
              QStringLiteral("File size exceeds the 10MB limit"));
     ticket = Kit::fetchTicket(port,
                               R"({"sessionId":"s-2","fileName":"ok.iso","fileSize":10485760})");
     QCOMPARE(ticket.status, 200);
+    QCOMPARE(ticket.json.value(QStringLiteral("maxFileSize")).toDouble(), 10.0);
+
+    // Up to 3.15 the field is ignored: the policy's content-length-range enforces the limit.
+    config.serverVersion = ServerVersion::V3_15;
+    server = startServer(config);
+    port = server->bucketUrl().port();
+    ticket = Kit::fetchTicket(port,
+                              R"({"sessionId":"s-2","fileName":"big.iso","fileSize":10485761})");
+    QCOMPARE(ticket.status, 200);
+    QVERIFY(!ticket.json.contains(QStringLiteral("maxFileSize")));
     const QByteArray policy = QByteArray::fromBase64(ticket.form.at(6).second.toLatin1());
     QVERIFY2(policy.contains("[\"content-length-range\",0,10485760]"), policy.constData());
 }
@@ -926,7 +939,7 @@ void TestSandboxServer::keyFromFileUrl()
 void TestSandboxServer::startFailsWithAMessage()
 {
     auto first = startServer();
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.port = first->bucketUrl().port();
     SandboxServer second(config);
     QString error;
@@ -934,7 +947,7 @@ void TestSandboxServer::startFailsWithAMessage()
     QVERIFY2(error.contains(QStringLiteral("cannot listen")), qPrintable(error));
     QVERIFY(!second.isListening());
 
-    SandboxConfig tls;
+    SandboxConfig tls = Kit::configFor(ServerVersion::V3_15);
     tls.tlsCertFile = QStringLiteral("/nonexistent/cert.pem");
     tls.tlsKeyFile = QStringLiteral("/nonexistent/key.pem");
     SandboxServer third(tls);
@@ -946,7 +959,7 @@ void TestSandboxServer::storageDirServesObjectsAfterARestart()
 {
     QTemporaryDir storage;
     QVERIFY(storage.isValid());
-    SandboxConfig config;
+    SandboxConfig config = Kit::configFor(ServerVersion::V3_15);
     config.storageDir = storage.path();
     config.sessionIds = { QStringLiteral("persistent") };
     QString key;
