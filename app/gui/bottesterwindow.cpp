@@ -354,6 +354,8 @@ QStringList BotTesterWindow::addFiles(const QStringList &paths)
         EngineConfig config = m_engine->config();
         config.profileName = tr("Bot test");
         config.endpoint = m_chat->uploadEndpoint();
+        // v3 wants the block the chat waits on (servers before 3.17 file uploads under it).
+        config.blockId = m_input ? m_input->id : QString();
         m_engine->setConfig(config);
         const QList<quint64> ids = m_engine->addPaths(toUpload, false);
         for (qsizetype i = 0; i < ids.size() && i < toUpload.size(); ++i)

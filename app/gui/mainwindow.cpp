@@ -5,6 +5,7 @@
 #include "detailspane.h"
 #include "diagnostics/curlcommand.h"
 #include "diagnostics/humanformat.h"
+#include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "dropzone.h"
 #include "engine/uploadservice.h"
@@ -18,7 +19,6 @@
 #include "queuemodel.h"
 #include "queueview.h"
 #include "settingsdialog.h"
-#include "diagnostics/logging.h"
 #include "storage/jobdatabase.h"
 
 #include <QAction>
@@ -76,6 +76,8 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
       m_sandboxConfig(sandboxConfig),
       m_service(new Typebot::UploadService(this)),
       m_sandbox(new LocalSandbox(this)),
+      m_servers(dataDir.isEmpty() ? Typebot::ServerKnowledgeStore::defaultPath()
+                                  : QDir(dataDir).filePath(QStringLiteral("servers.json"))),
       m_model(new QueueModel(this)),
       m_proxy(new QSortFilterProxyModel(this)),
       m_view(new QueueView(this)),
@@ -86,8 +88,6 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
       m_details(new DetailsPane(this)),
       m_detailsDock(new QDockWidget(tr("Details"), this)),
       m_dataDir(dataDir),
-      m_servers(dataDir.isEmpty() ? Typebot::ServerKnowledgeStore::defaultPath()
-                                  : QDir(dataDir).filePath(QStringLiteral("servers.json"))),
       m_tokens(new ProfileTokens(
               dataDir.isEmpty() ? Typebot::JobDatabase::defaultPath(QStringLiteral("tokens.json"))
                                 : QDir(dataDir).filePath(QStringLiteral("tokens.json")),

@@ -2,8 +2,8 @@
 #include "uploadjob.h"
 
 #include "api/postpolicy.h"
-#include "api/routememory.h"
 #include "api/preflight.h"
+#include "api/routememory.h"
 #include "api/ticketrequest.h"
 #include "api/tlsconfiguration.h"
 #include "diagnostics/humanformat.h"
@@ -44,7 +44,11 @@ UploadJob::UploadJob(quint64 id, const QString &filePath, const JobEnvironment *
     const QFileInfo info(filePath);
     if (info.isFile())
         m_size = info.size();
-    m_mimeType = QMimeDatabase().mimeTypeForFile(info).name();
+    const QMimeDatabase mimes;
+    m_mimeType = mimes.mimeTypeForFile(info).name();
+    // An empty file has no content to sniff: its name says more (as a browser would send).
+    if (m_mimeType == u"application/x-zerosize")
+        m_mimeType = mimes.mimeTypeForFile(info, QMimeDatabase::MatchExtension).name();
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &UploadJob::beginAttempt);
 }
@@ -312,7 +316,8 @@ void UploadJob::handleTicket(const TicketResult &result)
                       result.error.code.isEmpty() ? entry.errorCode : result.error.code);
         return;
     }
-    entry.message += QStringLiteral(" \u2192 ") + ServerKnowledge::styleName(result.ticket.sendStyle());
+    entry.message +=
+            QStringLiteral(" \u2192 ") + ServerKnowledge::styleName(result.ticket.sendStyle());
     addEntry(entry);
     m_ticket = result.ticket;
     m_ticketRoute = result.route;

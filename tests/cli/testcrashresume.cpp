@@ -72,7 +72,12 @@ void TestCrashResume::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_sandbox = std::make_unique<SandboxServer>();
+    // A server that names objects after the file (3.15), so the bucket tells which file
+    // was stored how often. From 3.17 names are random: a store the journal missed leaves
+    // an unreferenced copy instead of overwriting, which this test cannot tell apart.
+    SandboxConfig config;
+    config.serverVersion = ServerVersion::V3_15;
+    m_sandbox = std::make_unique<SandboxServer>(config);
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
     m_uploadsStored = 0;

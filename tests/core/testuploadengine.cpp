@@ -2,11 +2,13 @@
 // The engine against the in-process sandbox over real loopback sockets: every test
 // asserts what reached the server, not only what the client believes.
 
+#include "api/ticketrequest.h"
 #include "engine/uploadengine.h"
 #include "engine/uploadservice.h"
 #include "faultinjector.h"
 #include "faultspec.h"
 #include "sandboxserver.h"
+#include "serverversion.h"
 #include "stubhttpserver.h"
 #include "transfer/uploadtransport.h"
 
@@ -22,6 +24,8 @@
 
 using namespace Typebot;
 using State = JobState::Value;
+
+Q_DECLARE_METATYPE(Sandbox::ServerVersion)
 
 namespace {
 
@@ -64,6 +68,12 @@ private Q_SLOTS:
     void init();
     void cleanup();
 
+    void storesOnEveryServer_data();
+    void storesOnEveryServer();
+    void remembersRouteForTheNextRun_data();
+    void remembersRouteForTheNextRun();
+    void uploadProxyErrors_data();
+    void uploadProxyErrors();
     void storesFileWithMultipartPost();
     void storesFileWithPutVariant();
     void storesEmptyFile();
@@ -89,7 +99,10 @@ private Q_SLOTS:
     void serviceRunsEngineInWorkerThread();
 
 private:
-    void startSandbox(Sandbox::SandboxConfig config = {});
+    // The tests of one behaviour run against a server that signs POST policies (3.15), the
+    // one whose bytes on the wire say the most; the version tests cover every server.
+    static Sandbox::SandboxConfig serverOf(Sandbox::ServerVersion version);
+    void startSandbox(Sandbox::SandboxConfig config = serverOf(Sandbox::ServerVersion::V3_15));
     EngineConfig engineConfig() const;
     QString makeFile(const QString &name, const QByteArray &content);
     JobSnapshot uploadOne(const QString &path);
@@ -117,6 +130,13 @@ void TestUploadEngine::cleanup()
     m_dir.reset();
 }
 
+Sandbox::SandboxConfig TestUploadEngine::serverOf(Sandbox::ServerVersion version)
+{
+    Sandbox::SandboxConfig config;
+    config.serverVersion = version;
+    return config;
+}
+
 void TestUploadEngine::startSandbox(Sandbox::SandboxConfig config)
 {
     m_token = config.token;
@@ -133,6 +153,8 @@ EngineConfig TestUploadEngine::engineConfig() const
     config.endpoint.apiBase = m_sandbox->apiBaseUrl();
     config.endpoint.sessionId = m_sandbox->defaultSessionId();
     config.endpoint.token = m_token;
+    // As a bot walk knows it; the version tests also upload without it.
+    config.blockId = m_sandbox->fileBlockId();
     // Short delays so that retries never make a test sleep for long.
     config.retry.base = std::chrono::milliseconds(10);
     config.retry.cap = std::chrono::milliseconds(50);
@@ -185,6 +207,196 @@ int TestUploadEngine::requestCount(const QString &route) const
     return int(requestsOf(route).size());
 }
 
+namespace {
+QString versionName(Sandbox::ServerVersion version)
+{
+    return Sandbox::ServerVersions::name(version);
+}
+
+int countPath(const QList<Sandbox::RequestRecord> &records, const QString &path)
+{
+    return int(std::count_if(records.cbegin(), records.cend(),
+                             [&](const Sandbox::RequestRecord &r) { return r.path == path; }));
+}
+} // namespace
+
+void TestUploadEngine::storesOnEveryServer_data()
+{
+    QTest::addColumn<Sandbox::ServerVersion>("version");
+    QTest::addColumn<QString>("fileName");
+    QTest::addColumn<int>("size");
+    QTest::addColumn<QString>("contentType");
+    const QList<std::tuple<QString, int, QString>> files{
+        { QStringLiteral("empty.bin"), 0, QStringLiteral("application/octet-stream") },
+        { QStringLiteral("photo.png"), 3 * 1024 * 1024 + 5, QStringLiteral("image/png") },
+        { QStringLiteral("relatório ção 🚀.pdf"), 4000, QStringLiteral("application/pdf") },
+        { QStringLiteral("say \"hi\" 'now'.txt"), 12, QStringLiteral("text/plain") },
+    };
+    for (const Sandbox::ServerVersion version : Sandbox::ServerVersions::all()) {
+        for (const auto &[name, size, type] : files) {
+            QTest::addRow("%s: %s", qPrintable(versionName(version)), qPrintable(name))
+                    << version << name << size << type;
+        }
+    }
+}
+
+void TestUploadEngine::storesOnEveryServer()
+{
+    // A plain --session upload: nothing configured, no block id, the server unknown.
+    QFETCH(Sandbox::ServerVersion, version);
+    QFETCH(QString, fileName);
+    QFETCH(int, size);
+    QFETCH(QString, contentType);
+    startSandbox(serverOf(version));
+    EngineConfig config = engineConfig();
+    config.blockId.clear();
+    m_engine->setConfig(config);
+    QSignalSpy learned(m_engine.get(), &UploadEngine::serverLearned);
+
+    const QByteArray content = randomBytes(size);
+    const JobSnapshot job = uploadOne(makeFile(fileName, content));
+    QCOMPARE(job.state, State::Done);
+    QCOMPARE(job.attempt, 1);
+    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl);
+    QVERIFY2(m_sandbox->hasObject(key), qPrintable(job.fileUrl));
+    QCOMPARE(m_sandbox->objectData(key), content);
+    QCOMPARE(m_sandbox->objectContentType(key), contentType);
+    // The original name stays with the job whatever the server called the object.
+    QCOMPARE(job.displayName, fileName);
+    const Sandbox::ServerBehaviour behaviour = Sandbox::ServerVersions::behaviour(version);
+    if (behaviour.randomObjectNames)
+        QVERIFY2(!job.fileUrl.contains(fileName), qPrintable(job.fileUrl));
+    else
+        QVERIFY2(job.fileUrl.endsWith(u'/' + fileName), qPrintable(job.fileUrl));
+
+    // What it cost to find the route: nothing on current servers; one v3 request on a
+    // server without v3 (404) or before 3.17 (which would file it under the placeholder).
+    const auto api = requestsOf(QStringLiteral("api"));
+    const int v2 = countPath(api, QStringLiteral("/api/v2/generate-upload-url"));
+    const int v3 = countPath(api, QStringLiteral("/api/v3/generate-upload-url"));
+    if (behaviour.randomObjectNames) {
+        QCOMPARE(v2, 0);
+        QCOMPARE(v3, 1);
+    } else {
+        QCOMPARE(v3, 1);
+        QCOMPARE(v2, 1);
+    }
+    // The sending style of that version, and the timeline says which.
+    const auto uploads = requestsOf(QStringLiteral("upload"));
+    QCOMPARE(uploads.size(), 1);
+    using Style = Sandbox::ServerBehaviour::UploadStyle;
+    QCOMPARE(uploads.first().method,
+             behaviour.uploadStyle == Style::PostPolicy ? QByteArray("POST") : QByteArray("PUT"));
+    if (behaviour.uploadStyle == Style::UploadProxy)
+        QVERIFY(uploads.first().path.startsWith(u"/api/uploads/"));
+    if (behaviour.uploadStyle != Style::PostPolicy)
+        QCOMPARE(uploads.first().headers.value("cache-control"),
+                 QByteArray("public, max-age=86400"));
+    QVERIFY(!uploads.first().headers.contains("authorization"));
+    const QString timeline = TimelineEntry::toText(job.timeline);
+    const QString style = behaviour.uploadStyle == Style::PostPolicy
+            ? QStringLiteral("S3 POST policy")
+            : behaviour.uploadStyle == Style::PresignedPut ? QStringLiteral("presigned PUT")
+                                                           : QStringLiteral("upload proxy");
+    QVERIFY2(timeline.contains(style), qPrintable(timeline));
+    QVERIFY2(!learned.isEmpty(), "the engine did not say what it learned");
+    const auto knowledge = learned.last().at(1).value<ServerKnowledge>();
+    QVERIFY(knowledge.isKnown());
+    QCOMPARE(knowledge.v3Absent, !behaviour.v3Route);
+}
+
+void TestUploadEngine::remembersRouteForTheNextRun_data()
+{
+    QTest::addColumn<Sandbox::ServerVersion>("version");
+    QTest::addColumn<QString>("neverAskedAgain");
+    QTest::newRow("legacy: no v3 request on the second run")
+            << Sandbox::ServerVersion::Legacy << QStringLiteral("/api/v3/generate-upload-url");
+    QTest::newRow("3.15 without a block id: straight to v2 next time")
+            << Sandbox::ServerVersion::V3_15 << QStringLiteral("/api/v3/generate-upload-url");
+    QTest::newRow("3.18: never a v2 request")
+            << Sandbox::ServerVersion::V3_18 << QStringLiteral("/api/v2/generate-upload-url");
+}
+
+void TestUploadEngine::remembersRouteForTheNextRun()
+{
+    QFETCH(Sandbox::ServerVersion, version);
+    QFETCH(QString, neverAskedAgain);
+    startSandbox(serverOf(version));
+    EngineConfig config = engineConfig();
+    config.blockId.clear();
+    m_engine->setConfig(config);
+    QSignalSpy learned(m_engine.get(), &UploadEngine::serverLearned);
+    QCOMPARE(uploadOne(makeFile(QStringLiteral("a.txt"), "a")).state, State::Done);
+    QVERIFY(!learned.isEmpty());
+    QCOMPARE(learned.last().at(0).toUrl(), m_sandbox->apiBaseUrl());
+
+    // The next run: a new engine told what the last one learned (the front ends persist it).
+    m_sandbox->clearRequests();
+    m_engine = std::make_unique<UploadEngine>();
+    config.knownServer = learned.last().at(1).value<ServerKnowledge>();
+    m_engine->setConfig(config);
+    for (int i = 0; i < 3; ++i)
+        m_engine->addPaths({ makeFile(QStringLiteral("b%1.txt").arg(i), "b") });
+    QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
+    QVERIFY(waitIdle(idle));
+    QCOMPARE(m_engine->stats().done, 3);
+    const auto api = requestsOf(QStringLiteral("api"));
+    QCOMPARE(api.size(), 3);
+    QCOMPARE(countPath(api, neverAskedAgain), 0);
+}
+
+void TestUploadEngine::uploadProxyErrors_data()
+{
+    QTest::addColumn<Sandbox::ServerVersion>("version");
+    QTest::addColumn<QString>("fault");
+    QTest::addColumn<bool>("stored");
+    QTest::addColumn<int>("tickets");
+    QTest::addColumn<int>("uploads");
+    QTest::addColumn<QString>("message"); // part of the final or the retry message
+    for (const auto version : { Sandbox::ServerVersion::V3_17, Sandbox::ServerVersion::V3_18 }) {
+        const QByteArray v = versionName(version).toLatin1();
+        QTest::addRow("%s: an expired upload URL gets a fresh slot", v.constData())
+                << version << QStringLiteral("api:expired-policy") << true << 2 << 2
+                << QStringLiteral("expired");
+        QTest::addRow("%s: 500 retries with backoff", v.constData())
+                << version << QStringLiteral("upload:status=500") << true << 2 << 2
+                << QStringLiteral("Could not upload file");
+        QTest::addRow("%s: 413 fails with the limit", v.constData())
+                << version << QStringLiteral("upload:status=413") << false << 1 << 1
+                << QStringLiteral("too large (\"File size limit exceeded\"): 512 KB; this "
+                                  "bot accepts at most 1 MB");
+        QTest::addRow("%s: an invalid upload URL fails clearly", v.constData())
+                << version << QStringLiteral("upload:status=403") << false << 1 << 1
+                << QStringLiteral("did not accept its own upload link (\"Invalid upload URL\")");
+    }
+}
+
+void TestUploadEngine::uploadProxyErrors()
+{
+    QFETCH(Sandbox::ServerVersion, version);
+    QFETCH(QString, fault);
+    QFETCH(bool, stored);
+    QFETCH(int, tickets);
+    QFETCH(int, uploads);
+    QFETCH(QString, message);
+    Sandbox::SandboxConfig sandboxConfig = serverOf(version);
+    sandboxConfig.maxSizeBytes = 1024 * 1024;
+    startSandbox(sandboxConfig);
+    QString error;
+    QVERIFY2(m_sandbox->faults()->add(fault, &error) > 0, qPrintable(error));
+    // Under the bot's 1 MiB limit, so the ticket is handed out and the proxy answers.
+    const QByteArray content = randomBytes(512 * 1024);
+    const JobSnapshot job = uploadOne(makeFile(QStringLiteral("scan.png"), content));
+    QCOMPARE(job.state, stored ? State::Done : State::Failed);
+    QCOMPARE(requestCount(QStringLiteral("api")), tickets);
+    QCOMPARE(requestCount(QStringLiteral("upload")), uploads);
+    const QString text = stored ? TimelineEntry::toText(job.timeline) : job.errorMessage;
+    QVERIFY2(text.contains(message), qPrintable(text));
+    if (stored)
+        QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)),
+                 content);
+}
+
 void TestUploadEngine::storesFileWithMultipartPost()
 {
     startSandbox();
@@ -215,9 +427,7 @@ void TestUploadEngine::storesFileWithMultipartPost()
 
 void TestUploadEngine::storesFileWithPutVariant()
 {
-    Sandbox::SandboxConfig config;
-    config.putVariant = true;
-    startSandbox(config);
+    startSandbox(serverOf(Sandbox::ServerVersion::V3_16));
     const QByteArray content = randomBytes(200000);
     const JobSnapshot job = uploadOne(makeFile(QStringLiteral("notes.txt"), content));
     QCOMPARE(job.state, State::Done);
@@ -251,7 +461,10 @@ void TestUploadEngine::escapesAwkwardFileNames()
     // As browsers send it: quote and LF percent-escaped, the rest raw UTF-8.
     QCOMPARE(uploads.first().fileName, QStringLiteral("my %22best%22 na%0Ame – été.txt"));
     // The ticket asked for the real name, so the key holds it verbatim.
-    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl);
+    // The link is one line: its LF is percent-encoded (the object's key holds it raw).
+    QVERIFY2(job.fileUrl.endsWith(QStringLiteral("na%0Ame – été.txt")), qPrintable(job.fileUrl));
+    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)
+                                .replace(QStringLiteral("%0A"), QStringLiteral("\n"));
     QVERIFY2(key.endsWith(name), qPrintable(key));
     QCOMPARE(m_sandbox->objectData(key), content);
 }
@@ -289,7 +502,7 @@ void TestUploadEngine::apiErrorFailsWithoutRetry()
     QFETCH(QString, expectedText);
     QFETCH(QString, expectedCode);
 
-    Sandbox::SandboxConfig sandboxConfig;
+    Sandbox::SandboxConfig sandboxConfig = serverOf(Sandbox::ServerVersion::V3_15);
     if (!token.isEmpty())
         sandboxConfig.token = QStringLiteral("the-right-token-123");
     startSandbox(sandboxConfig);
@@ -310,8 +523,7 @@ void TestUploadEngine::apiErrorFailsWithoutRetry()
 
 void TestUploadEngine::apiErrorInNewerShape()
 {
-    // Newer servers answer {defined, code, status, message, data}; the sandbox speaks the
-    // spec's shape, so a stub plays the newer server.
+    // The oRPC shape with an empty data object, which the sandbox never sends.
     StubHttpServer stub;
     stub.setResponse(400,
                      R"({"defined":true,"code":"BAD_REQUEST","status":400,)"
@@ -327,12 +539,13 @@ void TestUploadEngine::apiErrorInNewerShape()
     QVERIFY2(job.errorMessage.contains(u"File size exceeds the 10MB limit"),
              qPrintable(job.errorMessage));
     QCOMPARE(stub.requests().size(), 1);
-    QCOMPARE(stub.requests().first().path, QByteArray("/api/v2/generate-upload-url"));
+    QCOMPARE(stub.requests().first().path, QByteArray("/api/v3/generate-upload-url"));
     const QJsonObject body = QJsonDocument::fromJson(stub.requests().first().body).object();
     QCOMPARE(body.value(u"sessionId").toString(), QStringLiteral("s1"));
     QCOMPARE(body.value(u"fileName").toString(), QStringLiteral("big.bin"));
     QCOMPARE(body.value(u"fileType").toString(), QStringLiteral("text/plain")); // by content
     QCOMPARE(body.value(u"fileSize").toInt(), 10);
+    QCOMPARE(body.value(u"blockId").toString(), TicketRequest::PlaceholderBlockId);
     QVERIFY(stub.requests().first().headers.value("user-agent").startsWith("TypebotUploader/"));
 }
 
@@ -456,9 +669,8 @@ void TestUploadEngine::entityTooLargeFailsWithLimit()
 void TestUploadEngine::preflightSizeFailureSendsNoBytes()
 {
     // An older server that does not look at fileSize: only the policy knows the limit.
-    Sandbox::SandboxConfig config;
+    Sandbox::SandboxConfig config = serverOf(Sandbox::ServerVersion::V3_15);
     config.maxSizeBytes = 1024 * 1024;
-    config.checkFileSize = false;
     startSandbox(config);
     const JobSnapshot job =
             uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(1300 * 1024)));
@@ -471,7 +683,7 @@ void TestUploadEngine::preflightSizeFailureSendsNoBytes()
 
 void TestUploadEngine::newerServerRefusesDeclaredSize()
 {
-    Sandbox::SandboxConfig config;
+    Sandbox::SandboxConfig config = serverOf(Sandbox::ServerVersion::V3_16);
     config.maxSizeBytes = 1024 * 1024;
     startSandbox(config);
     const JobSnapshot job =
@@ -507,7 +719,7 @@ void TestUploadEngine::failsWhenFileChangesDuringUpload()
 
 void TestUploadEngine::tokenOnlyReachesApiHost()
 {
-    Sandbox::SandboxConfig config;
+    Sandbox::SandboxConfig config = serverOf(Sandbox::ServerVersion::V3_15);
     config.token = QStringLiteral("secret-token-abc123");
     startSandbox(config);
     const JobSnapshot job = uploadOne(makeFile(QStringLiteral("t.txt"), "token test"));
