@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "consoleoutput.h"
 
+#include "diagnostics/humanformat.h"
+
 #include <cstdio>
 #include <unistd.h>
 
@@ -16,7 +18,9 @@ void ConsoleOutput::write(FILE *stream, const QString &line)
     const bool hadStatus = m_statusShown;
     if (hadStatus)
         clearStatus();
-    const QByteArray bytes = line.toUtf8() + '\n';
+    // One call, one line: a newline or escape sequence inside (from a server, a file
+    // name) is shown escaped, never obeyed.
+    const QByteArray bytes = Typebot::HumanFormat::printable(line).toUtf8() + '\n';
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stream);
     std::fflush(stream);
     if (hadStatus)

@@ -2,6 +2,7 @@
 #include "chatrequest.h"
 
 #include "apirequest.h"
+#include "boundedreply.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 
@@ -110,6 +111,7 @@ void ChatRequest::doStart()
     }
     qCDebug(lcApi) << "POST" << Redactor::url(m_url);
     m_reply = m_nam->post(*request, m_body);
+    m_bounded = new BoundedReply(m_reply, MaxResponseBytes, m_timeoutMs, m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &ChatRequest::handleFinished);
 }
 
@@ -126,9 +128,12 @@ void ChatRequest::handleFinished()
     result.call = m_call;
     result.botId = m_pathId;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->read(MaxResponseBytes);
+    m_bounded->drain();
+    const QByteArray body = m_bounded->body();
     if (m_canceled) {
         result.canceled = true;
+    } else if (m_bounded->limit() != BoundedReply::Limit::None) {
+        result.error = m_bounded->limitError();
     } else if (status == 0) {
         result.error.kind = reply->error() == QNetworkReply::OperationCanceledError
                 ? ApiError::Kind::Timeout

@@ -13,6 +13,10 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace Typebot {
+class BoundedReply;
+}
+
+namespace Typebot {
 
 // One chat call: startChat (public bot, no auth), preview startChat (bearer token) or
 // continueChat. Same rules as TicketRequest: the token goes to the API host only and only
@@ -55,6 +59,7 @@ private:
     QUrl m_url;
     QByteArray m_body;
     QPointer<QNetworkReply> m_reply;
+    BoundedReply *m_bounded = nullptr; // child of m_reply
     QElapsedTimer m_elapsed;
     QByteArray m_userAgent;
     int m_timeoutMs = 30000;

@@ -2,6 +2,7 @@
 #include "ticketrequest.h"
 
 #include "apirequest.h"
+#include "boundedreply.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "routememory.h"
@@ -69,7 +70,8 @@ QByteArray TicketRequest::requestBody(ServerKnowledge::Route route, const QStrin
                       { QStringLiteral("fileName"), input.fileName } };
     if (route == ServerKnowledge::Route::V3)
         body.insert(QStringLiteral("blockId"),
-                    input.blockId.trimmed().isEmpty() ? PlaceholderBlockId : input.blockId.trimmed());
+                    input.blockId.trimmed().isEmpty() ? PlaceholderBlockId
+                                                      : input.blockId.trimmed());
     if (!input.fileType.isEmpty())
         body.insert(QStringLiteral("fileType"), input.fileType);
     // Newer servers check the size against the bot's limit up front; older ones ignore it.
@@ -142,6 +144,9 @@ void TicketRequest::send()
     }
     qCDebug(lcApi) << "POST" << Redactor::url(url);
     m_reply = m_nam->post(*request, requestBody(m_route, m_settings.sessionId, m_input));
+    // The whole exchange has a deadline and the answer a size cap: Qt's transfer timeout
+    // alone restarts on every byte a dripping server sends.
+    m_bounded = new BoundedReply(m_reply, MaxResponseBytes, m_timeoutMs, m_reply);
     connect(m_reply, &QNetworkReply::finished, this, &TicketRequest::handleFinished);
 }
 
@@ -163,13 +168,12 @@ bool TicketRequest::switchRouteAfter(int status, const ApiError &error)
     note.httpStatus = status;
     note.durationMs = m_attemptElapsed.elapsed();
     const QString said = error.message.isEmpty() ? error.bodyExcerpt : error.message;
-    note.message = absent
-            ? tr("%1 is not on this server (%2); asking %3 instead")
-                      .arg(ServerKnowledge::routePath(m_route), said,
-                           ServerKnowledge::routePath(next))
-            : tr("%1 wants the file block's id (%2); asking %3 instead")
-                      .arg(ServerKnowledge::routePath(m_route), said,
-                           ServerKnowledge::routePath(next));
+    note.message = absent ? tr("%1 is not on this server (%2); asking %3 instead")
+                                    .arg(ServerKnowledge::routePath(m_route), said,
+                                         ServerKnowledge::routePath(next))
+                          : tr("%1 wants the file block's id (%2); asking %3 instead")
+                                    .arg(ServerKnowledge::routePath(m_route), said,
+                                         ServerKnowledge::routePath(next));
     note.message = Redactor::text(note.message);
     m_notes.append(note);
     qCInfo(lcApi).noquote() << note.message;
@@ -230,10 +234,13 @@ void TicketRequest::handleFinished()
     result.retryAfter = reply->rawHeader("Retry-After");
     result.route = m_route;
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->read(MaxResponseBytes);
+    m_bounded->drain();
+    const QByteArray body = m_bounded->body();
 
     if (m_canceled) {
         result.canceled = true;
+    } else if (m_bounded->limit() != BoundedReply::Limit::None) {
+        result.error = m_bounded->limitError();
     } else if (status == 0) {
         result.error.kind = reply->error() == QNetworkReply::OperationCanceledError
                 ? ApiError::Kind::Timeout
@@ -275,7 +282,8 @@ void TicketRequest::handleFinished()
         // network errors and 5xx may come from anything in front of it.
         if (result.ok)
             m_routes->learnStyle(result.ticket.sendStyle());
-        if (status >= 200 && status < 500 && status != 404
+        if (status >= 200 && status < 500 && status != 404 && !result.canceled
+            && m_bounded->limit() == BoundedReply::Limit::None
             && result.error.kind != ApiError::Kind::InvalidResponse)
             m_routes->learnRoute(m_route);
     }

@@ -14,6 +14,7 @@ class QNetworkReply;
 
 namespace Typebot {
 
+class BoundedReply;
 class RouteMemory;
 
 // Step 1: asks the API for an upload slot, on whichever generate-upload-url route the
@@ -76,6 +77,7 @@ private:
     bool m_waiting = false; // for another request's probe
     QList<TimelineEntry> m_notes;
     QPointer<QNetworkReply> m_reply;
+    BoundedReply *m_bounded = nullptr; // child of m_reply
     QElapsedTimer m_elapsed;
     QElapsedTimer m_attemptElapsed;
     QByteArray m_userAgent;

@@ -7,6 +7,7 @@
 #include <QLocale>
 #include <QUrlQuery>
 
+#include <algorithm>
 #include <cmath>
 
 #include "jsonkeyorder.h"
@@ -84,7 +85,24 @@ std::optional<UploadTicket> UploadTicket::fromJson(const QByteArray &json, QStri
         *error = tr("\"fileUrl\" is missing");
         return std::nullopt;
     }
-    ticket.fileUrl = fileUrl.toString().trimmed();
+    // Servers before 3.17 put the file's name into the link verbatim; control characters
+    // in it (a name with a newline) are percent-encoded so the link stays one working line.
+    for (const QChar c : fileUrl.toString().trimmed()) {
+        if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+            ticket.fileUrl +=
+                    u'%' + QStringLiteral("%1").arg(c.unicode(), 2, 16, QLatin1Char('0')).toUpper();
+        else
+            ticket.fileUrl += c;
+    }
+    // The link is shown, copied and opened: only an http(s) URL will do (a javascript: or
+    // data: link is not a stored file).
+    const QUrl link(ticket.fileUrl, QUrl::TolerantMode);
+    const QString linkScheme = link.scheme().toLower();
+    if (!link.isValid() || link.host().isEmpty()
+        || (linkScheme != u"http" && linkScheme != u"https")) {
+        *error = tr("\"fileUrl\" is not an http(s) link");
+        return std::nullopt;
+    }
 
     if (const QJsonValue type = object.value(u"fileType"); type.isString())
         ticket.fileType = type.toString().trimmed();

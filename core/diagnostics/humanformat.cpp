@@ -56,4 +56,40 @@ QString HumanFormat::duration(qint64 seconds)
             .arg((seconds % 3600) / 60);
 }
 
+QString HumanFormat::printable(const QString &text)
+{
+    const auto isUnsafe = [](char32_t c) {
+        return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x202a && c <= 0x202e)
+                || (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029;
+    };
+    bool clean = true;
+    for (const QChar c : text) {
+        if (isUnsafe(c.unicode())) {
+            clean = false;
+            break;
+        }
+    }
+    if (clean)
+        return text;
+    QString out;
+    out.reserve(text.size() + 16);
+    for (const QChar c : text) {
+        const char32_t u = c.unicode();
+        if (!isUnsafe(u)) {
+            out += c;
+        } else if (u == u'\n') {
+            out += QStringLiteral("\\n");
+        } else if (u == u'\r') {
+            out += QStringLiteral("\\r");
+        } else if (u == u'\t') {
+            out += QStringLiteral("\\t");
+        } else if (u < 0x100) {
+            out += QStringLiteral("\\x%1").arg(uint(u), 2, 16, QLatin1Char('0'));
+        } else {
+            out += QStringLiteral("\\u{%1}").arg(uint(u), 4, 16, QLatin1Char('0'));
+        }
+    }
+    return out;
+}
+
 } // namespace Typebot

@@ -102,10 +102,16 @@ bool JobDatabase::openAt(const QString &path)
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
     if (path != u":memory:") {
         const QFileInfo info(path);
+        const bool folderExisted = QFileInfo::exists(info.absolutePath());
         if (!QDir().mkpath(info.absolutePath())) {
             m_problem = tr("Cannot create the folder %1").arg(info.absolutePath());
             return false;
         }
+        // The queue and history hold paths, session ids and links: owner-only, the folder
+        // (when we made it) as well as the files.
+        if (!folderExisted)
+            QFile::setPermissions(info.absolutePath(),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
         // One process at a time: a second instance hands its files to the first (GUI)
         // or works in memory (CLI), instead of two queues fighting over one file.
         m_lock = std::make_unique<QLockFile>(path + QStringLiteral(".lock"));
@@ -113,11 +119,26 @@ bool JobDatabase::openAt(const QString &path)
         if (!m_lock->tryLock(100)) {
             qint64 pid = 0;
             QString host, app;
-            m_lock->getLockInfo(&pid, &host, &app);
-            m_problem =
-                    tr("%1 is in use by another Typebot Uploader (process %2)").arg(path).arg(pid);
+            if (m_lock->error() != QLockFile::LockFailedError) {
+                // Not another process: the folder cannot be written (read-only, full).
+                m_problem = tr("Cannot write in the folder %1 (it may be read-only or full)")
+                                    .arg(info.absolutePath());
+            } else if (m_lock->getLockInfo(&pid, &host, &app) && pid > 0) {
+                m_problem = tr("%1 is in use by another Typebot Uploader (process %2)")
+                                    .arg(path)
+                                    .arg(pid);
+            } else {
+                m_problem = tr("%1 is in use by another Typebot Uploader").arg(path);
+            }
             return false;
         }
+        // SQLite gives its -wal and -shm files the database file's permissions.
+        if (!QFileInfo::exists(path)) {
+            QFile create(path);
+            if (create.open(QIODevice::WriteOnly | QIODevice::NewOnly))
+                create.close();
+        }
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     }
     db.setDatabaseName(path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "qnamuploadtransport.h"
 
+#include "api/boundedreply.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "formencoding.h"
@@ -20,6 +21,8 @@ namespace Typebot {
 namespace {
 
 constexpr qint64 MaxBodySnippet = Q_INT64_C(64) * 1024;
+// Storage answers are short XML; one that goes on past this is not an answer.
+constexpr qint64 MaxResponseBytes = Q_INT64_C(1024) * 1024;
 
 // Browsers use a boundary that cannot plausibly occur in a file; so do we.
 QByteArray makeBoundary()
@@ -28,19 +31,6 @@ QByteArray makeBoundary()
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()),
                                           random.size() / int(sizeof(quint32)));
     return "----TypebotUploaderBoundary" + random.toHex();
-}
-
-void parsePostResponse(const QByteArray &body, TransferResult *result)
-{
-    QXmlStreamReader xml(body);
-    while (!xml.atEnd()) {
-        if (xml.readNext() != QXmlStreamReader::StartElement)
-            continue;
-        if (xml.name() == u"Location")
-            result->location = xml.readElementText();
-        else if (xml.name() == u"ETag")
-            result->etag = xml.readElementText();
-    }
 }
 
 } // namespace
@@ -97,7 +87,9 @@ void QnamUploadTransport::doStart()
     m_reply = reply;
     connect(reply, &QNetworkReply::uploadProgress, this,
             &QnamUploadTransport::handleUploadProgress);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this] { m_stallTimer.start(); });
+    // Bytes coming back do not count as progress: a server dripping its answer must not
+    // keep an upload alive. Once the body is sent, the answer has its own deadline.
+    m_bounded = new BoundedReply(reply, MaxResponseBytes, 0, reply, MaxBodySnippet);
     connect(reply, &QNetworkReply::finished, this, &QnamUploadTransport::handleReplyFinished);
     m_stallTimer.start(m_request.stallTimeoutMs);
 }
@@ -196,6 +188,14 @@ void QnamUploadTransport::handleUploadProgress(qint64 sent, qint64 total)
         ++m_silentResends; // Qt reconnected and rewound the body
     if (sent != m_lastSent)
         m_stallTimer.start();
+    if (total > 0 && sent >= total && m_lastSent < total) {
+        // All sent: no more upload progress can come, so the stall rule hands over to a
+        // deadline for the whole answer.
+        m_stallTimer.stop();
+        m_bounded->startDeadline(m_request.stallTimeoutMs);
+    } else if (sent < total && m_bounded->deadlineMs() > 0) {
+        m_bounded->stopDeadline(); // Qt rewound the body to send it again
+    }
     m_lastSent = sent;
     m_maxSent = std::max(m_maxSent, sent);
     Q_EMIT progressChanged(sent, total);
@@ -222,8 +222,8 @@ void QnamUploadTransport::handleReplyFinished()
     result.httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.networkError = reply->error();
     result.headers = reply->rawHeaderPairs();
-    if (reply->isOpen())
-        result.bodySnippet = reply->read(MaxBodySnippet);
+    m_bounded->drain();
+    result.bodySnippet = m_bounded->body();
     result.bytesSent = m_lastSent;
     result.silentResends = std::max(m_silentResends, m_body ? m_body->rewinds() : 0);
 
@@ -235,11 +235,19 @@ void QnamUploadTransport::handleReplyFinished()
     } else if (m_canceled) {
         result.outcome = TransferResult::Outcome::Canceled;
         result.errorString = tr("Canceled");
+    } else if (m_bounded->limit() == BoundedReply::Limit::DeadlineExpired) {
+        result.outcome = TransferResult::Outcome::Stalled;
+        result.errorString = tr("The storage server did not finish its answer within %1 s of "
+                                "the upload")
+                                     .arg(m_request.stallTimeoutMs / 1000.0);
+    } else if (m_bounded->limit() == BoundedReply::Limit::TooLarge) {
+        result.outcome = TransferResult::Outcome::NetworkError;
+        result.networkError = QNetworkReply::ProtocolFailure;
+        result.errorString = tr("The storage server's answer went on past %1 KiB; stopped "
+                                "reading it")
+                                     .arg(MaxResponseBytes / 1024);
     } else if (status == 200 || status == 201 || status == 204) {
-        result.outcome = TransferResult::Outcome::Stored;
-        result.etag = QString::fromLatin1(result.header("ETag"));
-        if (status == 201)
-            parsePostResponse(result.bodySnippet, &result);
+        result.judgeSuccess();
     } else if (status >= 300) {
         result.outcome = TransferResult::Outcome::HttpError;
         result.s3Error = S3Error::fromXml(result.bodySnippet);
@@ -248,9 +256,8 @@ void QnamUploadTransport::handleReplyFinished()
         if (result.s3Error)
             result.errorString = result.s3Error->toString();
         else if (!result.serverMessage.isEmpty())
-            result.errorString = tr("The upload server answered %1: %2")
-                                         .arg(status)
-                                         .arg(result.serverMessage);
+            result.errorString =
+                    tr("The upload server answered %1: %2").arg(status).arg(result.serverMessage);
         else if (status < 400)
             result.errorString =
                     tr("The storage server redirected the upload (%1) to %2; "

@@ -12,6 +12,7 @@ class QNetworkReply;
 
 namespace Typebot {
 
+class BoundedReply;
 class UploadBodyFile;
 
 // The QNetworkAccessManager transport: a multipart POST (fields in order, file last, from
@@ -43,6 +44,7 @@ private:
     QNetworkAccessManager *m_nam;
     TransferRequest m_request;
     QPointer<QNetworkReply> m_reply;
+    BoundedReply *m_bounded = nullptr; // child of m_reply
     QPointer<UploadBodyFile> m_body; // owned by the request's multipart or the reply
     QTimer m_stallTimer;
     QElapsedTimer m_elapsed;

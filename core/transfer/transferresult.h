@@ -45,6 +45,10 @@ struct TransferResult
     // A short plain-text error body as one clean line ("Upload URL has expired"); empty for
     // markup, binary or long bodies.
     static QString plainTextMessage(const QByteArray &body);
+    // Judges a 200/201/204 answer from httpStatus, headers and bodySnippet: stored, unless
+    // the body is an S3 <Error> (S3 can answer 200 with an error document) or a 201 lacks
+    // the <PostResponse> it promises. Sets outcome, s3Error, errorString, etag, location.
+    void judgeSuccess();
 };
 
 } // namespace Typebot

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void uploadBeforeFileBlockGivesServerMessage();
     void disallowedTypeRefusedBeforeUpload();
     void runningOutOfAnswersNamesThePrompt();
+    void namesAndLinksCannotForgeOutputLines();
     void uploadsToEveryServerAndRemembersItsRoute_data();
     void uploadsToEveryServerAndRemembersItsRoute();
 
@@ -137,6 +138,24 @@ QStringList TestCli::endpointArgs() const
 {
     return { QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
              QStringLiteral("--session"), m_sandbox->defaultSessionId() };
+}
+
+void TestCli::namesAndLinksCannotForgeOutputLines()
+{
+    // A server before 3.17 puts the name into the link verbatim: a newline and an escape
+    // sequence in a file name must show escaped, one line per file.
+    SandboxConfig config;
+    config.serverVersion = Sandbox::ServerVersion::V3_15;
+    startSandbox(config);
+    const QString path =
+            writeFile(QStringLiteral("a\nstored  fake.txt  1 B  0 s  evil\x1b[31m.txt"), "x");
+    const Run r = run(endpointArgs() << path);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QByteArray> lines = r.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QVERIFY2(lines.first().startsWith("stored  a\\nstored  fake.txt"), r.out.constData());
+    QVERIFY2(!r.out.contains('\x1b') && r.out.contains("\\x1b[31m"), r.out.constData());
+    QVERIFY2(lines.first().contains("a%0Astored"), r.out.constData()); // the link, one line
 }
 
 void TestCli::uploadsToEveryServerAndRemembersItsRoute_data()

@@ -21,6 +21,8 @@ private Q_SLOTS:
     void speed();
     void duration_data();
     void duration();
+    void printable_data();
+    void printable();
 };
 
 void TestHumanFormat::initTestCase()
@@ -109,6 +111,31 @@ void TestHumanFormat::duration()
     QFETCH(QString, expected);
 
     QCOMPARE(HumanFormat::duration(seconds), expected);
+}
+
+void TestHumanFormat::printable_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("plain text and Unicode pass unchanged")
+            << QStringLiteral("relatório 🚀 \"a\" b.txt")
+            << QStringLiteral("relatório 🚀 \"a\" b.txt");
+    QTest::newRow("a newline cannot forge a second output line")
+            << QStringLiteral("http://x/a\nstored  fake.txt")
+            << QStringLiteral("http://x/a\\nstored  fake.txt");
+    QTest::newRow("an escape sequence cannot recolour the terminal")
+            << QStringLiteral("\x1b[31mred") << QStringLiteral("\\x1b[31mred");
+    QTest::newRow("CR, tab, DEL and C1 controls")
+            << QStringLiteral("a\rb\tc\x7f\u0085") << QStringLiteral("a\\rb\\tc\\x7f\\x85");
+    QTest::newRow("a right-to-left override cannot reverse a name")
+            << QStringLiteral("gpj.\u202eexe") << QStringLiteral("gpj.\\u{202e}exe");
+}
+
+void TestHumanFormat::printable()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, shown);
+    QCOMPARE(HumanFormat::printable(text), shown);
 }
 
 QTEST_GUILESS_MAIN(TestHumanFormat)

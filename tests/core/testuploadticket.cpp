@@ -30,6 +30,8 @@ private Q_SLOTS:
     void invalidTicket_data();
     void invalidTicket();
     void fieldLookupIgnoresCase();
+    void newerServerFields_data();
+    void newerServerFields();
 };
 
 void TestUploadTicket::validTicket_data()
@@ -214,26 +216,35 @@ void TestUploadTicket::invalidTicket_data()
     QTest::newRow("fileUrl not a string")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","fileUrl":{"u":"x"}})")
             << missingFileUrl;
-    QTest::newRow("formData is a string")
-            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"x",)"
-                          R"("formData":"key=k"})")
-            << QStringLiteral("\"formData\" is not an object");
-    QTest::newRow("formData is an array")
-            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"x",)"
-                          R"("formData":[{"key":"k"}]})")
-            << QStringLiteral("\"formData\" is not an object");
-    QTest::newRow("a form field is an object")
-            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"x",)"
-                          R"("formData":{"key":"k","policy":{"expiration":"x"}}})")
-            << QStringLiteral("form field \"policy\" is not text");
-    QTest::newRow("a form field is an array")
-            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"x",)"
-                          R"("formData":{"tags":["a","b"]}})")
-            << QStringLiteral("form field \"tags\" is not text");
-    QTest::newRow("a form field is null")
-            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"x",)"
-                          R"("formData":{"key":null}})")
-            << QStringLiteral("form field \"key\" is not text");
+    const QString notLink = QStringLiteral("\"fileUrl\" is not an http(s) link");
+    QTest::newRow("a javascript: fileUrl is not a stored file") << QByteArray(
+            R"x({"presignedUrl":"https://s3.example.com/b","fileUrl":"javascript:alert(1)"})x")
+                                                                << notLink;
+    QTest::newRow("a data: fileUrl") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"data:text/html,hi"})")
+                                     << notLink;
+    QTest::newRow("a fileUrl without a host")
+            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"x"})")
+            << notLink;
+    QTest::newRow("formData is a string") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"https://s3.example.com/b/x",)"
+            R"("formData":"key=k"})") << QStringLiteral("\"formData\" is not an object");
+    QTest::newRow("formData is an array") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"https://s3.example.com/b/x",)"
+            R"("formData":[{"key":"k"}]})")
+                                          << QStringLiteral("\"formData\" is not an object");
+    QTest::newRow("a form field is an object") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"https://s3.example.com/b/x",)"
+            R"("formData":{"key":"k","policy":{"expiration":"x"}}})")
+                                               << QStringLiteral(
+                                                          "form field \"policy\" is not text");
+    QTest::newRow("a form field is an array") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"https://s3.example.com/b/x",)"
+            R"("formData":{"tags":["a","b"]}})")
+                                              << QStringLiteral("form field \"tags\" is not text");
+    QTest::newRow("a form field is null") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/b","fileUrl":"https://s3.example.com/b/x",)"
+            R"("formData":{"key":null}})") << QStringLiteral("form field \"key\" is not text");
 }
 
 void TestUploadTicket::invalidTicket()
@@ -258,6 +269,60 @@ void TestUploadTicket::fieldLookupIgnoresCase()
     QCOMPARE(ticket.field(QStringLiteral("x-amz-signature")), QStringLiteral("abc"));
     QCOMPARE(ticket.field(QStringLiteral("key")), QString());
     QVERIFY(!ticket.isPutVariant());
+}
+
+void TestUploadTicket::newerServerFields_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<int>("style");
+    QTest::addColumn<QString>("fileType");
+    QTest::addColumn<qint64>("maxBytes");
+    QTest::addColumn<QString>("fileUrl");
+    using Style = Typebot::ServerKnowledge::SendStyle;
+    QTest::newRow("3.15: a POST policy, no limit sent")
+            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","formData":{"key":"k"},)"
+                          R"("fileUrl":"https://s3.example.com/b/k"})")
+            << int(Style::PostPolicy) << QString() << qint64(-1)
+            << QStringLiteral("https://s3.example.com/b/k");
+    QTest::newRow("3.16: a presigned PUT with its type and a 10 MB limit") << QByteArray(
+            R"({"presignedUrl":"https://s3.example.com/b/k.png?X-Amz-Signature=ab",)"
+            R"("fileType":"image/png","maxFileSize":10,"fileUrl":"https://s3.example.com/b/k.png"})")
+                                                                           << int(Style::PresignedPut)
+                                                                           << QStringLiteral(
+                                                                                      "image/png")
+                                                                           << qint64(10485760)
+                                                                           << QStringLiteral(
+                                                                                      "https://"
+                                                                                      "s3.example."
+                                                                                      "com/b/"
+                                                                                      "k.png");
+    QTest::newRow("3.17: the upload proxy, a fractional limit")
+            << QByteArray(R"({"presignedUrl":"https://v.example.com/api/uploads/eyJ.sig",)"
+                          R"("formData":{},"fileType":"application/pdf","maxFileSize":0.5,)"
+                          R"("fileUrl":"https://s3.example.com/b/c1x.pdf"})")
+            << int(Style::UploadProxy) << QStringLiteral("application/pdf") << qint64(524288)
+            << QStringLiteral("https://s3.example.com/b/c1x.pdf");
+    QTest::newRow("a raw name with a newline in the link is percent-encoded")
+            << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","formData":{"key":"k"},)"
+                          R"("fileUrl":"https://s3.example.com/b/a
+b.txt"})") << int(Style::PostPolicy)
+            << QString() << qint64(-1) << QStringLiteral("https://s3.example.com/b/a%0Ab.txt");
+}
+
+void TestUploadTicket::newerServerFields()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(int, style);
+    QFETCH(QString, fileType);
+    QFETCH(qint64, maxBytes);
+    QFETCH(QString, fileUrl);
+    QString error;
+    const auto ticket = UploadTicket::fromJson(json, &error);
+    QVERIFY2(ticket, qPrintable(error));
+    QCOMPARE(int(ticket->sendStyle()), style);
+    QCOMPARE(ticket->fileType, fileType);
+    QCOMPARE(ticket->maxFileSizeBytes(), maxBytes);
+    QCOMPARE(ticket->fileUrl, fileUrl);
 }
 
 QTEST_GUILESS_MAIN(TestUploadTicket)

@@ -5,6 +5,7 @@
 #include "engine/uploadengine.h"
 #include "storage/jobdatabase.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void secondOpenerIsRefused();
     void engineRestoresQueue();
     void csvExportQuotesAndDefuses();
+    void filesAreOwnerOnly();
 
 private:
     JobSnapshot snapshot(quint64 id, State state, const QString &url = QString());
@@ -262,6 +264,25 @@ void TestJobDatabase::csvExportQuotesAndDefuses()
              QByteArray("stored_at,name,size,profile,session,file_url,path\r\n"
                         "2026-01-02T03:04:05Z,\"'=HYPERLINK(\"\"x\"\"), \"\"quoted\"\".txt\",5,,,"
                         "https://h/k,\r\n"));
+}
+
+void TestJobDatabase::filesAreOwnerOnly()
+{
+    // The queue and history hold paths, session ids and links.
+    const QString folder = m_dir->filePath(QStringLiteral("new-data"));
+    const QString path = QDir(folder).filePath(QStringLiteral("q.sqlite"));
+    JobDatabase database;
+    QVERIFY(database.open(path));
+    const auto groupOrOther = QFile::ReadGroup | QFile::WriteGroup | QFile::ExeGroup
+            | QFile::ReadOther | QFile::WriteOther | QFile::ExeOther;
+    QVERIFY(!(QFile::permissions(folder) & groupOrOther));
+    QVERIFY(!(QFile::permissions(path) & groupOrOther));
+    database.recordQueued({ { QStringLiteral("/a"), 1 } }, QStringLiteral("p"),
+                          QStringLiteral("s"));
+    for (const QString &suffix : { QStringLiteral("-wal"), QStringLiteral("-shm") }) {
+        if (QFile::exists(path + suffix))
+            QVERIFY2(!(QFile::permissions(path + suffix) & groupOrOther), qPrintable(suffix));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJobDatabase)

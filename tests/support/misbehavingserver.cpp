@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "misbehavingserver.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+
+MisbehavingServer::MisbehavingServer(Mode mode, int status, int intervalMs, QObject *parent)
+    : QTcpServer(parent),
+      m_mode(mode),
+      m_status(status),
+      m_intervalMs(intervalMs)
+{
+    connect(this, &QTcpServer::newConnection, this, &MisbehavingServer::handleConnection);
+    listen(QHostAddress::LocalHost, 0);
+}
+
+QUrl MisbehavingServer::url(const QString &path) const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(QStringLiteral("127.0.0.1"));
+    url.setPort(serverPort());
+    url.setPath(path);
+    return url;
+}
+
+void MisbehavingServer::handleConnection()
+{
+    while (QTcpSocket *socket = nextPendingConnection()) {
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        auto started = std::make_shared<bool>(false);
+        auto head = std::make_shared<QByteArray>();
+        connect(socket, &QTcpSocket::readyRead, this, [this, socket, started, head] {
+            head->append(socket->readAll());
+            // Answer once the request head is in; the body (if any) is ignored.
+            if (*started || !head->contains("\r\n\r\n"))
+                return;
+            *started = true;
+            ++m_requests;
+            const QByteArray status = QByteArray::number(m_status) + " Whatever";
+            if (m_mode == Mode::Drip) {
+                socket->write(
+                        "HTTP/1.1 " + status
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n");
+                auto *timer = new QTimer(socket);
+                connect(timer, &QTimer::timeout, socket, [this, socket] {
+                    socket->write("{");
+                    ++m_bytesSent;
+                });
+                timer->start(m_intervalMs);
+            } else {
+                socket->write("HTTP/1.1 " + status
+                              + "\r\nContent-Type: application/xml\r\nTransfer-Encoding: "
+                                "chunked\r\n\r\n");
+                const QByteArray chunk = QByteArray::number(64 * 1024, 16) + "\r\n"
+                        + QByteArray(64 * 1024, '<') + "\r\n";
+                const auto pump = [this, socket, chunk] {
+                    while (socket->state() == QAbstractSocket::ConnectedState
+                           && socket->bytesToWrite() < 256 * 1024) {
+                        socket->write(chunk);
+                        m_bytesSent += 64 * 1024;
+                    }
+                };
+                connect(socket, &QTcpSocket::bytesWritten, socket, pump);
+                pump();
+            }
+        });
+    }
+}
