@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 
 namespace Typebot {
 
@@ -54,8 +55,19 @@ ApiError ApiError::fromHttpResponse(int status, const QByteArray &body)
             && !text.startsWith(u'[') && text.size() <= 160)
             error.message = text;
     }
-    if (error.message.isEmpty())
+    if (error.message.isEmpty()) {
         error.bodyExcerpt = sanitizedExcerpt(body);
+        // A proxy's or platform's HTML page: its words, not its markup.
+        if (error.bodyExcerpt.startsWith(u'<')) {
+            static const QRegularExpression tags(QStringLiteral("<[^>]*>"));
+            static const QRegularExpression spaces(QStringLiteral("\\s+"));
+            const QString text = sanitizedExcerpt(body, 2000)
+                                         .replace(tags, QStringLiteral(" "))
+                                         .replace(spaces, QStringLiteral(" "))
+                                         .trimmed();
+            error.bodyExcerpt = text.isEmpty() ? QString() : text.left(200);
+        }
+    }
     return error;
 }
 

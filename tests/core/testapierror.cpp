@@ -104,15 +104,13 @@ void TestApiError::fromHttpResponse_data()
     QTest::newRow("a non-string message falls back to the body")
             << 400 << QByteArray(R"({"message":42})") << QString() << QString() << QStringList()
             << QStringLiteral(R"({"message":42})");
-    QTest::newRow("nginx HTML error page becomes one folded line")
+    QTest::newRow("nginx HTML error page becomes one line of its words")
             << 502
             << QByteArray("<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
                           "<center><h1>502 Bad Gateway</h1></center>\r\n"
                           "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n")
             << QString() << QString() << QStringList()
-            << QStringLiteral("<html> <head><title>502 Bad Gateway</title></head> <body> "
-                              "<center><h1>502 Bad Gateway</h1></center> "
-                              "<hr><center>nginx</center> </body> </html>");
+            << QStringLiteral("502 Bad Gateway 502 Bad Gateway nginx");
     QTest::newRow("empty body") << 503 << QByteArray() << QString() << QString() << QStringList()
                                 << QString();
     QTest::newRow("bearer token in the message is redacted")
@@ -143,14 +141,12 @@ void TestApiError::fromHttpResponse_data()
     QTest::newRow("plain text of the upload proxy, surrounding space folded")
             << 403 << QByteArray("  Upload URL\r\nhas expired \n") << QString()
             << QStringLiteral("Upload URL has expired") << QStringList() << QString();
-    QTest::newRow("an HTML page stays an excerpt")
-            << 502 << QByteArray("<html><body>Bad gateway</body></html>") << QString()
-            << QString() << QStringList() << QStringLiteral("<html><body>Bad gateway</body></html>");
     QTest::newRow("oRPC shape of 3.18 with defined true")
             << 400
-            << QByteArray(R"({"defined":true,"code":"BAD_REQUEST","status":400,"message":"Can't find session"})")
-            << QStringLiteral("BAD_REQUEST") << QStringLiteral("Can't find session") << QStringList()
-            << QString();
+            << QByteArray(
+                       R"({"defined":true,"code":"BAD_REQUEST","status":400,"message":"Can't find session"})")
+            << QStringLiteral("BAD_REQUEST") << QStringLiteral("Can't find session")
+            << QStringList() << QString();
     QTest::newRow("policy in a JSON body without a message is redacted")
             << 500 << QByteArray(R"({"formData":{"policy":"eyJleHBpcmF0aW9uIjoi","key":"k"}})")
             << QString() << QString() << QStringList()
@@ -318,7 +314,7 @@ void TestApiError::registeredSecretIsRedacted()
 
     const ApiError html =
             ApiError::fromHttpResponse(403, QByteArray("<p>token tbu_token_0123456789 denied</p>"));
-    QCOMPARE(html.bodyExcerpt, QStringLiteral("<p>token [redacted] denied</p>"));
+    QCOMPARE(html.bodyExcerpt, QStringLiteral("token [redacted] denied"));
     QVERIFY(!html.toString().contains(u"tbu_token_0123456789"));
 }
 

@@ -169,6 +169,26 @@ void TestPreflight::check_data()
             << QStringLiteral("the upload slot's policy cannot be read: the policy is not a "
                               "JSON object")
             << qint64(-1);
+    const auto proxyTicket = [](double maxFileSizeMb) {
+        UploadTicket ticket;
+        ticket.presignedUrl = QUrl(QStringLiteral("https://viewer.example.com/api/uploads/t.s"));
+        ticket.fileUrl = QStringLiteral("https://s3.example.com/typebot/c1.png");
+        ticket.maxFileSizeMb = maxFileSizeMb;
+        return ticket;
+    };
+    QTest::newRow("maxFileSize 10 (MB): 12.4 MB refused before a byte is sent")
+            << proxyTicket(10) << qint64(13000000) << fiveBefore << true << P::TooLarge
+            << QStringLiteral("12.4 MB; this bot accepts at most 10 MB") << qint64(10485760);
+    QTest::newRow("maxFileSize 10: exactly 10 MiB passes, as the server compares")
+            << proxyTicket(10) << qint64(10485760) << fiveBefore << false << P::TooLarge
+            << QString() << qint64(-1);
+    QTest::newRow("maxFileSize 10: one byte over shows exact bytes")
+            << proxyTicket(10) << qint64(10485761) << fiveBefore << true << P::TooLarge
+            << QStringLiteral("10485761 bytes; this bot accepts at most 10485760 bytes")
+            << qint64(10485760);
+    QTest::newRow("no maxFileSize: the proxy has nothing to check")
+            << proxyTicket(-1) << qint64(4000000000) << fiveBefore << false << P::TooLarge
+            << QString() << qint64(-1);
     QTest::newRow("PUT URL still valid") << putTicket(put) << qint64(1000) << expiresAt.addSecs(-1)
                                          << false << P::Expired << QString() << qint64(-1);
     QTest::newRow("PUT URL expired 5 minutes ago")

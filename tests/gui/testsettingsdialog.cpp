@@ -29,6 +29,7 @@ private Q_SLOTS:
     void inlineValidation_data();
     void inlineValidation();
     void sandboxProfileIsAlwaysValid();
+    void showsAndForgetsWhatWasLearnedOfTheServer();
     void tokenIsNeverSaved();
     void historyRetentionIsSaved();
     void keychainNotesFollowTheKeychain();
@@ -125,6 +126,45 @@ void TestSettingsDialog::inlineValidation()
         QVERIFY2(shownSessionError.contains(sessionError, Qt::CaseInsensitive),
                  qPrintable(shownSessionError));
     QCOMPARE(dialog.isSaveEnabled(), apiError.isEmpty() && sessionError.isEmpty());
+}
+
+void TestSettingsDialog::showsAndForgetsWhatWasLearnedOfTheServer()
+{
+    QTemporaryDir dir;
+    Typebot::ServerKnowledgeStore store(dir.filePath(QStringLiteral("servers.json")));
+    Typebot::ServerKnowledge learned;
+    learned.route = Typebot::ServerKnowledge::Route::V3;
+    learned.style = Typebot::ServerKnowledge::SendStyle::UploadProxy;
+    learned.v2Absent = true;
+    QVERIFY(store.save(QUrl(QStringLiteral("https://bots.example.com/api")), learned));
+
+    AppSettings settings;
+    settings.profiles << AppSettings::sandboxProfile();
+    Profile profile;
+    profile.id = QStringLiteral("p1");
+    profile.name = QStringLiteral("Production");
+    profile.apiBase = QStringLiteral("https://bots.example.com/api/");
+    profile.sessionId = QStringLiteral("ok");
+    settings.profiles << profile;
+    SettingsDialog dialog(settings);
+    dialog.setServerStore(&store);
+    dialog.selectProfile(1);
+    QCOMPARE(dialog.serverDescription(),
+             QStringLiteral("Typebot 3.18 or later: v3 route, upload proxy"));
+
+    auto *forget = dialog.findChild<QPushButton *>(QStringLiteral("forgetServerButton"));
+    QVERIFY(forget && forget->isEnabled());
+    forget->click();
+    QVERIFY(!store.find(QUrl(QStringLiteral("https://bots.example.com/api"))).isKnown());
+    QVERIFY2(dialog.serverDescription().startsWith(u"Not learned yet"),
+             qPrintable(dialog.serverDescription()));
+    QVERIFY(!forget->isEnabled());
+
+    // The optional block id is part of the profile.
+    auto *blockEdit = dialog.findChild<QLineEdit *>(QStringLiteral("blockIdEdit"));
+    QVERIFY(blockEdit);
+    QTest::keyClicks(blockEdit, QStringLiteral("clblock123"));
+    QCOMPARE(dialog.settings().profiles.at(1).blockId, QStringLiteral("clblock123"));
 }
 
 void TestSettingsDialog::sandboxProfileIsAlwaysValid()
