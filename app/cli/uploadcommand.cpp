@@ -94,12 +94,13 @@ bool UploadCommand::prepare()
     Redactor::addSecret(endpoint.token);
 
     // What earlier runs learned of this server: its upload route, so no request is wasted.
-    m_servers = std::make_unique<ServerKnowledgeStore>(dataFilePath(QStringLiteral("servers.json")));
+    m_servers =
+            std::make_unique<ServerKnowledgeStore>(dataFilePath(QStringLiteral("servers.json")));
     if (m_options.forgetServer) {
         QString error;
         if (!m_servers->forget(endpoint.apiBase, &error))
-            m_console.printErr(
-                    QStringLiteral("typebot-upload: warning: cannot forget the server: ") + error);
+            m_console.printErr(QStringLiteral("typebot-upload: warning: cannot forget the server: ")
+                               + error);
     }
     m_options.engine.knownServer = m_servers->find(endpoint.apiBase);
 
@@ -125,7 +126,8 @@ bool UploadCommand::prepare()
                                               &m_observer, owner);
             });
     if (!m_options.noHistory)
-        openJournal();
+        if (!openJournal())
+            return false;
     connect(m_engine, &UploadEngine::jobsAdded, this, &UploadCommand::handleJobsAdded);
     connect(m_engine, &UploadEngine::jobsChanged, this, &UploadCommand::handleJobsChanged);
     connect(m_engine, &UploadEngine::jobFinished, this, &UploadCommand::handleJobFinished);
@@ -134,13 +136,38 @@ bool UploadCommand::prepare()
     return true;
 }
 
+bool UploadCommand::checkResumeSession()
+{
+    // The interrupted files belong to the session they were queued for; sending them to
+    // another one without a word would put them where nobody looks.
+    QStringList others;
+    int count = 0;
+    const QString session = m_options.engine.endpoint.sessionId.trimmed();
+    for (const JobJournal::Entry &entry : m_journal->entries()) {
+        if (JobState::isFinal(entry.state) || entry.session.isEmpty() || entry.session == session)
+            continue;
+        ++count;
+        if (!others.contains(entry.session))
+            others << entry.session;
+    }
+    if (count == 0)
+        return true;
+    m_console.printErr(
+            QStringLiteral("typebot-upload: the interrupted run's %1 file(s) were queued "
+                           "for session %2, not %3; resume with --session %2, or "
+                           "upload them to this session anew without --resume")
+                    .arg(count)
+                    .arg(others.join(QStringLiteral(", ")), session));
+    return false;
+}
+
 QString UploadCommand::dataFilePath(const QString &fileName) const
 {
     return m_options.dataDir.isEmpty() ? JobDatabase::defaultPath(fileName)
                                        : QDir(m_options.dataDir).filePath(fileName);
 }
 
-void UploadCommand::openJournal()
+bool UploadCommand::openJournal()
 {
     // The journal holds one session's files; with --bot each run has its own session.
     const QString path = dataFilePath(QStringLiteral("typebot-upload.sqlite"));
@@ -151,7 +178,7 @@ void UploadCommand::openJournal()
                                    .arg(m_journal->problem()));
     m_engine->setJournal(m_journal.get());
     if (m_options.resume)
-        return;
+        return checkResumeSession();
     // A new run: forget how earlier runs' files ended (the history keeps their links), and
     // point at any that an interrupted run left.
     QList<quint64> finished;
@@ -168,6 +195,7 @@ void UploadCommand::openJournal()
         m_console.printErr(QStringLiteral("typebot-upload: %1 file(s) from an interrupted run "
                                           "are not stored yet; --resume finishes them")
                                    .arg(unfinished));
+    return true;
 }
 
 void UploadCommand::start()
@@ -316,19 +344,20 @@ void UploadCommand::processTimeline(const JobSnapshot &job)
             verbose(info.name, entry.toText());
         if (!m_options.json)
             continue;
+        // A slot handed out and usable; a 2xx the client could not use is no ticket.
         if (entry.kind == TimelineEntry::Kind::Ticket && entry.httpStatus >= 200
-            && entry.httpStatus < 300) {
-            JsonLineWriter::write(QStringLiteral("ticket"),
-                                  { { QStringLiteral("id"), double(job.id) },
-                                    { QStringLiteral("path"), job.filePath },
-                                    { QStringLiteral("attempt"), entry.attempt },
-                                    { QStringLiteral("host"), entry.host },
-                                    { QStringLiteral("status"), entry.httpStatus },
-                                    { QStringLiteral("durationMs"), double(entry.durationMs) },
-                                    { QStringLiteral("route"),
-                                      ServerKnowledge::routeName(job.ticketRoute) },
-                                    { QStringLiteral("style"),
-                                      ServerKnowledge::styleKey(job.ticket.sendStyle()) } });
+            && entry.httpStatus < 300 && entry.errorCode.isEmpty()) {
+            JsonLineWriter::write(
+                    QStringLiteral("ticket"),
+                    { { QStringLiteral("id"), double(job.id) },
+                      { QStringLiteral("path"), job.filePath },
+                      { QStringLiteral("attempt"), entry.attempt },
+                      { QStringLiteral("host"), entry.host },
+                      { QStringLiteral("status"), entry.httpStatus },
+                      { QStringLiteral("durationMs"), double(entry.durationMs) },
+                      { QStringLiteral("route"), ServerKnowledge::routeName(job.ticketRoute) },
+                      { QStringLiteral("style"),
+                        ServerKnowledge::styleKey(job.ticket.sendStyle()) } });
         } else if (entry.kind == TimelineEntry::Kind::Retry) {
             // The entry before a retry is the failed request; its message is the reason.
             QString reason = job.retryReason;

@@ -74,7 +74,8 @@ private:
 
     enum class ChatPhase { None, Walking, Uploading, Submitting, Done };
 
-    void openJournal();
+    bool openJournal(); // false: a usage problem was printed (exit 2)
+    bool checkResumeSession();
     QString dataFilePath(const QString &fileName) const;
     void doStart();
     void startUploads();

@@ -30,6 +30,7 @@ public:
         QString errorMessage;
         QString errorCode;
         int attempts = 0;
+        QString session; // the chat session the file was queued for
     };
 
     virtual ~JobJournal() = default;

@@ -297,7 +297,9 @@ void UploadJob::handleTicket(const TicketResult &result)
         m_clockSkewMs = now().msecsTo(result.serverDate);
 
     if (!result.ok) {
-        entry.errorCode = result.error.code.isEmpty() && result.error.httpStatus == 0
+        entry.errorCode = result.error.kind == ApiError::Kind::InvalidResponse
+                ? QStringLiteral("InvalidResponse")
+                : result.error.code.isEmpty() && result.error.httpStatus == 0
                 ? networkErrorName(result.networkError)
                 : result.error.code;
         entry.message += QStringLiteral(": ") + result.error.toString();

@@ -317,7 +317,7 @@ QList<JobJournal::Entry> JobDatabase::entries()
     QList<Entry> list;
     QSqlQuery query(QSqlDatabase::database(m_connection));
     if (!query.exec(QStringLiteral("SELECT id, path, size, state, file_url, error, error_code, "
-                                   "attempts FROM jobs ORDER BY id")))
+                                   "attempts, session FROM jobs ORDER BY id")))
         return list;
     while (query.next()) {
         Entry entry;
@@ -329,6 +329,7 @@ QList<JobJournal::Entry> JobDatabase::entries()
         entry.errorMessage = query.value(5).toString();
         entry.errorCode = query.value(6).toString();
         entry.attempts = query.value(7).toInt();
+        entry.session = query.value(8).toString();
         list << entry;
     }
     return list;

@@ -6,6 +6,7 @@
 #include "faultinjector.h"
 #include "faultspec.h"
 #include "sandboxserver.h"
+#include "storage/jobdatabase.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -100,6 +101,8 @@ private Q_SLOTS:
     void disallowedTypeRefusedBeforeUpload();
     void runningOutOfAnswersNamesThePrompt();
     void namesAndLinksCannotForgeOutputLines();
+    void resumeKeepsFilesInTheirSession();
+    void unusableTicketIsNoTicketEvent();
     void uploadsToEveryServerAndRemembersItsRoute_data();
     void uploadsToEveryServerAndRemembersItsRoute();
 
@@ -139,6 +142,45 @@ QStringList TestCli::endpointArgs() const
 {
     return { QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
              QStringLiteral("--session"), m_sandbox->defaultSessionId() };
+}
+
+void TestCli::resumeKeepsFilesInTheirSession()
+{
+    // An interrupted run left a file queued for another session.
+    const QString file = writeFile(QStringLiteral("left.txt"), "left");
+    {
+        Typebot::JobDatabase journal;
+        QVERIFY(journal.open(m_dir->filePath(QStringLiteral("data/typebot-upload.sqlite"))));
+        QCOMPARE(journal.recordQueued({ { file, 4 } }, QString(), QStringLiteral("old-session"))
+                         .size(),
+                 1);
+    }
+    Run r = run(endpointArgs() << QStringLiteral("--resume"));
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("queued for session old-session")
+                     && r.err.contains("--session old-session"),
+             r.err.constData());
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+    // In its own session it resumes.
+    m_sandbox->addSession(QStringLiteral("old-session"));
+    r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+              QStringLiteral("--session"), QStringLiteral("old-session"),
+              QStringLiteral("--resume") });
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("stored  left.txt"), r.out.constData());
+}
+
+void TestCli::unusableTicketIsNoTicketEvent()
+{
+    // A 200 whose body is cut in half is retried; it never counts as a handed-out slot.
+    QString error;
+    QVERIFY(m_sandbox->faults()->add(QStringLiteral("api:malformed-json"), &error) > 0);
+    const QString a = writeFile(QStringLiteral("a.txt"), "a");
+    const Run r = run(endpointArgs() << QStringLiteral("--json") << a);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    QCOMPARE(eventsNamed(events, QStringLiteral("ticket")).size(), 1);
+    QCOMPARE(eventsNamed(events, QStringLiteral("retry")).size(), 1);
 }
 
 void TestCli::namesAndLinksCannotForgeOutputLines()
