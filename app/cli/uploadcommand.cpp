@@ -7,6 +7,7 @@
 #include "diagnostics/curlcommand.h"
 #include "diagnostics/humanformat.h"
 #include "diagnostics/redactor.h"
+#include "engine/folderscanner.h"
 #include "engine/uploadengine.h"
 #include "engine/uploadjob.h"
 #include "sandboxserver.h"
@@ -16,7 +17,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -223,10 +223,7 @@ void UploadCommand::startUploads()
     QStringList paths;
     for (const QString &path : std::as_const(m_options.paths)) {
         const QFileInfo info(path);
-        if (m_options.recursive && info.isDir()
-            && !QDirIterator(path, QDir::Files | QDir::Hidden | QDir::System,
-                             QDirIterator::Subdirectories)
-                        .hasNext()) {
+        if (m_options.recursive && info.isDir() && FolderScanner::scan(path).isEmpty()) {
             ++m_failed;
             const QString message = QStringLiteral("%1: folder has no files to upload").arg(path);
             if (m_options.json)

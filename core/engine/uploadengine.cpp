@@ -4,7 +4,6 @@
 #include "diagnostics/logging.h"
 #include "transfer/qnamuploadtransport.h"
 
-#include <QDirIterator>
 #include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkInformation>
@@ -83,23 +82,17 @@ void UploadEngine::setClock(std::function<QDateTime()> clock)
     m_env.clock = std::move(clock);
 }
 
-QStringList UploadEngine::expand(const QStringList &paths, bool recursive)
+QList<FolderScanner::Found> UploadEngine::expand(const QStringList &paths, bool recursive)
 {
-    QStringList files;
+    QList<FolderScanner::Found> files;
     for (const QString &path : paths) {
         const QFileInfo info(path);
         if (!recursive || !info.isDir()) {
-            files << (info.isRelative() ? info.absoluteFilePath() : path);
+            files.append({ info.isRelative() ? info.absoluteFilePath() : path, {}, {} });
             continue;
         }
-        // Symlinked folders are not followed, so a link loop cannot expand forever.
-        QStringList inFolder;
-        QDirIterator it(info.absoluteFilePath(), QDir::Files | QDir::Hidden | QDir::System,
-                        QDirIterator::Subdirectories);
-        while (it.hasNext())
-            inFolder << it.next();
-        std::sort(inFolder.begin(), inFolder.end());
-        files << inFolder;
+        // Every entry is reported: unreadable folders and unnamed files as failures.
+        files << FolderScanner::scan(info.absoluteFilePath());
     }
     return files;
 }
@@ -138,16 +131,16 @@ void UploadEngine::handleStateChanged(UploadJob *job, JobState::Value state)
 
 QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
 {
-    const QStringList files = expand(paths, recursive);
+    const QList<FolderScanner::Found> files = expand(paths, recursive);
     if (files.isEmpty())
         return {};
     QList<quint64> ids;
     if (m_journal) {
         QList<JobJournal::QueuedFile> queued;
         queued.reserve(files.size());
-        for (const QString &file : files) {
-            const QFileInfo info(file);
-            queued.append({ file, info.isFile() ? info.size() : -1 });
+        for (const FolderScanner::Found &file : files) {
+            const QFileInfo info(file.path);
+            queued.append({ file.path, file.isFile() && info.isFile() ? info.size() : -1 });
         }
         ids = m_journal->recordQueued(queued, m_config.profileName, m_config.endpoint.sessionId);
     }
@@ -160,11 +153,18 @@ QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
     QList<JobSnapshot> refused; // missing, folders, unreadable: finished as soon as added
     added.reserve(files.size());
     for (qsizetype i = 0; i < files.size(); ++i) {
-        UploadJob *job = createJob(ids.at(i), files.at(i));
-        if (checkNewJob(job))
-            m_queued.insert(job->id());
-        else
+        UploadJob *job = createJob(ids.at(i), files.at(i).path);
+        if (!files.at(i).isFile()) {
+            const QSignalBlocker blocker(job);
+            job->refuse(files.at(i).problem, files.at(i).code);
+            if (m_journal)
+                m_journal->recordState(job->snapshot());
             refused << job->snapshot();
+        } else if (checkNewJob(job)) {
+            m_queued.insert(job->id());
+        } else {
+            refused << job->snapshot();
+        }
         added << job->snapshot();
     }
     qCInfo(lcEngine) << "queued" << ids.size() << "files";

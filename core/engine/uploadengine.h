@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/routememory.h"
 #include "engineconfig.h"
+#include "folderscanner.h"
 #include "jobjournal.h"
 #include "jobsnapshot.h"
-#include "api/routememory.h"
 #include "speedmeter.h"
 #include "transfer/uploadtransport.h"
 #include "uploadjob.h"
@@ -98,7 +99,7 @@ private:
     // jobsAdded, then jobFinished for the refused ones, then scheduling.
     void announceAdded(const QList<JobSnapshot> &added, const QList<JobSnapshot> &refused);
     void handleStateChanged(UploadJob *job, JobState::Value state);
-    static QStringList expand(const QStringList &paths, bool recursive);
+    static QList<FolderScanner::Found> expand(const QStringList &paths, bool recursive);
 
     EngineConfig m_config;
     JobEnvironment m_env;

@@ -116,6 +116,11 @@ void UploadJob::addEntry(TimelineEntry entry)
         m_timeline.remove(1, m_timeline.size() - 200);
 }
 
+void UploadJob::refuse(const QString &message, const QString &code)
+{
+    fail(message, code);
+}
+
 bool UploadJob::checkFile()
 {
     FileStamp stamp;

@@ -60,6 +60,9 @@ public:
     // Fails the job at once when the file is missing, a folder or unreadable, so such
     // files show their problem as soon as they are added. True when the file is usable.
     bool checkFile();
+    // Fails the job at once for a reason found before it was created (a folder that cannot
+    // be read, a name that cannot be opened), without emitting: nothing ran.
+    void refuse(const QString &message, const QString &code);
     void start(); // Queued → running; does nothing in any other state
     void cancel(); // any running or queued state → Canceled
     void retryNow(); // WaitingToRetry: skip the rest of the delay (the network is back)

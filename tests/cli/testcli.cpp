@@ -15,10 +15,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+#include <cstdio>
+
+#include <unistd.h>
 
 #include <csignal>
 #include <functional>
@@ -102,6 +107,7 @@ private Q_SLOTS:
     void runningOutOfAnswersNamesThePrompt();
     void namesAndLinksCannotForgeOutputLines();
     void resumeKeepsFilesInTheirSession();
+    void recursiveRunReportsEveryEntry();
     void unusableTicketIsNoTicketEvent();
     void uploadsToEveryServerAndRemembersItsRoute_data();
     void uploadsToEveryServerAndRemembersItsRoute();
@@ -142,6 +148,75 @@ QStringList TestCli::endpointArgs() const
 {
     return { QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
              QStringLiteral("--session"), m_sandbox->defaultSessionId() };
+}
+
+void TestCli::recursiveRunReportsEveryEntry()
+{
+    // Qt's iterators drop a name that is not UTF-8 and a folder they cannot read; every
+    // entry must end stored or failed with a reason.
+    const QString root = m_dir->filePath(QStringLiteral("tree"));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/locked")));
+    QVERIFY(QDir().mkpath(root + QStringLiteral("/real")));
+    writeFile(QStringLiteral("tree/good.txt"), "good");
+    writeFile(QStringLiteral("tree/locked/secret.txt"), "secret");
+    writeFile(QStringLiteral("tree/real/inner.txt"), "inner");
+    QVERIFY(QFile::link(root + QStringLiteral("/real"), root + QStringLiteral("/link")));
+    const QByteArray badName = QFile::encodeName(root) + "/bad\xff\xfename.txt";
+    FILE *bad = std::fopen(badName.constData(), "w");
+    QVERIFY(bad);
+    std::fputs("bad", bad);
+    std::fclose(bad);
+    QVERIFY(QFile::setPermissions(root + QStringLiteral("/locked"), QFileDevice::Permissions()));
+
+    // Root reads any folder: run as nobody then, with the tree and data open to it.
+    QStringList command{ QString::fromUtf8(TYPEBOT_UPLOAD_BIN) };
+    if (::geteuid() == 0) {
+        if (QStandardPaths::findExecutable(QStringLiteral("setpriv")).isEmpty())
+            QSKIP("running as root without setpriv: cannot make a folder unreadable");
+        for (QString dir = root; dir.startsWith(m_dir->path()) || dir == m_dir->path();
+             dir = QFileInfo(dir).path()) {
+            QFile::setPermissions(dir, QFileDevice::Permissions(0x7777));
+            if (dir == m_dir->path())
+                break;
+        }
+        QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("data"))));
+        QFile::setPermissions(m_dir->filePath(QStringLiteral("data")),
+                              QFileDevice::Permissions(0x7777));
+        command = QStringList{ QStringLiteral("setpriv"), QStringLiteral("--reuid=65534"),
+                               QStringLiteral("--regid=65534"), QStringLiteral("--clear-groups"),
+                               QStringLiteral("--") }
+                + command;
+    }
+    QStringList args = command.mid(1);
+    args << endpointArgs() << QStringLiteral("-r") << QStringLiteral("--no-history") << root;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOME"), m_dir->filePath(QStringLiteral("data")));
+    env.insert(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"), m_dir->filePath(QStringLiteral("data")));
+    process.setProcessEnvironment(env);
+    QByteArray out;
+    QEventLoop loop;
+    connect(&process, &QProcess::readyReadStandardOutput, &loop,
+            [&] { out += process.readAllStandardOutput(); });
+    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
+    process.start(command.first(), args);
+    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+    loop.exec();
+    out += process.readAllStandardOutput();
+    QFile::setPermissions(root + QStringLiteral("/locked"),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    QCOMPARE(process.exitCode(), 1);
+    const QString text = QString::fromUtf8(out);
+    QVERIFY2(text.contains(u"stored  good.txt"), qPrintable(text));
+    QVERIFY2(text.contains(u"failed  bad\\xFF\\xFEname.txt") && text.contains(u"not valid UTF-8"),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"failed  locked") && text.contains(u"Cannot read the folder"),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"failed  link") && text.contains(u"link to a folder"),
+             qPrintable(text));
+    QVERIFY2(text.contains(u"stored  inner.txt"), qPrintable(text));
+    QCOMPARE(text.count(u"stored  "), 2);
+    QCOMPARE(text.count(u"failed  "), 3);
 }
 
 void TestCli::resumeKeepsFilesInTheirSession()
