@@ -424,13 +424,19 @@ void UploadCommand::reportFinished(const JobSnapshot &job)
                                     { QStringLiteral("size"), double(job.size) },
                                     { QStringLiteral("fileUrl"), fileUrl },
                                     { QStringLiteral("attempts"), job.attempt },
-                                    { QStringLiteral("durationMs"), double(durationMs) } });
+                                    { QStringLiteral("durationMs"), double(durationMs) },
+                                    { QStringLiteral("uploadName"), job.uploadName } });
         else if (m_options.quiet)
             m_console.printOut(fileUrl);
         else
             m_console.printOut(
                     QStringLiteral("stored  %1  %2  %3  %4")
                             .arg(job.displayName, size, durationText(durationMs), fileUrl));
+        // Said, never silent: the server keeps the first file under the plain name.
+        if (job.uploadName != job.displayName && !m_options.json)
+            m_console.printErr(QStringLiteral("typebot-upload: %1 was sent as \u201c%2\u201d: this "
+                                              "session already has a file named \u201c%3\u201d")
+                                       .arg(job.filePath, job.uploadName, job.displayName));
         break;
     }
     case JobState::Value::Failed: {

@@ -44,6 +44,9 @@ public:
     // Every file still in the queue when the last run ended, in queue order: finished ones
     // as they ended, the others in the state they were caught in.
     virtual QList<Entry> entries() = 0;
+    // The names of the objects already stored in `session` (the last segment of each
+    // stored file's link), so a new file is not sent under a name that would overwrite one.
+    virtual QStringList storedNames(const QString &session) = 0;
 };
 
 } // namespace Typebot

@@ -38,6 +38,7 @@ struct JobSnapshot
     ServerKnowledge::Route ticketRoute = ServerKnowledge::Route::Unknown; // that slot's route
     QString blockId; // sent as v3's blockId (empty: the placeholder)
     QString uploadContentType; // the Content-Type the file was sent with
+    QString uploadName; // the name the file was sent under (distinct within its session)
 };
 
 // Totals over the whole queue.

@@ -20,6 +20,7 @@ UploadEngine::UploadEngine(QObject *parent)
 {
     m_env.nam = m_nam;
     m_env.routes = m_routes;
+    m_env.names = &m_names;
     connect(m_routes, &RouteMemory::knowledgeChanged, this,
             [this](const ServerKnowledge &knowledge) {
                 Q_EMIT serverLearned(m_config.endpoint.apiBase, knowledge);
@@ -60,6 +61,18 @@ UploadEngine::~UploadEngine()
     }
 }
 
+void UploadEngine::setJournal(JobJournal *journal)
+{
+    m_journal = journal;
+    resetUploadNames();
+}
+
+void UploadEngine::resetUploadNames()
+{
+    // Names of this session's stored objects, from earlier runs too.
+    m_names.reset(m_journal ? m_journal->storedNames(m_config.endpoint.sessionId) : QStringList());
+}
+
 void UploadEngine::setConfig(const EngineConfig &config)
 {
     // What was learned belongs to one API base and is persisted by the front end, which
@@ -67,7 +80,11 @@ void UploadEngine::setConfig(const EngineConfig &config)
     if (config.endpoint.apiBase != m_config.endpoint.apiBase
         || config.knownServer != m_routes->knowledge())
         m_routes->reset(config.knownServer);
+    const bool newSession = config.endpoint.sessionId != m_config.endpoint.sessionId
+            || config.endpoint.apiBase != m_config.endpoint.apiBase;
     m_config = config;
+    if (newSession)
+        resetUploadNames();
     m_config.concurrency = std::max(1, m_config.concurrency);
     schedule();
 }

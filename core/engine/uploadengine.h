@@ -9,6 +9,7 @@
 #include "speedmeter.h"
 #include "transfer/uploadtransport.h"
 #include "uploadjob.h"
+#include "uploadnames.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -45,7 +46,7 @@ public:
     void setClock(std::function<QDateTime()> clock);
     // Not owned; lives in this engine's thread. Every file is written to it before any
     // network request, and each state change that matters as it happens.
-    void setJournal(JobJournal *journal) { m_journal = journal; }
+    void setJournal(JobJournal *journal);
     enum class RestoreScope { Everything, UnfinishedOnly };
     // Reloads the journal's queue: finished files as they ended (unless UnfinishedOnly),
     // the rest requeued with a fresh ticket (tickets expire), vanished files failed with
@@ -94,6 +95,7 @@ private:
     void sampleSpeeds();
     void checkIdle();
     void watchReachability();
+    void resetUploadNames();
     UploadJob *createJob(quint64 id, const QString &path);
     bool checkNewJob(UploadJob *job);
     // jobsAdded, then jobFinished for the refused ones, then scheduling.
@@ -106,6 +108,7 @@ private:
     JobJournal *m_journal = nullptr;
     QNetworkAccessManager *m_nam = nullptr;
     RouteMemory *m_routes = nullptr;
+    UploadNames m_names;
     std::map<quint64, UploadJob *> m_jobs; // ordered by id: the queue order
     QHash<quint64, SpeedMeter> m_speeds;
     double m_lastTotalSpeed = 0.0;

@@ -11,6 +11,7 @@
 #include "diagnostics/redactor.h"
 #include "errorclassifier.h"
 #include "failureinfo.h"
+#include "uploadnames.h"
 
 #include <QFileInfo>
 #include <QMetaEnum>
@@ -91,6 +92,7 @@ JobSnapshot UploadJob::snapshot() const
     s.ticketRoute = m_ticketRoute;
     s.blockId = m_env->config->blockId;
     s.uploadContentType = m_uploadContentType;
+    s.uploadName = m_uploadName.isEmpty() ? m_displayName : m_uploadName;
     return s;
 }
 
@@ -100,6 +102,13 @@ void UploadJob::setState(State state)
         return;
     qCDebug(lcEngine) << "job" << m_id << JobState::name(m_state) << "->" << JobState::name(state);
     m_state = state;
+    // A stored file keeps its name in the session; one that was not stored frees it.
+    if (m_env->names && !m_uploadName.isEmpty()) {
+        if (state == State::Done)
+            m_env->names->keep(m_id);
+        else if (state == State::Failed || state == State::Canceled)
+            m_env->names->release(m_id);
+    }
     Q_EMIT stateChanged(state);
     if (JobState::isFinal(state))
         Q_EMIT finished();
@@ -187,6 +196,7 @@ bool UploadJob::requeue()
     m_nextRetryAt = QDateTime();
     m_retryReason.clear();
     m_ticket.reset();
+    m_uploadName.clear();
     setState(State::Queued);
     return true;
 }
@@ -268,6 +278,23 @@ void UploadJob::beginAttempt()
         requestTicket();
 }
 
+void UploadJob::claimUploadName()
+{
+    // Servers from 3.17 name objects at random: any name is safe there.
+    const bool randomNames = m_env->routes
+            && m_env->routes->knowledge().style == ServerKnowledge::SendStyle::UploadProxy;
+    m_uploadName =
+            randomNames || !m_env->names ? m_displayName : m_env->names->claim(m_id, m_displayName);
+    if (m_uploadName == m_displayName)
+        return;
+    TimelineEntry note;
+    note.kind = TimelineEntry::Kind::Note;
+    note.message = tr("sent as \u201c%1\u201d: this session already has a file named "
+                      "\u201c%2\u201d, which the same name would overwrite")
+                           .arg(m_uploadName, m_displayName);
+    addEntry(note);
+}
+
 void UploadJob::requestTicket()
 {
     setState(State::RequestingTicket);
@@ -277,7 +304,9 @@ void UploadJob::requestTicket()
     request->setUserAgent(config.userAgent);
     m_ticketRequest = request;
     connect(request, &TicketRequest::finished, this, &UploadJob::handleTicket);
-    request->start({ m_displayName, m_mimeType, m_size, config.blockId });
+    if (m_uploadName.isEmpty())
+        claimUploadName();
+    request->start({ m_uploadName, m_mimeType, m_size, config.blockId });
 }
 
 void UploadJob::handleTicket(const TicketResult &result)
@@ -362,7 +391,7 @@ void UploadJob::startUpload()
     TransferRequest request;
     request.ticket = *m_ticket;
     request.filePath = m_filePath;
-    request.uploadName = m_displayName;
+    request.uploadName = m_uploadName.isEmpty() ? m_displayName : m_uploadName;
     // The type the server signed or expects: the policy's field, the slot's fileType
     // (3.16+), else ours.
     request.contentType = m_ticket->field(QStringLiteral("Content-Type"));

@@ -20,6 +20,7 @@ class QNetworkAccessManager;
 namespace Typebot {
 
 class RouteMemory;
+class UploadNames;
 class TicketRequest;
 struct FailureInfo;
 
@@ -29,6 +30,7 @@ struct JobEnvironment
     QNetworkAccessManager *nam = nullptr;
     const EngineConfig *config = nullptr;
     RouteMemory *routes = nullptr; // which generate-upload-url route the API base has
+    UploadNames *names = nullptr; // the names files are sent under in this session
     UploadTransportFactory transportFactory;
     std::function<QDateTime()> clock; // UTC
 };
@@ -91,6 +93,7 @@ private:
 
     void setState(State state);
     void beginAttempt();
+    void claimUploadName();
     void requestTicket();
     void handleTicket(const Typebot::TicketResult &result);
     void startUpload();
@@ -130,6 +133,7 @@ private:
     std::optional<UploadTicket> m_ticket;
     ServerKnowledge::Route m_ticketRoute = ServerKnowledge::Route::Unknown;
     QString m_uploadContentType;
+    QString m_uploadName; // the name sent (distinct within the session), once claimed
     QDateTime m_ticketExpiry;
     qint64 m_clockSkewMs = 0; // server clock minus ours, from the API's Date header
     QPointer<TicketRequest> m_ticketRequest;

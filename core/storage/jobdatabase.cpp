@@ -335,6 +335,28 @@ QList<JobJournal::Entry> JobDatabase::entries()
     return list;
 }
 
+QStringList JobDatabase::storedNames(const QString &session)
+{
+    QStringList names;
+    if (session.isEmpty())
+        return names;
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.prepare(QStringLiteral("SELECT file_url FROM history WHERE session = ? UNION "
+                                 "SELECT file_url FROM jobs WHERE session = ? AND state = ?"));
+    query.addBindValue(session);
+    query.addBindValue(session);
+    query.addBindValue(JobState::name(JobState::Value::Done));
+    if (!query.exec())
+        return names;
+    while (query.next()) {
+        const QString url = query.value(0).toString();
+        const QString last = url.section(u'/', -1);
+        if (!last.isEmpty())
+            names << last;
+    }
+    return names;
+}
+
 QList<HistoryEntry> JobDatabase::history(const QString &filter, int limit) const
 {
     QList<HistoryEntry> list;

@@ -40,6 +40,7 @@ public:
     void recordState(const JobSnapshot &job) override;
     void recordRemoved(const QList<quint64> &ids) override;
     QList<Entry> entries() override;
+    QStringList storedNames(const QString &session) override;
 
     // History
     QList<HistoryEntry> history(const QString &filter = QString(), int limit = -1) const;

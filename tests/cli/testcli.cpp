@@ -108,6 +108,7 @@ private Q_SLOTS:
     void namesAndLinksCannotForgeOutputLines();
     void resumeKeepsFilesInTheirSession();
     void recursiveRunReportsEveryEntry();
+    void sameNameInASessionIsNeverOverwritten();
     void unusableTicketIsNoTicketEvent();
     void uploadsToEveryServerAndRemembersItsRoute_data();
     void uploadsToEveryServerAndRemembersItsRoute();
@@ -148,6 +149,34 @@ QStringList TestCli::endpointArgs() const
 {
     return { QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
              QStringLiteral("--session"), m_sandbox->defaultSessionId() };
+}
+
+void TestCli::sameNameInASessionIsNeverOverwritten()
+{
+    // Servers up to 3.16 store an upload under the name sent: within a run and across
+    // runs (the history knows the session's files), a second readme.txt gets its own name.
+    SandboxConfig config;
+    config.serverVersion = Sandbox::ServerVersion::V3_15;
+    startSandbox(config);
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("d/a"))));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("d/b"))));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("e"))));
+    writeFile(QStringLiteral("d/a/readme.txt"), "A");
+    writeFile(QStringLiteral("d/b/readme.txt"), "B");
+    const QString later = writeFile(QStringLiteral("e/readme.txt"), "C");
+    Run r = run(endpointArgs() << QStringLiteral("-j") << QStringLiteral("1")
+                               << QStringLiteral("-r") << m_dir->filePath(QStringLiteral("d")));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.err.contains("was sent as \u201creadme (2).txt\u201d"), r.err.constData());
+    r = run(endpointArgs() << later);
+    QCOMPARE(r.exitCode, 0);
+    QStringList contents;
+    for (const QString &key : m_sandbox->objectKeys())
+        contents << key.section(u'/', -1) + u'=' + QString::fromUtf8(m_sandbox->objectData(key));
+    contents.sort();
+    QCOMPARE(contents,
+             (QStringList{ QStringLiteral("readme (2).txt=B"), QStringLiteral("readme (3).txt=C"),
+                           QStringLiteral("readme.txt=A") }));
 }
 
 void TestCli::recursiveRunReportsEveryEntry()

@@ -12,6 +12,7 @@
 #include "stubhttpserver.h"
 #include "transfer/uploadtransport.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -74,6 +75,8 @@ private Q_SLOTS:
     void remembersRouteForTheNextRun();
     void uploadProxyErrors_data();
     void uploadProxyErrors();
+    void sameNameNeverOverwrites_data();
+    void sameNameNeverOverwrites();
     void storesFileWithMultipartPost();
     void storesFileWithPutVariant();
     void storesEmptyFile();
@@ -395,6 +398,52 @@ void TestUploadEngine::uploadProxyErrors()
     if (stored)
         QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)),
                  content);
+}
+
+void TestUploadEngine::sameNameNeverOverwrites_data()
+{
+    QTest::addColumn<Sandbox::ServerVersion>("version");
+    QTest::addColumn<bool>("renamed");
+    QTest::newRow("3.15 names objects after the file: the second is sent as (2)")
+            << Sandbox::ServerVersion::V3_15 << true;
+    QTest::newRow("3.16 likewise") << Sandbox::ServerVersion::V3_16 << true;
+    QTest::newRow("3.18 names objects at random: nothing to rename")
+            << Sandbox::ServerVersion::V3_18 << false;
+}
+
+void TestUploadEngine::sameNameNeverOverwrites()
+{
+    QFETCH(Sandbox::ServerVersion, version);
+    QFETCH(bool, renamed);
+    startSandbox(serverOf(version));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("a"))));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("b"))));
+    const QString first = makeFile(QStringLiteral("a/readme.txt"), "A");
+    const QString second = makeFile(QStringLiteral("b/readme.txt"), "B");
+    // One at a time, so which one keeps the plain name is known.
+    EngineConfig config = engineConfig();
+    config.concurrency = 1;
+    m_engine->setConfig(config);
+    QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
+    const QList<quint64> ids = m_engine->addPaths({ first, second });
+    QVERIFY(waitIdle(idle));
+    const JobSnapshot a = m_engine->snapshot(ids.at(0));
+    const JobSnapshot b = m_engine->snapshot(ids.at(1));
+    QCOMPARE(a.state, State::Done);
+    QCOMPARE(b.state, State::Done);
+    QVERIFY(a.fileUrl != b.fileUrl);
+    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(a.fileUrl)),
+             QByteArray("A"));
+    QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(b.fileUrl)),
+             QByteArray("B"));
+    QCOMPARE(a.uploadName, QStringLiteral("readme.txt"));
+    QCOMPARE(b.displayName, QStringLiteral("readme.txt"));
+    QCOMPARE(b.uploadName,
+             renamed ? QStringLiteral("readme (2).txt") : QStringLiteral("readme.txt"));
+    if (renamed) {
+        QVERIFY(b.fileUrl.endsWith(u"/readme (2).txt"));
+        QVERIFY(TimelineEntry::toText(b.timeline).contains(u"already has a file named"));
+    }
 }
 
 void TestUploadEngine::storesFileWithMultipartPost()
