@@ -100,7 +100,9 @@ const apiBase = `http://127.0.0.1:${api.address().port}/api`;
 function runUpload(args) {
   return new Promise((resolve) => {
     const child = spawn(binary, ['--api', apiBase, '--session', SESSION, '--json', ...args], {
-      env: { ...process.env, TYPEBOT_TOKEN: '' },
+      // A fresh data folder: no history of earlier runs in this session (which would
+      // rightly rename a second upload of the same name), no remembered route.
+      env: { ...process.env, TYPEBOT_TOKEN: '', TYPEBOT_UPLOAD_DATA_DIR: path.join(work, 'data') },
     });
     let stdout = '';
     let stderr = '';
@@ -181,7 +183,9 @@ try {
 
   // An unknown session is refused by the API with its message.
   const badSession = await new Promise((resolve) => {
-    const child = spawn(binary, ['--api', apiBase, '--session', 'nope', paths[0]]);
+    const child = spawn(binary, ['--api', apiBase, '--session', 'nope', paths[0]], {
+      env: { ...process.env, TYPEBOT_UPLOAD_DATA_DIR: path.join(work, 'data') },
+    });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => resolve({ code, out }));
