@@ -176,6 +176,12 @@ bool UploadCommand::openJournal()
         m_console.printErr(QStringLiteral("typebot-upload: warning: %1; this run keeps no "
                                           "journal and cannot be resumed")
                                    .arg(m_journal->problem()));
+    m_journal->setWriteProblemHandler([this](const QString &problem) {
+        m_console.printErr(QStringLiteral("typebot-upload: warning: the journal cannot be written "
+                                          "(%1); outcomes are kept in memory and written as soon "
+                                          "as it can be")
+                                   .arg(problem));
+    });
     m_engine->setJournal(m_journal.get());
     if (m_options.resume)
         return checkResumeSession();
@@ -637,6 +643,18 @@ void UploadCommand::finish(int exitCode)
         return;
     m_finished = true;
     m_console.clearStatus();
+    // Last chance for outcomes a full disk held back: a stored file the journal does not
+    // know would be uploaded again by --resume.
+    if (m_journal && !m_journal->flushPending()) {
+        int stored = 0;
+        for (const JobSnapshot &job : m_journal->unsavedOutcomes())
+            stored += job.state == JobState::Value::Done ? 1 : 0;
+        m_console.printErr(QStringLiteral("typebot-upload: warning: the journal could not be "
+                                          "written (%1); %2 stored file(s) are not recorded in "
+                                          "it, so --resume would upload them again")
+                                   .arg(m_journal->problem())
+                                   .arg(stored));
+    }
     QCoreApplication::exit(exitCode);
 }
 

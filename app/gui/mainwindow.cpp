@@ -139,6 +139,14 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
             &MainWindow::handleServerLearned);
     connect(m_service, &Typebot::UploadService::journalOpened, this,
             &MainWindow::handleJournalOpened);
+    connect(m_service, &Typebot::UploadService::journalWriteFailed, this,
+            [this](const QString &problem) {
+                m_journalBanner->showMessage(
+                        NoticeBanner::Kind::Warning,
+                        tr("The queue cannot be saved right now: %1. Uploads go on; what they "
+                           "store is saved as soon as there is room again.")
+                                .arg(problem.toHtmlEscaped()));
+            });
     connect(m_tokens, &ProfileTokens::tokenLoaded, this, &MainWindow::handleTokenLoaded);
     connect(m_tokens, &ProfileTokens::tokenSaved, this, &MainWindow::handleTokenSaved);
     connect(m_tokens, &ProfileTokens::tokenRemoved, this,

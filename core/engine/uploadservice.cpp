@@ -55,6 +55,9 @@ void UploadService::openJournal(const QString &path)
     m_database = database;
     post([this, engine = m_engine, database, path] {
         const bool persistent = database->open(path.isEmpty() ? JobDatabase::defaultPath() : path);
+        // A full disk mid-run: said once, outcomes kept and written when space returns.
+        database->setWriteProblemHandler(
+                [this](const QString &problem) { Q_EMIT journalWriteFailed(problem); });
         engine->setJournal(database);
         const int restored = int(engine->restore().size());
         Q_EMIT journalOpened(persistent, database->problem(), restored);

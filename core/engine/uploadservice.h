@@ -63,6 +63,8 @@ Q_SIGNALS:
     // persistent false: the file could not be used and `problem` says why; the queue then
     // lives in memory for this run.
     void journalOpened(bool persistent, const QString &problem, int restoredJobs);
+    // The journal stopped taking writes (a full disk); outcomes wait in memory until it does.
+    void journalWriteFailed(const QString &problem);
     void historyLoaded(const QList<Typebot::HistoryEntry> &entries);
     void historyChanged(); // a file was stored or entries were removed
 

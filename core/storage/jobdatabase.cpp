@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -12,6 +13,8 @@
 #include <QStandardPaths>
 #include <QUuid>
 #include <QVariant>
+
+#include <algorithm>
 
 namespace Typebot {
 
@@ -222,7 +225,11 @@ bool JobDatabase::migrate()
 void JobDatabase::reportWriteError(const QString &what, const QString &error)
 {
     m_problem = error;
-    qCWarning(lcStorage).noquote() << "cannot record" << what << ":" << error;
+    // Once per streak: a full disk fails every write until space returns.
+    if (m_failing)
+        qCDebug(lcStorage).noquote() << "cannot record" << what << ":" << error;
+    else
+        qCWarning(lcStorage).noquote() << "cannot record" << what << ":" << error;
 }
 
 QList<quint64> JobDatabase::recordQueued(const QList<QueuedFile> &files, const QString &profile,
@@ -260,7 +267,55 @@ QList<quint64> JobDatabase::recordQueued(const QList<QueuedFile> &files, const Q
     return ids;
 }
 
+void JobDatabase::setWriteProblemHandler(std::function<void(const QString &)> handler)
+{
+    m_onWriteProblem = std::move(handler);
+}
+
 void JobDatabase::recordState(const JobSnapshot &job)
+{
+    // Older unwritten outcomes first, so the journal never goes back in time.
+    m_pending.remove(job.id);
+    flushPending();
+    if (writeState(job)) {
+        if (m_pending.isEmpty())
+            m_failing = false;
+        return;
+    }
+    m_pending.insert(job.id, job);
+    if (!m_failing) {
+        m_failing = true;
+        if (m_onWriteProblem)
+            m_onWriteProblem(m_problem);
+    }
+}
+
+bool JobDatabase::flushPending()
+{
+    if (m_pending.isEmpty())
+        return true;
+    QList<quint64> ids = m_pending.keys();
+    std::sort(ids.begin(), ids.end());
+    for (const quint64 id : std::as_const(ids)) {
+        if (!writeState(m_pending.value(id)))
+            return false;
+        m_pending.remove(id);
+    }
+    m_failing = false;
+    qCInfo(lcStorage) << "wrote the outcomes kept while the journal could not be written";
+    return true;
+}
+
+void JobDatabase::limitGrowthForTesting(bool limit)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connection));
+    query.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    query.exec(QStringLiteral("PRAGMA page_count"));
+    const qint64 pages = query.next() ? query.value(0).toLongLong() : 0;
+    query.exec(QStringLiteral("PRAGMA max_page_count = %1").arg(limit ? pages : 1073741823));
+}
+
+bool JobDatabase::writeState(const JobSnapshot &job)
 {
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
@@ -291,8 +346,13 @@ void JobDatabase::recordState(const JobSnapshot &job)
     } else if (!ok) {
         reportWriteError(QStringLiteral("job state"), explain(m_path, update.lastError()));
     }
-    if (!ok || !db.commit())
+    if (ok && !db.commit()) {
+        reportWriteError(QStringLiteral("job state"), explain(m_path, db.lastError()));
+        ok = false;
+    }
+    if (!ok)
         db.rollback();
+    return ok;
 }
 
 void JobDatabase::recordRemoved(const QList<quint64> &ids)

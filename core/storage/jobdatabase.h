@@ -4,9 +4,11 @@
 #include "engine/jobjournal.h"
 #include "historyentry.h"
 
+#include <QHash>
 #include <QLockFile>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace Typebot {
@@ -42,6 +44,15 @@ public:
     QList<Entry> entries() override;
     QStringList storedNames(const QString &session) override;
 
+    // When an outcome cannot be written (a full disk), it is kept here and written with the
+    // next write that works, so a stored file is never uploaded again by --resume. The
+    // callback hears of each streak of failures once, with the reason.
+    void setWriteProblemHandler(std::function<void(const QString &problem)> handler);
+    bool flushPending(); // true when nothing is left unwritten
+    QList<JobSnapshot> unsavedOutcomes() const { return m_pending.values(); }
+    // For tests: caps the file at its current size, as a full disk would (0: no cap).
+    void limitGrowthForTesting(bool limit);
+
     // History
     QList<HistoryEntry> history(const QString &filter = QString(), int limit = -1) const;
     bool removeHistory(const QList<quint64> &ids);
@@ -52,12 +63,16 @@ private:
     bool migrate();
     bool exec(const QString &sql);
     void reportWriteError(const QString &what, const QString &error);
+    bool writeState(const JobSnapshot &job);
 
     QString m_connection;
     QString m_path;
     QString m_problem;
     std::unique_ptr<QLockFile> m_lock;
     bool m_persistent = false;
+    QHash<quint64, JobSnapshot> m_pending; // outcomes not written yet, latest per job
+    bool m_failing = false; // in a streak of failed writes (reported once)
+    std::function<void(const QString &)> m_onWriteProblem;
 };
 
 } // namespace Typebot

@@ -34,6 +34,7 @@ private Q_SLOTS:
     void engineRestoresQueue();
     void csvExportQuotesAndDefuses();
     void filesAreOwnerOnly();
+    void fullDiskKeepsOutcomesUntilWritable();
 
 private:
     JobSnapshot snapshot(quint64 id, State state, const QString &url = QString());
@@ -283,6 +284,38 @@ void TestJobDatabase::filesAreOwnerOnly()
         if (QFile::exists(path + suffix))
             QVERIFY2(!(QFile::permissions(path + suffix) & groupOrOther), qPrintable(suffix));
     }
+}
+
+void TestJobDatabase::fullDiskKeepsOutcomesUntilWritable()
+{
+    // A full disk once left stored files "uploading" in the journal, and --resume then
+    // uploaded them again.
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    QList<JobJournal::QueuedFile> files;
+    for (int i = 0; i < 60; ++i)
+        files.append({ QStringLiteral("/data/file-%1-with-a-longer-name.bin").arg(i), 1000 });
+    const QList<quint64> ids = db.recordQueued(files, QStringLiteral("p"), QStringLiteral("s"));
+    QCOMPARE(ids.size(), 60);
+    QStringList problems;
+    db.setWriteProblemHandler([&](const QString &problem) { problems << problem; });
+
+    db.limitGrowthForTesting(true);
+    for (const quint64 id : ids)
+        db.recordState(snapshot(
+                id, State::Done,
+                QStringLiteral("https://s3.example.com/b/%1/%2").arg(id).arg(QString(200, u'x'))));
+    QVERIFY2(!db.unsavedOutcomes().isEmpty(), "the cap did not make writes fail");
+    QCOMPARE(problems.size(), 1); // said once, not once per file
+    QVERIFY2(problems.first().contains(u"full", Qt::CaseInsensitive), qPrintable(problems.first()));
+
+    // Space returns: the next write brings the journal up to date.
+    db.limitGrowthForTesting(false);
+    QVERIFY(db.flushPending());
+    QVERIFY(db.unsavedOutcomes().isEmpty());
+    for (const JobJournal::Entry &entry : db.entries())
+        QCOMPARE(entry.state, State::Done); // nothing left for --resume to upload again
+    QCOMPARE(db.history().size(), 60);
 }
 
 QTEST_GUILESS_MAIN(TestJobDatabase)
