@@ -145,7 +145,8 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
                         NoticeBanner::Kind::Warning,
                         tr("The queue cannot be saved right now: %1. Uploads go on; what they "
                            "store is saved as soon as there is room again.")
-                                .arg(problem.toHtmlEscaped()));
+                                .arg(problem.toHtmlEscaped()),
+                        QString());
             });
     connect(m_tokens, &ProfileTokens::tokenLoaded, this, &MainWindow::handleTokenLoaded);
     connect(m_tokens, &ProfileTokens::tokenSaved, this, &MainWindow::handleTokenSaved);
