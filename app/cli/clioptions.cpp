@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clioptions.h"
 
+#include "diagnostics/humanformat.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
@@ -68,6 +70,16 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
             QStringLiteral("forget-server"),
             QStringLiteral("Forget which upload route and sending style this API base was seen "
                            "to use, and find out again."));
+    const QCommandLineOption transportOption(
+            QStringLiteral("transport"),
+            QStringLiteral("How files are sent: curl (libcurl, the default and the fast one) or "
+                           "qnam (Qt's network access)."),
+            QStringLiteral("kind"));
+    const QCommandLineOption limitRateOption(
+            QStringLiteral("limit-rate"),
+            QStringLiteral("All uploads together send at most this many bytes per second, as "
+                           "curl's --limit-rate: 500K, 2M, 1G (1024-based), or plain bytes."),
+            QStringLiteral("rate"));
     const QCommandLineOption tokenFileOption(
             QStringLiteral("token-file"),
             QStringLiteral("Read the optional API token from this file (or env TYPEBOT_TOKEN)."),
@@ -145,12 +157,12 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
             QStringLiteral("With --bot: start a preview chat of an unpublished bot by its "
                            "typebot id (needs the API token)."));
     parser.addOptions({ botOption, answerOption, noSubmitOption, previewOption });
-    parser.addOptions({ versionOption,   apiOption,         sessionOption,   tokenFileOption,
-                        tokenOption,     caOption,          insecureOption,  sandboxOption,
-                        recursiveOption, concurrencyOption, retriesOption,   stallOption,
-                        quietOption,     verboseOption,     jsonOption,      curlOption,
-                        secretsOption,   resumeOption,      noHistoryOption, dataDirOption,
-                        blockOption,     forgetServerOption });
+    parser.addOptions({ versionOption,   apiOption,          sessionOption,   tokenFileOption,
+                        tokenOption,     caOption,           insecureOption,  sandboxOption,
+                        recursiveOption, concurrencyOption,  retriesOption,   stallOption,
+                        quietOption,     verboseOption,      jsonOption,      curlOption,
+                        secretsOption,   resumeOption,       noHistoryOption, dataDirOption,
+                        blockOption,     forgetServerOption, transportOption, limitRateOption });
     parser.addPositionalArgument(QStringLiteral("path"),
                                  QStringLiteral("Files (and, with -r, folders) to upload."),
                                  QStringLiteral("PATH..."));
@@ -179,6 +191,26 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
     o.dataDir = parser.isSet(dataDirOption) ? parser.value(dataDirOption)
                                             : env.value(QStringLiteral("TYPEBOT_UPLOAD_DATA_DIR"));
     o.forgetServer = parser.isSet(forgetServerOption);
+    if (parser.isSet(transportOption)) {
+        const QString kind = parser.value(transportOption).trimmed().toLower();
+        if (kind == u"curl" || kind == u"libcurl") {
+            o.engine.transport = EngineConfig::Transport::Curl;
+        } else if (kind == u"qnam" || kind == u"qt") {
+            o.engine.transport = EngineConfig::Transport::Qnam;
+        } else {
+            *error = QStringLiteral("--transport %1: use curl or qnam").arg(kind);
+            return Result::UsageError;
+        }
+    }
+    if (parser.isSet(limitRateOption)) {
+        const auto rate = HumanFormat::parseRate(parser.value(limitRateOption));
+        if (!rate) {
+            *error = QStringLiteral("--limit-rate %1: give bytes per second, e.g. 500K or 2M")
+                             .arg(parser.value(limitRateOption));
+            return Result::UsageError;
+        }
+        o.engine.maxUploadBytesPerSecond = *rate;
+    }
     o.engine.blockId = (parser.isSet(blockOption) ? parser.value(blockOption)
                                                   : env.value(QStringLiteral("TYPEBOT_BLOCK")))
                                .trimmed();

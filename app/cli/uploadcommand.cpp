@@ -13,7 +13,6 @@
 #include "sandboxserver.h"
 #include "storage/jobdatabase.h"
 #include "storage/serverknowledgestore.h"
-#include "transfer/qnamuploadtransport.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -119,12 +118,11 @@ bool UploadCommand::prepare()
                                                .arg(error));
                 }
             });
-    m_engine->setTransportFactory(
-            [this](QNetworkAccessManager *nam, QObject *owner) -> UploadTransport * {
-                const auto *job = qobject_cast<UploadJob *>(owner);
-                return new RecordingTransport(new QnamUploadTransport(nam), job ? job->id() : 0,
-                                              &m_observer, owner);
-            });
+    m_engine->setTransportDecorator([this](UploadTransport *inner, QObject *owner) {
+        const auto *job = qobject_cast<UploadJob *>(owner);
+        return static_cast<UploadTransport *>(
+                new RecordingTransport(inner, job ? job->id() : 0, &m_observer, owner));
+    });
     if (!m_options.noHistory)
         if (!openJournal())
             return false;

@@ -43,6 +43,10 @@ AppSettings AppSettings::load()
             qBound(1, settings.value(QStringLiteral("engine/maxAttempts"), 5).toInt(), 20);
     result.stallTimeoutSeconds = qBound(
             5, settings.value(QStringLiteral("engine/stallTimeoutSeconds"), 60).toInt(), 3600);
+    result.useQnamTransport =
+            settings.value(QStringLiteral("engine/transport")).toString() == u"qnam";
+    result.uploadLimitKiBps = qBound(
+            0, settings.value(QStringLiteral("engine/uploadLimitKiBps"), 0).toInt(), 10000000);
     result.notifications = settings.value(QStringLiteral("ui/notifications"), true).toBool();
     result.language = settings.value(QStringLiteral("ui/language")).toString();
     result.historyRetentionDays =
@@ -75,6 +79,9 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("engine/concurrency"), concurrency);
     settings.setValue(QStringLiteral("engine/maxAttempts"), maxAttempts);
     settings.setValue(QStringLiteral("engine/stallTimeoutSeconds"), stallTimeoutSeconds);
+    settings.setValue(QStringLiteral("engine/transport"),
+                      useQnamTransport ? QStringLiteral("qnam") : QStringLiteral("curl"));
+    settings.setValue(QStringLiteral("engine/uploadLimitKiBps"), uploadLimitKiBps);
     settings.setValue(QStringLiteral("ui/notifications"), notifications);
     settings.setValue(QStringLiteral("ui/language"), language);
     settings.setValue(QStringLiteral("history/retentionDays"), historyRetentionDays);

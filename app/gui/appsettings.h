@@ -16,6 +16,8 @@ public:
     int concurrency = 3;
     int maxAttempts = 5;
     int stallTimeoutSeconds = 60;
+    bool useQnamTransport = false; // false: libcurl, the fast default
+    int uploadLimitKiBps = 0; // all uploads together; 0: no limit
     bool notifications = true;
     QString language; // empty: the system's; else a locale name such as "pt_BR" or "en"
     int historyRetentionDays = 0; // 0: keep the history forever

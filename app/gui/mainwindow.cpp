@@ -511,6 +511,9 @@ void MainWindow::applySettings()
     config.concurrency = m_settings.concurrency;
     config.retry.maxAttempts = m_settings.maxAttempts;
     config.stallTimeoutMs = m_settings.stallTimeoutSeconds * 1000;
+    config.transport = m_settings.useQnamTransport ? Typebot::EngineConfig::Transport::Qnam
+                                                   : Typebot::EngineConfig::Transport::Curl;
+    config.maxUploadBytesPerSecond = qint64(m_settings.uploadLimitKiBps) * 1024;
 
     if (profile.isSandbox()) {
         QString error;

@@ -275,6 +275,22 @@ QWidget *SettingsDialog::createUploadsPage()
     m_stallTimeout->setSuffix(tr(" s"));
     m_stallTimeout->setValue(m_settings.stallTimeoutSeconds);
     m_stallTimeout->setToolTip(tr("An upload that sends nothing for this long is retried"));
+    m_uploadLimit = new QSpinBox(page);
+    m_uploadLimit->setObjectName(QStringLiteral("uploadLimitSpin"));
+    m_uploadLimit->setRange(0, 10000000);
+    m_uploadLimit->setSingleStep(100);
+    m_uploadLimit->setSuffix(tr(" KiB/s"));
+    m_uploadLimit->setSpecialValueText(tr("No limit"));
+    m_uploadLimit->setValue(m_settings.uploadLimitKiBps);
+    m_uploadLimit->setToolTip(tr("All uploads together send at most this much per second, so "
+                                 "the rest of the network stays usable; applies at once"));
+    m_transport = new QComboBox(page);
+    m_transport->setObjectName(QStringLiteral("transportCombo"));
+    m_transport->addItem(tr("libcurl (fast, honours the speed limit)"), false);
+    m_transport->addItem(tr("Qt network (slower; no speed limit)"), true);
+    m_transport->setCurrentIndex(m_settings.useQnamTransport ? 1 : 0);
+    m_transport->setToolTip(tr("How files are sent to the storage. Keep libcurl unless "
+                               "support asks you to compare."));
     m_notifications = new QCheckBox(tr("&Notify when a batch finishes or a file fails"), page);
     m_notifications->setChecked(m_settings.notifications);
     m_language = new QComboBox(page);
@@ -304,6 +320,8 @@ QWidget *SettingsDialog::createUploadsPage()
     form->addRow(tr("&Parallel uploads:"), m_concurrency);
     form->addRow(tr("&Tries per file:"), m_attempts);
     form->addRow(tr("&Stall timeout:"), m_stallTimeout);
+    form->addRow(tr("Upload speed &limit:"), m_uploadLimit);
+    form->addRow(tr("Send &with:"), m_transport);
     form->addRow(QString(), m_notifications);
     form->addRow(tr("Keep &history:"), m_retention);
     form->addRow(tr("&Language:"), m_language);
@@ -531,9 +549,9 @@ void SettingsDialog::forgetServer()
         || !EndpointSettings::parseApiBase(m_settings.profiles.at(m_row).apiBase, &apiBase, &error))
         return;
     if (!m_servers->forget(apiBase, &error))
-        QMessageBox::warning(this, tr("Forget Server"),
-                             tr("What was learned of this server could not be forgotten: %1")
-                                     .arg(error));
+        QMessageBox::warning(
+                this, tr("Forget Server"),
+                tr("What was learned of this server could not be forgotten: %1").arg(error));
     refreshServerInfo();
 }
 
@@ -581,6 +599,8 @@ void SettingsDialog::accept()
     m_settings.concurrency = m_concurrency->value();
     m_settings.maxAttempts = m_attempts->value();
     m_settings.stallTimeoutSeconds = m_stallTimeout->value();
+    m_settings.uploadLimitKiBps = m_uploadLimit->value();
+    m_settings.useQnamTransport = m_transport->currentData().toBool();
     m_settings.notifications = m_notifications->isChecked();
     m_settings.language = m_language->currentData().toString();
     m_settings.historyRetentionDays = m_retention->currentData().toInt();

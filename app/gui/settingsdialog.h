@@ -94,6 +94,8 @@ private:
     QSpinBox *m_concurrency = nullptr;
     QSpinBox *m_attempts = nullptr;
     QSpinBox *m_stallTimeout = nullptr;
+    QSpinBox *m_uploadLimit = nullptr;
+    QComboBox *m_transport = nullptr;
     QCheckBox *m_notifications = nullptr;
     QComboBox *m_language = nullptr;
     QComboBox *m_retention = nullptr;

@@ -56,6 +56,35 @@ QString HumanFormat::duration(qint64 seconds)
             .arg((seconds % 3600) / 60);
 }
 
+std::optional<qint64> HumanFormat::parseRate(const QString &text)
+{
+    // As curl's --limit-rate: a number with an optional K, M or G suffix (1024-based).
+    QString number = text.trimmed();
+    qint64 unit = 1;
+    if (!number.isEmpty()) {
+        switch (number.back().toUpper().unicode()) {
+        case u'K':
+            unit = Q_INT64_C(1024);
+            break;
+        case u'M':
+            unit = Q_INT64_C(1024) * 1024;
+            break;
+        case u'G':
+            unit = Q_INT64_C(1024) * 1024 * 1024;
+            break;
+        default:
+            break;
+        }
+        if (unit > 1)
+            number.chop(1);
+    }
+    bool ok = false;
+    const double value = number.toDouble(&ok);
+    if (!ok || value <= 0 || value * double(unit) > 1e15)
+        return std::nullopt;
+    return qint64(value * double(unit));
+}
+
 QString HumanFormat::printable(const QString &text)
 {
     const auto isUnsafe = [](char32_t c) {

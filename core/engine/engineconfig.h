@@ -12,6 +12,11 @@ namespace Typebot {
 // Everything the engine's user can tune. Copied into the engine thread as a whole.
 struct EngineConfig
 {
+    // Which implementation sends step 2. libcurl is the fast one (TCP_NODELAY, large reads,
+    // 100-continue, the bandwidth limit); QNAM stays selectable (the API and chat calls
+    // always use QNAM).
+    enum class Transport { Curl, Qnam };
+
     QString profileName; // recorded with each file, for the history
     EndpointSettings endpoint;
     // The file-input block the session waits on, sent as v3's blockId; empty when unknown
@@ -22,6 +27,10 @@ struct EngineConfig
     ServerKnowledge knownServer;
     RetryPolicy retry;
     int concurrency = 3;
+    Transport transport = Transport::Curl;
+    // All uploads together send at most this many bytes per second (libcurl transport);
+    // 0: no limit. Takes effect at once, also for uploads already running.
+    qint64 maxUploadBytesPerSecond = 0;
     int stallTimeoutMs = 60000;
     int ticketTimeoutMs = 30000;
     QByteArray userAgent = QByteArray("TypebotUploader/" TBU_VERSION);

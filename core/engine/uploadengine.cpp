@@ -2,6 +2,8 @@
 #include "uploadengine.h"
 
 #include "diagnostics/logging.h"
+#include "transfer/bandwidthlimiter.h"
+#include "transfer/curluploadtransport.h"
 #include "transfer/qnamuploadtransport.h"
 
 #include <QFileInfo>
@@ -26,9 +28,9 @@ UploadEngine::UploadEngine(QObject *parent)
                 Q_EMIT serverLearned(m_config.endpoint.apiBase, knowledge);
             });
     m_env.config = &m_config;
-    m_env.transportFactory = [](QNetworkAccessManager *nam, QObject *owner) {
-        return static_cast<UploadTransport *>(new QnamUploadTransport(nam, owner));
-    };
+    m_limiter = std::make_shared<BandwidthLimiter>();
+    m_curlFactory = CurlUploadTransport::lazyFactory(m_limiter);
+    chooseTransport();
     m_flushTimer.setInterval(FlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &UploadEngine::flush);
     m_clock.start();
@@ -82,16 +84,46 @@ void UploadEngine::setConfig(const EngineConfig &config)
         m_routes->reset(config.knownServer);
     const bool newSession = config.endpoint.sessionId != m_config.endpoint.sessionId
             || config.endpoint.apiBase != m_config.endpoint.apiBase;
+    const bool newTransport = config.transport != m_config.transport;
     m_config = config;
     if (newSession)
         resetUploadNames();
+    if (newTransport)
+        chooseTransport(); // attempts that run keep theirs; the next ones use the new kind
+    m_limiter->setRate(m_config.maxUploadBytesPerSecond);
     m_config.concurrency = std::max(1, m_config.concurrency);
     schedule();
 }
 
 void UploadEngine::setTransportFactory(UploadTransportFactory factory)
 {
-    m_env.transportFactory = std::move(factory);
+    m_testFactory = std::move(factory);
+    chooseTransport();
+}
+
+void UploadEngine::setTransportDecorator(TransportDecorator decorator)
+{
+    m_decorator = std::move(decorator);
+    chooseTransport();
+}
+
+void UploadEngine::chooseTransport()
+{
+    UploadTransportFactory base = m_testFactory;
+    if (!base && m_config.transport == EngineConfig::Transport::Curl)
+        base = m_curlFactory;
+    if (!base)
+        base = [](QNetworkAccessManager *nam, QObject *owner) -> UploadTransport * {
+            return new QnamUploadTransport(nam, owner);
+        };
+    if (!m_decorator) {
+        m_env.transportFactory = std::move(base);
+        return;
+    }
+    m_env.transportFactory = [base, decorator = m_decorator](QNetworkAccessManager *nam,
+                                                             QObject *owner) {
+        return decorator(base(nam, nullptr), owner);
+    };
 }
 
 void UploadEngine::setClock(std::function<QDateTime()> clock)

@@ -19,9 +19,14 @@
 #include <QTimer>
 
 #include <map>
+#include <memory>
 #include <set>
 
 class QNetworkAccessManager;
+
+namespace Typebot {
+class BandwidthLimiter;
+}
 
 namespace Typebot {
 
@@ -43,6 +48,10 @@ public:
     EngineConfig config() const { return m_config; }
     // For tests: a fake transport, a fixed clock.
     void setTransportFactory(UploadTransportFactory factory);
+    // Wraps each transport the configured kind makes (the command line records attempts).
+    using TransportDecorator =
+            std::function<UploadTransport *(UploadTransport *inner, QObject *owner)>;
+    void setTransportDecorator(TransportDecorator decorator);
     void setClock(std::function<QDateTime()> clock);
     // Not owned; lives in this engine's thread. Every file is written to it before any
     // network request, and each state change that matters as it happens.
@@ -96,6 +105,7 @@ private:
     void checkIdle();
     void watchReachability();
     void resetUploadNames();
+    void chooseTransport();
     UploadJob *createJob(quint64 id, const QString &path);
     bool checkNewJob(UploadJob *job);
     // jobsAdded, then jobFinished for the refused ones, then scheduling.
@@ -109,6 +119,10 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     RouteMemory *m_routes = nullptr;
     UploadNames m_names;
+    std::shared_ptr<BandwidthLimiter> m_limiter; // shared by every upload of this engine
+    UploadTransportFactory m_curlFactory; // one CurlMulti in the engine's thread
+    UploadTransportFactory m_testFactory; // replaces the configured kind when set
+    TransportDecorator m_decorator;
     std::map<quint64, UploadJob *> m_jobs; // ordered by id: the queue order
     QHash<quint64, SpeedMeter> m_speeds;
     double m_lastTotalSpeed = 0.0;

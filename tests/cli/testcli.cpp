@@ -9,6 +9,7 @@
 #include "storage/jobdatabase.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
@@ -90,6 +91,7 @@ private Q_SLOTS:
     void jsonReportsRetries();
     void missingSessionIsUsageError();
     void badOptionIsUsageError();
+    void bothTransportsUploadAndTheLimitHolds();
     void missingFileFailsWithPath();
     void folderNeedsRecursive();
     void unreachableApiFailsWithReason();
@@ -575,6 +577,29 @@ void TestCli::missingSessionIsUsageError()
     env.insert(QStringLiteral("TYPEBOT_API"), m_sandbox->apiBaseUrl().toString());
     env.insert(QStringLiteral("TYPEBOT_SESSION"), m_sandbox->defaultSessionId());
     QCOMPARE(run({ a }, env).exitCode, 0);
+}
+
+void TestCli::bothTransportsUploadAndTheLimitHolds()
+{
+    const QString a = writeFile(QStringLiteral("a.bin"), QByteArray(300 * 1024, 'a'));
+    for (const QString &transport : { QStringLiteral("curl"), QStringLiteral("qnam") }) {
+        const Run r = run(endpointArgs() << QStringLiteral("--transport") << transport << a);
+        QCOMPARE(r.exitCode, 0);
+    }
+    QCOMPARE(run(endpointArgs() << QStringLiteral("--transport") << QStringLiteral("carrier-pigeon")
+                                << a)
+                     .exitCode,
+             2);
+    // 300 KiB at 200 KiB/s cannot be done in well under a second; the limit is shared.
+    QElapsedTimer clock;
+    clock.start();
+    const Run limited =
+            run(endpointArgs() << QStringLiteral("--limit-rate") << QStringLiteral("200K") << a);
+    QCOMPARE(limited.exitCode, 0);
+    QVERIFY2(clock.elapsed() > 900, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(run(endpointArgs() << QStringLiteral("--limit-rate") << QStringLiteral("fast") << a)
+                     .exitCode,
+             2);
 }
 
 void TestCli::badOptionIsUsageError()

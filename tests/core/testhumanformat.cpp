@@ -23,6 +23,8 @@ private Q_SLOTS:
     void duration();
     void printable_data();
     void printable();
+    void rateLimits_data();
+    void rateLimits();
 };
 
 void TestHumanFormat::initTestCase()
@@ -136,6 +138,29 @@ void TestHumanFormat::printable()
     QFETCH(QString, text);
     QFETCH(QString, shown);
     QCOMPARE(HumanFormat::printable(text), shown);
+}
+
+void TestHumanFormat::rateLimits_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytesPerSecond"); // -1: refused
+    QTest::newRow("plain bytes") << "1000" << qint64(1000);
+    QTest::newRow("K is 1024") << "500K" << qint64(512000);
+    QTest::newRow("lower-case m") << "2m" << qint64(2097152);
+    QTest::newRow("fractions") << "1.5M" << qint64(1572864);
+    QTest::newRow("G") << "1G" << qint64(1073741824);
+    QTest::newRow("zero is no rate") << "0" << qint64(-1);
+    QTest::newRow("negative") << "-5K" << qint64(-1);
+    QTest::newRow("unknown suffix") << "5X" << qint64(-1);
+    QTest::newRow("empty") << "" << qint64(-1);
+}
+
+void TestHumanFormat::rateLimits()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytesPerSecond);
+    const auto rate = HumanFormat::parseRate(text);
+    QCOMPARE(rate.value_or(-1), bytesPerSecond);
 }
 
 QTEST_GUILESS_MAIN(TestHumanFormat)

@@ -66,6 +66,8 @@ class TestUploadEngine final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // Every test runs once per upload transport: both keep every behaviour.
+    void initTestCase_data();
     void init();
     void cleanup();
 
@@ -119,6 +121,13 @@ private:
     QString m_token;
 };
 
+void TestUploadEngine::initTestCase_data()
+{
+    QTest::addColumn<int>("transport");
+    QTest::newRow("libcurl") << int(EngineConfig::Transport::Curl);
+    QTest::newRow("QNAM") << int(EngineConfig::Transport::Qnam);
+}
+
 void TestUploadEngine::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
@@ -156,6 +165,8 @@ EngineConfig TestUploadEngine::engineConfig() const
     config.endpoint.apiBase = m_sandbox->apiBaseUrl();
     config.endpoint.sessionId = m_sandbox->defaultSessionId();
     config.endpoint.token = m_token;
+    QFETCH_GLOBAL(int, transport);
+    config.transport = EngineConfig::Transport(transport);
     // As a bot walk knows it; the version tests also upload without it.
     config.blockId = m_sandbox->fileBlockId();
     // Short delays so that retries never make a test sleep for long.
