@@ -47,6 +47,8 @@ AppSettings AppSettings::load()
             settings.value(QStringLiteral("engine/transport")).toString() == u"qnam";
     result.uploadLimitKiBps = qBound(
             0, settings.value(QStringLiteral("engine/uploadLimitKiBps"), 0).toInt(), 10000000);
+    result.outageWaitHours =
+            qBound(0, settings.value(QStringLiteral("engine/outageWaitHours"), 6).toInt(), 168);
     result.notifications = settings.value(QStringLiteral("ui/notifications"), true).toBool();
     result.language = settings.value(QStringLiteral("ui/language")).toString();
     result.historyRetentionDays =
@@ -82,6 +84,7 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("engine/transport"),
                       useQnamTransport ? QStringLiteral("qnam") : QStringLiteral("curl"));
     settings.setValue(QStringLiteral("engine/uploadLimitKiBps"), uploadLimitKiBps);
+    settings.setValue(QStringLiteral("engine/outageWaitHours"), outageWaitHours);
     settings.setValue(QStringLiteral("ui/notifications"), notifications);
     settings.setValue(QStringLiteral("ui/language"), language);
     settings.setValue(QStringLiteral("history/retentionDays"), historyRetentionDays);

@@ -16,6 +16,7 @@ public:
     int concurrency = 3;
     int maxAttempts = 5;
     int stallTimeoutSeconds = 60;
+    int outageWaitHours = 6; // how long an outage is waited out before a file fails
     bool useQnamTransport = false; // false: libcurl, the fast default
     int uploadLimitKiBps = 0; // all uploads together; 0: no limit
     bool notifications = true;

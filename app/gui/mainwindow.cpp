@@ -510,6 +510,9 @@ void MainWindow::applySettings()
     config.profileName = profile.name;
     config.concurrency = m_settings.concurrency;
     config.retry.maxAttempts = m_settings.maxAttempts;
+    // Outages (server down, network gone) are waited out, as sync clients do; a file fails
+    // for good only on a definite answer or after this long.
+    config.retry.outageDeadline = std::chrono::hours(m_settings.outageWaitHours);
     config.stallTimeoutMs = m_settings.stallTimeoutSeconds * 1000;
     config.transport = m_settings.useQnamTransport ? Typebot::EngineConfig::Transport::Qnam
                                                    : Typebot::EngineConfig::Transport::Curl;

@@ -183,6 +183,11 @@ QString QueueModel::statusText(const JobSnapshot &job, const QDateTime &nowUtc)
             return tr("Retrying (attempt %1 of %2)").arg(next).arg(job.maxAttempts);
         const qint64 ms = std::max<qint64>(0, nowUtc.msecsTo(job.nextRetryAt));
         const qint64 seconds = (ms + 999) / 1000;
+        // An outage is waited out, not counted down to a failure.
+        if (job.waitingForServer)
+            return seconds >= 120
+                    ? tr("Waiting for the server (retrying in %1 min)").arg((seconds + 59) / 60)
+                    : tr("Waiting for the server (retrying in %1 s)").arg(seconds);
         return tr("Retrying in %1 s (attempt %2 of %3)")
                 .arg(seconds)
                 .arg(next)

@@ -275,6 +275,14 @@ QWidget *SettingsDialog::createUploadsPage()
     m_stallTimeout->setSuffix(tr(" s"));
     m_stallTimeout->setValue(m_settings.stallTimeoutSeconds);
     m_stallTimeout->setToolTip(tr("An upload that sends nothing for this long is retried"));
+    m_outageWait = new QSpinBox(page);
+    m_outageWait->setObjectName(QStringLiteral("outageWaitSpin"));
+    m_outageWait->setRange(0, 168);
+    m_outageWait->setSuffix(tr(" h"));
+    m_outageWait->setSpecialValueText(tr("Do not wait"));
+    m_outageWait->setValue(m_settings.outageWaitHours);
+    m_outageWait->setToolTip(tr("When the server or the network is away, files wait this long "
+                                "for it to come back before they fail"));
     m_uploadLimit = new QSpinBox(page);
     m_uploadLimit->setObjectName(QStringLiteral("uploadLimitSpin"));
     m_uploadLimit->setRange(0, 10000000);
@@ -320,6 +328,7 @@ QWidget *SettingsDialog::createUploadsPage()
     form->addRow(tr("&Parallel uploads:"), m_concurrency);
     form->addRow(tr("&Tries per file:"), m_attempts);
     form->addRow(tr("&Stall timeout:"), m_stallTimeout);
+    form->addRow(tr("Wait out &outages for:"), m_outageWait);
     form->addRow(tr("Upload speed &limit:"), m_uploadLimit);
     form->addRow(tr("Send &with:"), m_transport);
     form->addRow(QString(), m_notifications);
@@ -600,6 +609,7 @@ void SettingsDialog::accept()
     m_settings.maxAttempts = m_attempts->value();
     m_settings.stallTimeoutSeconds = m_stallTimeout->value();
     m_settings.uploadLimitKiBps = m_uploadLimit->value();
+    m_settings.outageWaitHours = m_outageWait->value();
     m_settings.useQnamTransport = m_transport->currentData().toBool();
     m_settings.notifications = m_notifications->isChecked();
     m_settings.language = m_language->currentData().toString();

@@ -95,6 +95,7 @@ private:
     QSpinBox *m_attempts = nullptr;
     QSpinBox *m_stallTimeout = nullptr;
     QSpinBox *m_uploadLimit = nullptr;
+    QSpinBox *m_outageWait = nullptr;
     QComboBox *m_transport = nullptr;
     QCheckBox *m_notifications = nullptr;
     QComboBox *m_language = nullptr;

@@ -27,6 +27,15 @@ bool ErrorClassifier::isTransientNetworkError(QNetworkReply::NetworkError error)
     }
 }
 
+bool ErrorClassifier::isOutage(const FailureInfo &failure)
+{
+    if (failure.stalled)
+        return true;
+    if (failure.httpStatus == 0)
+        return !failure.invalidResponse && isTransientNetworkError(failure.networkError);
+    return failure.httpStatus == 408 || failure.httpStatus == 429 || failure.httpStatus >= 500;
+}
+
 ErrorClassifier::Action ErrorClassifier::classify(const FailureInfo &failure)
 {
     if (failure.stalled)

@@ -20,6 +20,9 @@ public:
 
     static Action classify(const FailureInfo &failure);
     static bool isTransientNetworkError(QNetworkReply::NetworkError error);
+    // The server or the network is away (no answer, 5xx, 429, 408, a stall): worth waiting
+    // out, unlike an answer that says the request itself is wrong.
+    static bool isOutage(const FailureInfo &failure);
 };
 
 } // namespace Typebot

@@ -28,6 +28,7 @@ struct JobSnapshot
     int maxAttempts = 0;
     QDateTime nextRetryAt; // UTC, when waiting to retry
     QString retryReason;
+    bool waitingForServer = false; // retrying after an outage (no answer, 5xx, 429)
     QString fileUrl;
     QString errorMessage;
     QString errorCode; // S3 or API code, for scripts

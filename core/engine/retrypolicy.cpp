@@ -9,20 +9,22 @@
 
 namespace Typebot {
 
-RetryPolicy::Milliseconds RetryPolicy::backoffCeiling(int failures) const
+RetryPolicy::Milliseconds RetryPolicy::backoffCeiling(int failures, bool outage) const
 {
     const int exponent = std::clamp(failures - 1, 0, 30);
     const double ceiling = double(base.count()) * double(qint64(1) << exponent);
-    return Milliseconds(qint64(std::min(ceiling, double(cap.count()))));
+    const Milliseconds limit = outage ? std::max(cap, outageCap) : cap;
+    return Milliseconds(qint64(std::min(ceiling, double(limit.count()))));
 }
 
-RetryPolicy::Milliseconds RetryPolicy::delayAfter(int failures,
-                                                  std::optional<Milliseconds> retryAfter) const
+RetryPolicy::Milliseconds
+RetryPolicy::delayAfter(int failures, std::optional<Milliseconds> retryAfter, bool outage) const
 {
     if (retryAfter)
         return std::clamp(*retryAfter, Milliseconds(0), maxRetryAfter);
     const double r = random ? random() : QRandomGenerator::global()->generateDouble();
-    const double jittered = std::clamp(r, 0.0, 1.0) * double(backoffCeiling(failures).count());
+    const double jittered =
+            std::clamp(r, 0.0, 1.0) * double(backoffCeiling(failures, outage).count());
     return Milliseconds(qint64(jittered));
 }
 

@@ -83,6 +83,7 @@ JobSnapshot UploadJob::snapshot() const
     s.maxAttempts = m_env->config->retry.maxAttempts;
     s.nextRetryAt = m_nextRetryAt;
     s.retryReason = m_retryReason;
+    s.waitingForServer = m_state == State::WaitingToRetry && m_waitingForServer;
     s.fileUrl = m_fileUrl;
     s.errorMessage = m_errorMessage;
     s.errorCode = m_errorCode;
@@ -146,6 +147,7 @@ void UploadJob::start()
     if (m_state != State::Queued)
         return;
     m_attempt = 0;
+    m_firstFailureAt = QDateTime();
     m_ticket.reset();
     setState(State::RequestingTicket);
     QMetaObject::invokeMethod(this, &UploadJob::beginAttempt, Qt::QueuedConnection);
@@ -581,7 +583,13 @@ void UploadJob::handleFailure(const FailureInfo &failure, const QString &message
         fail(message, code);
         return;
     }
-    if (!policy.mayRetry(m_attempt)) {
+    // Outages are waited out for a long while; other retryable failures have a budget.
+    const bool outage = ErrorClassifier::isOutage(failure);
+    if (!m_firstFailureAt.isValid())
+        m_firstFailureAt = now();
+    const bool waitingOut = outage && policy.outageDeadline.count() > 0
+            && m_firstFailureAt.secsTo(now()) < policy.outageDeadline.count();
+    if (!policy.mayRetry(m_attempt) && !waitingOut) {
         fail(m_attempt > 1 ? tr("%1 (gave up after %n attempt(s))", nullptr, m_attempt).arg(message)
                            : message,
              code);
@@ -591,11 +599,13 @@ void UploadJob::handleFailure(const FailureInfo &failure, const QString &message
     if (action == ErrorClassifier::Action::RenewTicketAndRetry) {
         m_ticket.reset(); // signed too long ago; a fresh one right away
     } else {
-        delay = policy.delayAfter(m_attempt, RetryPolicy::parseRetryAfter(retryAfter, now()));
+        delay = policy.delayAfter(m_attempt, RetryPolicy::parseRetryAfter(retryAfter, now()),
+                                  waitingOut);
         if (failure.step == FailureInfo::Step::Upload && !ticketStillFresh())
             m_ticket.reset();
     }
     m_retryReason = message;
+    m_waitingForServer = outage;
     m_errorCode = code;
     m_nextRetryAt = now().addMSecs(delay.count());
     TimelineEntry entry;

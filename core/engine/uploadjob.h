@@ -124,6 +124,8 @@ private:
     int m_attempt = 0;
     QDateTime m_nextRetryAt;
     QString m_retryReason;
+    bool m_waitingForServer = false; // the last failure was an outage
+    QDateTime m_firstFailureAt; // of this run: outages are waited out from here
     QString m_fileUrl;
     QString m_errorMessage;
     QString m_errorCode;

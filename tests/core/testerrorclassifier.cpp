@@ -16,6 +16,8 @@ class TestErrorClassifier : public QObject
 private Q_SLOTS:
     void classify_data();
     void classify();
+    void isOutage_data();
+    void isOutage();
 };
 
 void TestErrorClassifier::classify_data()
@@ -176,6 +178,42 @@ void TestErrorClassifier::classify()
     QCOMPARE(ErrorClassifier::classify(failure), action);
     if (httpStatus == 0 && !stalled)
         QCOMPARE(ErrorClassifier::isTransientNetworkError(networkError), action == Action::Retry);
+}
+
+void TestErrorClassifier::isOutage_data()
+{
+    QTest::addColumn<int>("status");
+    QTest::addColumn<QNetworkReply::NetworkError>("networkError");
+    QTest::addColumn<bool>("stalled");
+    QTest::addColumn<bool>("invalidResponse");
+    QTest::addColumn<bool>("outage");
+    const auto none = QNetworkReply::NoError;
+    QTest::newRow("connection refused")
+            << 0 << QNetworkReply::ConnectionRefusedError << false << false << true;
+    QTest::newRow("no DNS answer")
+            << 0 << QNetworkReply::HostNotFoundError << false << false << true;
+    QTest::newRow("a stall") << 0 << none << true << false << true;
+    QTest::newRow("503") << 503 << none << false << false << true;
+    QTest::newRow("429") << 429 << none << false << false << true;
+    QTest::newRow("an unusable 200 is no outage") << 200 << none << false << true << false;
+    QTest::newRow("400 is an answer") << 400 << none << false << false << false;
+    QTest::newRow("TLS refused is no outage")
+            << 0 << QNetworkReply::SslHandshakeFailedError << false << false << false;
+}
+
+void TestErrorClassifier::isOutage()
+{
+    QFETCH(int, status);
+    QFETCH(QNetworkReply::NetworkError, networkError);
+    QFETCH(bool, stalled);
+    QFETCH(bool, invalidResponse);
+    QFETCH(bool, outage);
+    FailureInfo failure;
+    failure.httpStatus = status;
+    failure.networkError = networkError;
+    failure.stalled = stalled;
+    failure.invalidResponse = invalidResponse;
+    QCOMPARE(ErrorClassifier::isOutage(failure), outage);
 }
 
 QTEST_GUILESS_MAIN(TestErrorClassifier)

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void uploadProxyErrors();
     void sameNameNeverOverwrites_data();
     void sameNameNeverOverwrites();
+    void outageIsWaitedOut();
     void storesFileWithMultipartPost();
     void storesFileWithPutVariant();
     void storesEmptyFile();
@@ -455,6 +456,41 @@ void TestUploadEngine::sameNameNeverOverwrites()
         QVERIFY(b.fileUrl.endsWith(u"/readme (2).txt"));
         QVERIFY(TimelineEntry::toText(b.timeline).contains(u"already has a file named"));
     }
+}
+
+void TestUploadEngine::outageIsWaitedOut()
+{
+    // A 503 outage outlasting the attempt budget: the file waits for the server instead of
+    // failing, says why, and goes as soon as the server is back. A definite answer (400)
+    // still fails at once.
+    startSandbox();
+    EngineConfig config = engineConfig();
+    config.retry.maxAttempts = 2;
+    config.retry.outageDeadline = std::chrono::hours(1);
+    config.retry.outageCap = std::chrono::milliseconds(50);
+    m_engine->setConfig(config);
+    QString error;
+    const int outage = m_sandbox->faults()->add(QStringLiteral("api:status=503,count=0"), &error);
+    QVERIFY2(outage > 0, qPrintable(error));
+    QSignalSpy idle(m_engine.get(), &UploadEngine::idle);
+    const quint64 id = m_engine->addPaths({ makeFile(QStringLiteral("a.txt"), "a") }).first();
+    bool sawWaiting = false;
+    QTRY_VERIFY_WITH_TIMEOUT((sawWaiting = sawWaiting || m_engine->snapshot(id).waitingForServer,
+                              m_sandbox->faults()->firedCount(outage) >= 6),
+                             20000);
+    QVERIFY(sawWaiting);
+    QCOMPARE(idle.count(), 0);
+    QVERIFY(!JobState::isFinal(m_engine->snapshot(id).state));
+    m_sandbox->faults()->clear();
+    QVERIFY(waitIdle(idle));
+    const JobSnapshot job = m_engine->snapshot(id);
+    QCOMPARE(job.state, State::Done);
+    QVERIFY(job.attempt > config.retry.maxAttempts);
+
+    m_sandbox->faults()->add(QStringLiteral("api:status=400"), &error);
+    const JobSnapshot refused = uploadOne(makeFile(QStringLiteral("b.txt"), "b"));
+    QCOMPARE(refused.state, State::Failed);
+    QCOMPARE(refused.attempt, 1);
 }
 
 void TestUploadEngine::storesFileWithMultipartPost()
