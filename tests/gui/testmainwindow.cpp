@@ -282,7 +282,7 @@ void TestMainWindow::retryCountsDownInStatusThenStores()
     const QModelIndex status = model->index(0, QueueModel::StatusColumn);
     const QString text = model->data(status).toString();
     static const QRegularExpression countdown(
-            QStringLiteral(R"(^Retrying in ([1-3]) s \(attempt 2 of 5\)$)"));
+            QStringLiteral(R"(^Waiting for the server \(retrying in ([1-3]) s\)$)"));
     const QRegularExpressionMatch match = countdown.match(text);
     QVERIFY2(match.hasMatch(), qPrintable(text));
     const QString tip = model->data(status, Qt::ToolTipRole).toString();
