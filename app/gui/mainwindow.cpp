@@ -40,6 +40,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -1018,19 +1019,30 @@ void MainWindow::handleStatsChanged(const QueueStats &stats)
     const double fraction = stats.bytesTotal > 0
             ? std::clamp(double(stats.bytesDone) / double(stats.bytesTotal), 0.0, 1.0)
             : (stats.total > 0 ? double(stats.done) / double(stats.total) : 0.0);
-    const int percent = int(std::floor(fraction * 100.0));
-    m_overallBar->setValue(int(std::lround(fraction * 1000.0)));
+    // 100% means every file of the batch is stored: never while one waits or failed.
+    int percent = int(std::floor(fraction * 100.0));
+    if (stats.done < stats.total - stats.canceled)
+        percent = std::min(percent, 99);
+    m_overallBar->setValue(std::min(int(std::lround(fraction * 1000.0)), percent * 10 + 9));
     m_overallBar->setFormat(tr("%1%").arg(percent));
     m_overallBar->setVisible(stats.total > 0);
     m_statusLabel->setText(overallText());
+    // Failures show in the title too: a window in the background must not look done.
+    const QString failed = stats.failed > 0 ? tr("%n failed", nullptr, stats.failed) : QString();
+    QString state;
     if (busy && !stats.paused)
-        setWindowTitle(tr("%1% — Typebot Uploader").arg(percent));
+        state = stats.waiting > 0 && stats.waiting == stats.active && stats.queued == 0
+                ? tr("Waiting for the server")
+                : tr("%1%").arg(percent);
     else if (busy && m_waitingForToken && !m_userPaused)
-        setWindowTitle(tr("Waiting for the keychain — Typebot Uploader"));
+        state = tr("Waiting for the keychain");
     else if (busy)
-        setWindowTitle(tr("Paused — Typebot Uploader"));
-    else
-        setWindowTitle(tr("Typebot Uploader"));
+        state = tr("Paused");
+    const QStringList parts =
+            QStringList{ state, failed }.filter(QRegularExpression(QStringLiteral(".")));
+    setWindowTitle(parts.isEmpty()
+                           ? tr("Typebot Uploader")
+                           : tr("%1 — Typebot Uploader").arg(parts.join(QStringLiteral(" · "))));
     if (m_tray)
         m_tray->setToolTip(windowTitle());
 

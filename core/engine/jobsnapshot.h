@@ -48,6 +48,7 @@ struct QueueStats
     int total = 0;
     int queued = 0;
     int active = 0;
+    int waiting = 0; // of the active ones: waiting to retry
     int done = 0;
     int failed = 0;
     int canceled = 0;

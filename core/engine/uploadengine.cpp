@@ -370,10 +370,18 @@ QueueStats UploadEngine::stats() const
             s.bytesDone += size;
             break;
         case JobState::Value::Failed:
+            // Still part of the batch: a failed file keeps the total from reading 100%.
             ++s.failed;
+            s.bytesTotal += size;
             break;
         case JobState::Value::Canceled:
             ++s.canceled;
+            break;
+        case JobState::Value::WaitingToRetry:
+            // What the last attempt sent is not stored: the next one starts from zero.
+            ++s.active;
+            ++s.waiting;
+            s.bytesTotal += size;
             break;
         default:
             ++s.active;

@@ -19,6 +19,7 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSignalSpy>
@@ -75,6 +76,7 @@ private Q_SLOTS:
     void retryCountsDownInStatusThenStores();
     void copyLinkPutsTheLinkOnTheClipboard();
     void copyAsCurlGivesBothStepsRedacted();
+    void titleAndProgressShowFailures();
     void uploadsToEveryServerVersion_data();
     void uploadsToEveryServerVersion();
     void droppedFilesAndFoldersAreQueued();
@@ -319,6 +321,28 @@ void TestMainWindow::copyLinkPutsTheLinkOnTheClipboard()
     QCOMPARE(QGuiApplication::clipboard()->text(), link);
     QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 link copied")),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestMainWindow::titleAndProgressShowFailures()
+{
+    // One stored, one failed: the window must not read "done" or 100%.
+    MainWindow window(AppSettings::load());
+    window.show();
+    const QString good = writeFile(QStringLiteral("good.txt"), 100);
+    const QString gone = m_files.filePath(QStringLiteral("gone.txt"));
+    window.addPaths({ good, gone });
+    QueueModel *model = window.queueModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.overallText().contains(QStringLiteral("1 of 2 files stored")),
+                             20000);
+    QVERIFY2(window.overallText().contains(QStringLiteral("1 failed")),
+             qPrintable(window.overallText()));
+    QTRY_COMPARE_WITH_TIMEOUT(window.windowTitle(), QStringLiteral("1 failed — Typebot Uploader"),
+                              5000);
+    auto *bar = window.findChild<QProgressBar *>();
+    QVERIFY(bar);
+    QVERIFY2(bar->value() < bar->maximum(), qPrintable(QString::number(bar->value())));
+    QVERIFY2(!bar->text().startsWith(u"100"), qPrintable(bar->text()));
 }
 
 void TestMainWindow::uploadsToEveryServerVersion_data()
