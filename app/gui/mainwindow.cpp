@@ -51,6 +51,7 @@
 #include <QVBoxLayout>
 
 #include <cmath>
+#include <utility>
 
 using Typebot::HumanFormat;
 using Typebot::JobSnapshot;
@@ -194,6 +195,7 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     applySettings();
     // Opened from the event loop, once the window exists: whoever wants to hear
     // journalOpened() has connected by then, and the window shows before the restore.
+    m_journalReady = m_dataDir.isEmpty(); // no journal: nothing to wait for
     if (!m_dataDir.isEmpty())
         QMetaObject::invokeMethod(
                 this,
@@ -663,6 +665,8 @@ void MainWindow::handleJournalOpened(bool persistent, const QString &problem, in
                 tr("%n file(s) restored from the last session.", nullptr, restoredJobs),
                 StatusMessageMs);
     m_service->applyHistoryRetention(m_settings.historyRetentionDays);
+    m_journalReady = true;
+    addPaths(std::exchange(m_pendingPaths, {}));
 }
 
 void MainWindow::showHistory()
@@ -725,6 +729,14 @@ void MainWindow::addPaths(const QStringList &paths)
 {
     if (paths.isEmpty())
         return;
+    // Files given at start or handed over before the journal is open wait for it: queued
+    // then, they would not be journaled (no History), and their in-memory ids would collide
+    // with the journal's, leaving a handed-over file queued in it forever.
+    if (!m_journalReady) {
+        m_pendingPaths << paths;
+        statusBar()->showMessage(tr("Opening the queue…"), 2000);
+        return;
+    }
     m_batchActive = true;
     m_service->addPaths(paths, true);
     statusBar()->showMessage(tr("Adding %n item(s)…", nullptr, int(paths.size())), 2000);

@@ -122,6 +122,8 @@ private:
     Sandbox::SandboxConfig m_sandboxConfig;
     Typebot::UploadService *m_service;
     LocalSandbox *m_sandbox;
+    bool m_journalReady = false; // files added before it are held in m_pendingPaths
+    QStringList m_pendingPaths;
     // What was learned of each API base (route, sending style); the settings show it.
     Typebot::ServerKnowledgeStore m_servers;
     QueueModel *m_model;

@@ -10,6 +10,7 @@
 #include "noticebanner.h"
 #include "queuemodel.h"
 #include "queueview.h"
+#include "storage/jobdatabase.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void copyLinkPutsTheLinkOnTheClipboard();
     void copyAsCurlGivesBothStepsRedacted();
     void titleAndProgressShowFailures();
+    void startupAndHandedOverFilesAreJournaled();
     void uploadsToEveryServerVersion_data();
     void uploadsToEveryServerVersion();
     void droppedFilesAndFoldersAreQueued();
@@ -321,6 +323,35 @@ void TestMainWindow::copyLinkPutsTheLinkOnTheClipboard()
     QCOMPARE(QGuiApplication::clipboard()->text(), link);
     QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 link copied")),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestMainWindow::startupAndHandedOverFilesAreJournaled()
+{
+    // Files from the command line arrive before the journal opens, a second start's a
+    // moment later: both must be journaled, uploaded and in History.
+    QTemporaryDir data;
+    const QString first = writeFile(QStringLiteral("from-argv.txt"), 10);
+    const QString second = writeFile(QStringLiteral("handed-over.txt"), 20);
+    {
+        MainWindow window(AppSettings::load(), {}, data.path());
+        window.addPaths({ first }); // as main() does, right after construction
+        window.receivePaths({ second });
+        QueueModel *model = window.queueModel();
+        QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(model->jobAt(0).state == JobState::Value::Done
+                                         && model->jobAt(1).state == JobState::Value::Done,
+                                 20000);
+    }
+    Typebot::JobDatabase journal;
+    QVERIFY(journal.open(QDir(data.path()).filePath(QStringLiteral("queue.sqlite"))));
+    QStringList stored;
+    for (const Typebot::HistoryEntry &entry : journal.history())
+        stored << entry.name;
+    stored.sort();
+    QCOMPARE(stored,
+             (QStringList{ QStringLiteral("from-argv.txt"), QStringLiteral("handed-over.txt") }));
+    for (const auto &entry : journal.entries())
+        QCOMPARE(entry.state, JobState::Value::Done);
 }
 
 void TestMainWindow::titleAndProgressShowFailures()
