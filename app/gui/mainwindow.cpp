@@ -40,6 +40,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QSortFilterProxyModel>
@@ -494,6 +495,25 @@ void MainWindow::saveLayout() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // Uploads in flight are aborted by quitting; they resume at the next start, and the
+    // user should choose that knowingly.
+    const int unfinished = m_stats.active + m_stats.queued;
+    if (unfinished > 0 && !m_stats.paused) {
+        QMessageBox box(QMessageBox::Question, tr("Quit Typebot Uploader?"),
+                        tr("%n file(s) are not uploaded yet.", nullptr, unfinished),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("quitConfirmation"));
+        box.setInformativeText(tr("Running uploads stop now and start again from the beginning "
+                                  "the next time you open the app. Nothing is lost."));
+        QPushButton *quit = box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
+        box.addButton(tr("Keep &Uploading"), QMessageBox::RejectRole);
+        box.setDefaultButton(quit);
+        box.exec();
+        if (box.clickedButton() != quit) {
+            event->ignore();
+            return;
+        }
+    }
     saveLayout();
     if (m_tray)
         m_tray->hide();

@@ -12,13 +12,16 @@
 #include "queueview.h"
 #include "storage/jobdatabase.h"
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QApplication>
 #include <QClipboard>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QGuiApplication>
 #include <QLabel>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QRegularExpression>
@@ -79,6 +82,7 @@ private Q_SLOTS:
     void copyAsCurlGivesBothStepsRedacted();
     void titleAndProgressShowFailures();
     void startupAndHandedOverFilesAreJournaled();
+    void quittingDuringUploadsAsks();
     void uploadsToEveryServerVersion_data();
     void uploadsToEveryServerVersion();
     void droppedFilesAndFoldersAreQueued();
@@ -323,6 +327,38 @@ void TestMainWindow::copyLinkPutsTheLinkOnTheClipboard()
     QCOMPARE(QGuiApplication::clipboard()->text(), link);
     QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 link copied")),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestMainWindow::quittingDuringUploadsAsks()
+{
+    MainWindow window(AppSettings::load());
+    window.show();
+    // A slow upload keeps the queue busy.
+    QString error;
+    QVERIFY2(window.sandbox()->addFault(QStringLiteral("upload:throttle=20000"), &error),
+             qPrintable(error));
+    window.addPaths({ writeFile(QStringLiteral("slow.bin"), 400000) });
+    QTRY_VERIFY_WITH_TIMEOUT(window.overallText().contains(QStringLiteral("0 of 1 file stored")),
+                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.windowTitle().startsWith(u"Typebot"), 10000);
+
+    const auto answer = [](const QString &buttonText) {
+        QTimer::singleShot(0, [buttonText] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QVERIFY2(box->informativeText().contains(u"next time"),
+                     qPrintable(box->informativeText()));
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text().remove(u'&') == buttonText)
+                    button->click();
+            }
+        });
+    };
+    answer(QStringLiteral("Keep Uploading"));
+    QVERIFY(!window.close());
+    QVERIFY(window.isVisible());
+    answer(QStringLiteral("Quit"));
+    QVERIFY(window.close());
 }
 
 void TestMainWindow::startupAndHandedOverFilesAreJournaled()
