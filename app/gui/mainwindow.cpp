@@ -42,6 +42,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSet>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -757,9 +758,50 @@ void MainWindow::addPaths(const QStringList &paths)
         statusBar()->showMessage(tr("Opening the queue…"), 2000);
         return;
     }
+    const QStringList wanted = withoutUnwantedDuplicates(paths);
+    if (wanted.isEmpty())
+        return;
     m_batchActive = true;
-    m_service->addPaths(paths, true);
-    statusBar()->showMessage(tr("Adding %n item(s)…", nullptr, int(paths.size())), 2000);
+    m_service->addPaths(wanted, true);
+    statusBar()->showMessage(tr("Adding %n item(s)…", nullptr, int(wanted.size())), 2000);
+}
+
+QStringList MainWindow::withoutUnwantedDuplicates(const QStringList &paths)
+{
+    // A file already queued, uploading or stored here would be uploaded twice without a
+    // word; ask. (Failed and canceled rows are retried with Retry, not re-added.)
+    QSet<QString> known;
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        const JobSnapshot &job = m_model->jobAt(row);
+        if (job.state != JobState::Value::Failed && job.state != JobState::Value::Canceled)
+            known.insert(QFileInfo(job.filePath).absoluteFilePath());
+    }
+    QStringList fresh, duplicates;
+    for (const QString &path : paths) {
+        const QFileInfo info(path);
+        (info.isFile() && known.contains(info.absoluteFilePath()) ? duplicates : fresh) << path;
+    }
+    if (duplicates.isEmpty())
+        return paths;
+    QMessageBox box(QMessageBox::Question, tr("Upload Again?"),
+                    duplicates.size() == 1
+                            ? tr("“%1” is already in the queue.")
+                                      .arg(QFileInfo(duplicates.constFirst()).fileName())
+                            : tr("%n of the files are already in the queue.", nullptr,
+                                 int(duplicates.size())),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("duplicateConfirmation"));
+    box.setInformativeText(tr("Uploading them again stores a second copy with its own link."));
+    QPushButton *skip = box.addButton(tr("&Skip Them"), QMessageBox::RejectRole);
+    QPushButton *again = box.addButton(tr("&Upload Again"), QMessageBox::AcceptRole);
+    box.setDefaultButton(skip);
+    box.exec();
+    if (box.clickedButton() == again)
+        return paths;
+    statusBar()->showMessage(
+            tr("%n file(s) already in the queue were skipped.", nullptr, int(duplicates.size())),
+            StatusMessageMs);
+    return fresh;
 }
 
 void MainWindow::addFilesDialog()

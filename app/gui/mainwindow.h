@@ -82,6 +82,8 @@ private:
     void restoreLayout();
     void saveLayout() const;
 
+    // `paths` minus files already queued or stored here, unless the user wants them again.
+    QStringList withoutUnwantedDuplicates(const QStringList &paths);
     void addFilesDialog();
     void addFolderDialog();
     void paste();

@@ -83,6 +83,7 @@ private Q_SLOTS:
     void titleAndProgressShowFailures();
     void startupAndHandedOverFilesAreJournaled();
     void quittingDuringUploadsAsks();
+    void addingAQueuedFileAgainAsks();
     void uploadsToEveryServerVersion_data();
     void uploadsToEveryServerVersion();
     void droppedFilesAndFoldersAreQueued();
@@ -327,6 +328,34 @@ void TestMainWindow::copyLinkPutsTheLinkOnTheClipboard()
     QCOMPARE(QGuiApplication::clipboard()->text(), link);
     QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("1 link copied")),
              qPrintable(window.statusBar()->currentMessage()));
+}
+
+void TestMainWindow::addingAQueuedFileAgainAsks()
+{
+    MainWindow window(AppSettings::load());
+    window.show();
+    const QString path = writeFile(QStringLiteral("twice.txt"), 50);
+    window.addPaths({ path });
+    QueueModel *model = window.queueModel();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 1, 10000);
+    const auto answer = [](const QString &buttonText) {
+        QTimer::singleShot(0, [buttonText] {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            QVERIFY(box);
+            QCOMPARE(box->objectName(), QStringLiteral("duplicateConfirmation"));
+            for (QAbstractButton *button : box->buttons()) {
+                if (button->text().remove(u'&') == buttonText)
+                    button->click();
+            }
+        });
+    };
+    answer(QStringLiteral("Skip Them"));
+    window.addPaths({ path }); // skipped: nothing reaches the engine
+    QCOMPARE(model->rowCount(), 1);
+    QVERIFY(window.statusBar()->currentMessage().contains(u"skipped"));
+    answer(QStringLiteral("Upload Again"));
+    window.addPaths({ path });
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
 }
 
 void TestMainWindow::quittingDuringUploadsAsks()
