@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "httpconnection.h"
 
+#include "httpheadparser.h"
 #include "requesthandler.h"
 #include "trafficshaper.h"
 
@@ -20,13 +21,7 @@ namespace {
 constexpr qint64 BodyChunkBytes = Q_INT64_C(64) * 1024;
 constexpr qint64 FileChunkBytes = Q_INT64_C(256) * 1024;
 constexpr qint64 WriteHighWater = Q_INT64_C(1024) * 1024;
-constexpr int IdleTimeoutMs = 120 * 1000;
-
-bool isTokenChar(char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-            || QByteArrayView("!#$%&'*+-.^_`|~").contains(c);
-}
+constexpr int TurnAwayLingerMs = 1000;
 
 QByteArray httpDate()
 {
@@ -36,114 +31,65 @@ QByteArray httpDate()
             .toLatin1();
 }
 
-// Parses a request head (without the blank line). Returns 0 or the status to fail with.
-int parseHead(const QByteArray &head, HttpRequest *request)
-{
-    QList<QByteArray> lines = head.split('\n');
-    for (QByteArray &line : lines) {
-        if (line.endsWith('\r'))
-            line.chop(1);
-    }
-    if (lines.isEmpty())
-        return 400;
-    const QList<QByteArray> parts = lines.first().split(' ');
-    if (parts.size() < 3)
-        return 400;
-    request->method = parts.first();
-    request->version = parts.last();
-    // Raw spaces in the target are not valid HTTP, but keys are sent raw by some clients;
-    // being lenient here costs nothing.
-    request->target = lines.first().mid(request->method.size() + 1,
-                                        lines.first().size() - request->method.size()
-                                                - request->version.size() - 2);
-    if (request->method.isEmpty()
-        || !std::all_of(request->method.cbegin(), request->method.cend(), isTokenChar))
-        return 400;
-    if (!request->version.startsWith("HTTP/"))
-        return 400;
-    if (request->version != "HTTP/1.1" && request->version != "HTTP/1.0")
-        return 505;
-    if (request->target.startsWith("http://") || request->target.startsWith("https://")) {
-        const qsizetype slash = request->target.indexOf('/', request->target.indexOf("//") + 2);
-        request->target = slash < 0 ? QByteArray("/") : request->target.mid(slash);
-    }
-    if (!request->target.startsWith('/'))
-        return 400;
-    const qsizetype question = request->target.indexOf('?');
-    request->rawPath = question < 0 ? request->target : request->target.left(question);
-    request->query =
-            question < 0 ? QString() : QString::fromUtf8(request->target.mid(question + 1));
-    request->path = QString::fromUtf8(QByteArray::fromPercentEncoding(request->rawPath));
-
-    request->keepAlive = request->version == "HTTP/1.1";
-    bool haveLength = false;
-    for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        if (line.isEmpty())
-            continue;
-        if (line.startsWith(' ') || line.startsWith('\t'))
-            return 400; // obsolete line folding
-        const qsizetype colon = line.indexOf(':');
-        if (colon <= 0)
-            return 400;
-        const QByteArray name = line.left(colon).toLower();
-        if (!std::all_of(name.cbegin(), name.cend(), isTokenChar))
-            return 400;
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        request->headers.append({ name, value });
-        if (name == "content-length") {
-            bool ok = false;
-            const qint64 length = value.toLongLong(&ok);
-            if (!ok || length < 0 || !std::all_of(value.cbegin(), value.cend(), [](char c) {
-                    return c >= '0' && c <= '9';
-                }))
-                return 400;
-            if (haveLength && length != request->contentLength)
-                return 400;
-            haveLength = true;
-            request->contentLength = length;
-        } else if (name == "transfer-encoding") {
-            // Chunked request bodies are not supported; S3 refuses them too.
-            return 411;
-        } else if (name == "expect") {
-            if (value.compare("100-continue", Qt::CaseInsensitive) != 0)
-                return 417;
-            request->expectContinue = true;
-        } else if (name == "connection") {
-            const QByteArray lower = value.toLower();
-            if (lower.contains("close"))
-                request->keepAlive = false;
-            else if (lower.contains("keep-alive"))
-                request->keepAlive = true;
-        }
-    }
-    return 0;
-}
-
 } // namespace
 
-HttpConnection::HttpConnection(QTcpSocket *socket, HandlerFactory factory, QObject *parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, HandlerFactory factory,
+                               const ConnectionLimits &limits, QObject *parent)
     : QObject(parent),
       m_socket(socket),
       m_factory(std::move(factory)),
-      m_idleTimer(new QTimer(this))
+      m_limits(limits),
+      m_headTimer(new QTimer(this)),
+      m_idleTimer(new QTimer(this)),
+      m_bodyTimer(new QTimer(this)),
+      m_sendTimer(new QTimer(this))
 {
     m_socket->setParent(this);
     // Bounded: when the handler stops reading, the kernel window closes and the client
     // really stalls instead of Qt buffering the whole upload in memory.
     m_socket->setReadBufferSize(ReadBufferBytes);
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::processInput);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::watchSend);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &HttpConnection::writeFileChunks);
     connect(m_socket, &QTcpSocket::disconnected, this, &HttpConnection::handleDisconnected);
 
-    m_idleTimer->setSingleShot(true);
-    m_idleTimer->setInterval(IdleTimeoutMs);
-    connect(m_idleTimer, &QTimer::timeout, this, [this] {
-        if (m_state == State::ReadingHead && m_pending.isEmpty())
-            m_socket->disconnectFromHost();
-    });
-    m_idleTimer->start();
+    for (QTimer *timer : { m_headTimer, m_idleTimer, m_bodyTimer, m_sendTimer })
+        timer->setSingleShot(true);
+    m_headTimer->setInterval(m_limits.headerTimeoutMs);
+    m_idleTimer->setInterval(m_limits.idleTimeoutMs);
+    m_sendTimer->setInterval(m_limits.bodyTimeoutMs);
+    connect(m_headTimer, &QTimer::timeout, this, &HttpConnection::handleHeadTimeout);
+    connect(m_idleTimer, &QTimer::timeout, this, &HttpConnection::handleIdleTimeout);
+    connect(m_bodyTimer, &QTimer::timeout, this, &HttpConnection::handleBodyTimeout);
+    connect(m_sendTimer, &QTimer::timeout, this, &HttpConnection::handleSendTimeout);
+    // A fresh connection owes its first head from the accept on: one that sends nothing
+    // is a half-open request too.
+    m_headTimer->start();
     scheduleProcessing();
+}
+
+void HttpConnection::turnAway(QTcpSocket *socket)
+{
+    static const QByteArray body = "the sandbox serves too many connections; try again\n";
+    socket->write("HTTP/1.1 503 Service Unavailable\r\nServer: typebot-sandbox\r\n"
+                  "Content-Type: text/plain\r\nRetry-After: 1\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    // A graceful close: half-close once the answer is out and drop whatever the client
+    // sends, so that its unread request does not turn the close into a reset that could
+    // overtake the answer; the client's own close (or the linger timer) ends it.
+    auto halfClose = [socket] {
+        if (socket->bytesToWrite() == 0 && socket->socketDescriptor() >= 0)
+            ::shutdown(static_cast<int>(socket->socketDescriptor()), SHUT_WR);
+    };
+    QObject::connect(socket, &QTcpSocket::bytesWritten, socket, halfClose);
+    QObject::connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); });
+    QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    QTimer::singleShot(TurnAwayLingerMs, socket, [socket] {
+        socket->abort();
+        socket->deleteLater();
+    });
+    socket->flush();
+    halfClose();
 }
 
 HttpConnection::~HttpConnection()
@@ -209,21 +155,11 @@ void HttpConnection::processInput()
 
 bool HttpConnection::readHead()
 {
-    // Tolerate empty lines between requests (RFC 9112 section 2.2).
-    while (m_pending.startsWith("\r\n") || m_pending.startsWith('\n'))
-        m_pending.remove(0, m_pending.startsWith('\n') ? 1 : 2);
-    qsizetype end = -1;
+    if (!m_pending.isEmpty())
+        startHeadClock();
+    HttpHeadParser::skipLeadingEmptyLines(&m_pending);
     qsizetype terminatorLength = 0;
-    auto findEnd = [&] {
-        end = m_pending.indexOf("\r\n\r\n");
-        terminatorLength = 4;
-        const qsizetype bare = m_pending.indexOf("\n\n");
-        if (bare >= 0 && (end < 0 || bare < end)) {
-            end = bare;
-            terminatorLength = 2;
-        }
-    };
-    findEnd();
+    qsizetype end = HttpHeadParser::findEnd(m_pending, &terminatorLength);
     while (end < 0) {
         if (m_pending.size() > MaxHeadBytes) {
             failHead(431, "Request Header Fields Too Large");
@@ -232,14 +168,14 @@ bool HttpConnection::readHead()
         const qint64 room = MaxHeadBytes + 4 - m_pending.size();
         if (!m_socket->isOpen())
             return false;
+        // Nothing to do until readyRead: the head clock keeps running meanwhile.
         const QByteArray more = m_socket->read(qMin<qint64>(room, BodyChunkBytes));
         if (more.isEmpty())
             return false;
-        m_idleTimer->stop();
+        startHeadClock();
         m_pending += more;
-        while (m_pending.startsWith("\r\n") || m_pending.startsWith('\n'))
-            m_pending.remove(0, m_pending.startsWith('\n') ? 1 : 2);
-        findEnd();
+        HttpHeadParser::skipLeadingEmptyLines(&m_pending);
+        end = HttpHeadParser::findEnd(m_pending, &terminatorLength);
     }
     if (end > MaxHeadBytes) {
         failHead(431, "Request Header Fields Too Large");
@@ -249,7 +185,7 @@ bool HttpConnection::readHead()
     m_pending.remove(0, end + terminatorLength);
 
     HttpRequest request;
-    const int error = parseHead(head, &request);
+    const int error = HttpHeadParser::parse(head, &request);
     if (error) {
         failHead(error, HttpResponse::reasonPhrase(error));
         return false;
@@ -260,6 +196,7 @@ bool HttpConnection::readHead()
 
 void HttpConnection::startRequest(const HttpRequest &request)
 {
+    m_headTimer->stop();
     m_idleTimer->stop();
     m_request = request;
     m_record = RequestRecord();
@@ -272,6 +209,7 @@ void HttpConnection::startRequest(const HttpRequest &request)
         m_record.headers.insert(name, value);
     m_requestTimer.start();
     m_bodyRead = 0;
+    m_bodyCreditUs = qint64(m_limits.bodyTimeoutMs) * 1000;
     m_bodyDone = false;
     m_responded = false;
     m_responseDone = false;
@@ -286,7 +224,7 @@ void HttpConnection::startRequest(const HttpRequest &request)
     if (m_handler)
         m_handler->begin();
     if (!m_responded && m_request.expectContinue && m_request.contentLength > 0)
-        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        write("HTTP/1.1 100 Continue\r\n\r\n");
 }
 
 bool HttpConnection::readBody()
@@ -295,8 +233,11 @@ bool HttpConnection::readBody()
     qint64 want = qMin(remaining, BodyChunkBytes);
     if (m_shaper) {
         want = m_shaper->bodyAllowance(want, m_bodyRead);
-        if (want < 0)
-            return false; // held back until resumeBody()
+        if (want < 0) {
+            // Held back until resumeBody(): the sandbox's own doing, not the client's.
+            stopBodyWait();
+            return false;
+        }
     }
     if (want > 0) {
         QByteArray chunk;
@@ -306,8 +247,12 @@ bool HttpConnection::readBody()
         } else if (m_socket->isOpen()) {
             chunk = m_socket->read(want);
         }
-        if (chunk.isEmpty())
+        if (chunk.isEmpty()) {
+            // Waiting on the client until readyRead; its body clock runs meanwhile.
+            startBodyWait();
             return false;
+        }
+        creditBodyBytes(chunk.size());
         m_bodyRead += chunk.size();
         m_record.bodyBytes = m_bodyRead;
         if (m_shaper)
@@ -324,6 +269,7 @@ bool HttpConnection::readBody()
     }
     if (!complete)
         return true;
+    stopBodyWait();
     m_bodyDone = true;
     m_state = State::Finishing;
     if (!m_responded && m_handler)
@@ -364,7 +310,8 @@ void HttpConnection::respond(HttpResponse response)
 
 void HttpConnection::sendResponseNow()
 {
-    if (m_state == State::Closed)
+    // Closing: the request was given up (a timeout) while a delayed answer was pending.
+    if (m_state == State::Closed || m_state == State::Closing)
         return;
     qint64 length = m_response.body.size();
     if (!m_response.bodyFile.isEmpty()) {
@@ -398,15 +345,15 @@ void HttpConnection::sendResponseNow()
     head += m_closeAfterResponse ? "Connection: close\r\n" : "Connection: keep-alive\r\n";
     head += "\r\n";
     if (m_response.headOnly || m_response.status == 204 || m_response.status == 304) {
-        m_socket->write(head);
+        write(head);
         m_responseFile.reset();
     } else if (m_responseFile) {
-        m_socket->write(head);
+        write(head);
         m_responseFileLeft = length;
         writeFileChunks();
         return;
     } else {
-        m_socket->write(head + m_response.body);
+        write(head + m_response.body);
     }
     m_responseDone = true;
     scheduleProcessing();
@@ -423,7 +370,7 @@ void HttpConnection::writeFileChunks()
             resetConnection();
             return;
         }
-        m_socket->write(chunk);
+        write(chunk);
         m_responseFileLeft -= chunk.size();
     }
     if (m_responseFileLeft == 0) {
@@ -459,12 +406,125 @@ void HttpConnection::failHead(int status, const QByteArray &message)
     record.route = QStringLiteral("other");
     record.status = status;
     const QByteArray body = message + '\n';
-    m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' '
-                    + HttpResponse::reasonPhrase(status)
-                    + "\r\nServer: typebot-sandbox\r\nContent-Type: text/plain\r\nContent-Length: "
-                    + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    m_headTimer->stop();
+    write("HTTP/1.1 " + QByteArray::number(status) + ' ' + HttpResponse::reasonPhrase(status)
+          + "\r\nServer: typebot-sandbox\r\nContent-Type: text/plain\r\nContent-Length: "
+          + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
     m_socket->disconnectFromHost();
     Q_EMIT requestFinished(record);
+}
+
+void HttpConnection::write(const QByteArray &data)
+{
+    m_socket->write(data);
+    watchSend();
+}
+
+void HttpConnection::startHeadClock()
+{
+    // From the head's first byte, never restarted by later ones: trickled heads run out.
+    if (m_headTimer->isActive())
+        return;
+    m_idleTimer->stop();
+    m_headTimer->start();
+}
+
+void HttpConnection::handleHeadTimeout()
+{
+    if (m_state != State::ReadingHead)
+        return;
+    processInput(); // the rest of the head may be waiting in the socket
+    if (m_state != State::ReadingHead)
+        return;
+    if (m_pending.isEmpty()) {
+        // Not a byte of a request: close quietly, as after an idle keep-alive.
+        m_state = State::Closing;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    failHead(408, HttpResponse::reasonPhrase(408));
+}
+
+void HttpConnection::handleIdleTimeout()
+{
+    if (m_state == State::ReadingHead && !m_headTimer->isActive() && m_pending.isEmpty()) {
+        m_state = State::Closing;
+        m_socket->disconnectFromHost();
+    }
+}
+
+void HttpConnection::startBodyWait()
+{
+    if (m_bodyTimer->isActive())
+        return;
+    m_bodyWaitClock.start();
+    m_bodyTimer->start(int(qMax<qint64>(0, (m_bodyCreditUs + 999) / 1000)));
+}
+
+void HttpConnection::stopBodyWait()
+{
+    if (!m_bodyTimer->isActive())
+        return;
+    m_bodyTimer->stop();
+    m_bodyCreditUs -= m_bodyWaitClock.nsecsElapsed() / 1000;
+}
+
+void HttpConnection::creditBodyBytes(qint64 bytes)
+{
+    stopBodyWait();
+    const qint64 full = qint64(m_limits.bodyTimeoutMs) * 1000;
+    if (m_limits.bodyMinBytesPerSecond <= 0) {
+        m_bodyCreditUs = full; // no rate rule: only a silence of bodyTimeoutMs counts
+        return;
+    }
+    // bytes <= BodyChunkBytes here, so the product cannot overflow.
+    m_bodyCreditUs = qMin(full, m_bodyCreditUs + bytes * 1000000 / m_limits.bodyMinBytesPerSecond);
+}
+
+void HttpConnection::handleBodyTimeout()
+{
+    if (m_state != State::ReadingBody)
+        return;
+    m_bodyCreditUs -= m_bodyWaitClock.nsecsElapsed() / 1000;
+    processInput(); // bytes may have come in with the timer, and earned more time
+    if (m_state != State::ReadingBody || m_bodyCreditUs > 0)
+        return;
+    // Too slow a body: the request is given up with 408, the connection closed.
+    m_bodyTimer->stop();
+    const bool answer = !m_responded;
+    m_state = State::Closing;
+    if (m_handler && answer)
+        m_handler->aborted();
+    m_handler.reset();
+    m_shaper.reset();
+    m_responseFile.reset();
+    if (answer) {
+        m_record.status = 408;
+        const QByteArray body = "request body too slow\n";
+        write("HTTP/1.1 408 Request Timeout\r\nServer: typebot-sandbox\r\n"
+              "Content-Type: text/plain\r\nContent-Length: "
+              + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    }
+    m_record.durationMs = m_requestTimer.elapsed();
+    m_socket->disconnectFromHost();
+    Q_EMIT requestFinished(m_record);
+}
+
+void HttpConnection::watchSend()
+{
+    // Restarted on every write and every progress: only a client that stops reading
+    // for the whole body timeout is cut.
+    if (m_socket->bytesToWrite() > 0 && m_state != State::Closed)
+        m_sendTimer->start();
+    else
+        m_sendTimer->stop();
+}
+
+void HttpConnection::handleSendTimeout()
+{
+    if (m_state == State::Closed || m_socket->bytesToWrite() == 0)
+        return;
+    resetConnection();
 }
 
 void HttpConnection::setTrafficShaper(std::unique_ptr<TrafficShaper> shaper)
@@ -483,6 +543,8 @@ void HttpConnection::resetConnection()
         return;
     const bool inRequest = m_state == State::ReadingBody || m_state == State::Finishing;
     m_state = State::Closed;
+    for (QTimer *timer : { m_headTimer, m_idleTimer, m_bodyTimer, m_sendTimer })
+        timer->stop();
     if (inRequest) {
         m_record.aborted = !m_responded;
         if (!m_responded)
@@ -517,7 +579,8 @@ void HttpConnection::handleDisconnected()
         processInput();
     const bool inRequest = m_state == State::ReadingBody || m_state == State::Finishing;
     m_state = State::Closed;
-    m_idleTimer->stop();
+    for (QTimer *timer : { m_headTimer, m_idleTimer, m_bodyTimer, m_sendTimer })
+        timer->stop();
     if (inRequest) {
         m_record.aborted = !m_responded;
         if (!m_responded)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionlimits.h"
 #include "httpmessage.h"
 #include "requestrecord.h"
 
@@ -24,7 +25,8 @@ class TrafficShaper;
 // One client connection: parses HTTP/1.1 request heads, streams bodies to a handler
 // with bounded buffering (so a slow server side really slows the client), writes
 // responses (files streamed) and keeps the connection alive. A TrafficShaper set for a
-// request may hold its body back, pace it, cut it or delay the answer.
+// request may hold its body back, pace it, cut it or delay the answer. ConnectionLimits
+// bound how long a client may take over a head, a body or an idle keep-alive.
 class HttpConnection final : public QObject
 {
     Q_OBJECT
@@ -37,8 +39,13 @@ public:
     static constexpr qint64 MaxHeadBytes = Q_INT64_C(16) * 1024;
     static constexpr qint64 ReadBufferBytes = Q_INT64_C(256) * 1024;
 
-    HttpConnection(QTcpSocket *socket, HandlerFactory factory, QObject *parent = nullptr);
+    HttpConnection(QTcpSocket *socket, HandlerFactory factory, const ConnectionLimits &limits,
+                   QObject *parent = nullptr);
     ~HttpConnection() override;
+
+    // Answers a connection the server has no room for with 503 and closes it; the socket
+    // deletes itself within a second, whatever the client does.
+    static void turnAway(QTcpSocket *socket);
 
     // Answers the current request. May come before the body is read: the rest of the
     // body is then read and dropped, and the connection closes afterwards.
@@ -72,6 +79,18 @@ private:
     void finishRequest();
     void failHead(int status, const QByteArray &message);
     void handleDisconnected();
+    void write(const QByteArray &data);
+
+    // The limits: each timer runs only while the connection waits on the client.
+    void startHeadClock();
+    void handleHeadTimeout();
+    void handleIdleTimeout();
+    void startBodyWait();
+    void stopBodyWait();
+    void creditBodyBytes(qint64 bytes);
+    void handleBodyTimeout();
+    void watchSend();
+    void handleSendTimeout();
 
     QTcpSocket *m_socket;
     HandlerFactory m_factory;
@@ -94,7 +113,14 @@ private:
     qint64 m_responseFileLeft = 0;
 
     std::unique_ptr<TrafficShaper> m_shaper;
-    QTimer *m_idleTimer = nullptr;
+
+    ConnectionLimits m_limits;
+    QTimer *m_headTimer; // the head's deadline
+    QTimer *m_idleTimer; // a kept-alive connection between requests
+    QTimer *m_bodyTimer; // runs while the body is wanted and none is there
+    QTimer *m_sendTimer; // runs while written bytes wait for the client to read them
+    QElapsedTimer m_bodyWaitClock;
+    qint64 m_bodyCreditUs = 0; // body waiting time left to the client
 };
 
 } // namespace Sandbox

@@ -31,6 +31,10 @@ public:
 
     bool open(const QString &rootDir, QString *error);
     QString rootDir() const { return m_root; }
+    // Benchmarks: bodies are checked and counted but not written, so the receiver is not
+    // the disk's speed. Objects are then recorded empty (GET returns no bytes).
+    void setDiscardBodies(bool discard) { m_discardBodies = discard; }
+    bool discardsBodies() const { return m_discardBodies; }
     // A fresh path for an upload in progress, on the same filesystem as the objects.
     QString newTemporaryPath() const;
     QString pathForKey(const QString &key) const;
@@ -43,6 +47,7 @@ public:
 private:
     QString m_root;
     QHash<QString, Object> m_objects;
+    bool m_discardBodies = false;
 };
 
 } // namespace Sandbox

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "connectionlimits.h"
 #include "serverversion.h"
 
 #include <QHostAddress>
@@ -36,6 +37,10 @@ struct SandboxConfig
     bool demoBotMultipleFiles = false;
     QStringList demoBotFileTypes; // empty: any type; else ".png", "png", "image/png", "image/*"
     bool demoBotFilesOptional = false;
+    // Header, idle and body timeouts and the connection cap (tests shorten them).
+    ConnectionLimits limits;
+    // Benchmarks: upload bodies are checked and counted but not written to storage.
+    bool discardBodies = false;
 };
 
 } // namespace Sandbox

@@ -24,6 +24,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 
+#include <sys/resource.h>
+
 namespace Sandbox {
 
 namespace {
@@ -33,6 +35,26 @@ bool fail(QString *errorMessage, const QString &message)
     if (errorMessage)
         *errorMessage = message;
     return false;
+}
+
+// Descriptors kept free for everything else the process opens (stored objects, the
+// database, turned-away sockets): accept() failing with EMFILE would leave the listening
+// socket readable and the event loop spinning on it.
+constexpr rlim_t ReservedDescriptors = 128;
+// Turned-away sockets linger up to a second; past this many a flood is dropped unanswered.
+constexpr int MaxTurnedAway = 64;
+
+int connectionCap(int configured)
+{
+    int cap = qMax(1, configured);
+    struct rlimit limit = {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+        const rlim_t room = limit.rlim_cur > 2 * ReservedDescriptors
+                ? limit.rlim_cur - ReservedDescriptors
+                : limit.rlim_cur / 2;
+        cap = int(qMin<rlim_t>(rlim_t(cap), qMax<rlim_t>(1, room)));
+    }
+    return cap;
 }
 
 } // namespace
@@ -76,6 +98,7 @@ bool SandboxServer::start(QString *errorMessage)
         storage = m_temporaryStorage->path();
     }
     QString storeError;
+    m_store.setDiscardBodies(m_config.discardBodies);
     if (!m_store.open(storage, &storeError))
         return fail(errorMessage, storeError);
 
@@ -111,6 +134,8 @@ bool SandboxServer::start(QString *errorMessage)
         sslConfiguration.setPeerVerifyMode(QSslSocket::VerifyNone);
         auto *sslServer = new QSslServer(this);
         sslServer->setSslConfiguration(sslConfiguration);
+        // The handshake is part of the head: it gets no more time.
+        sslServer->setHandshakeTimeout(m_config.limits.headerTimeoutMs);
         m_server = sslServer;
     } else {
         m_server = new QTcpServer(this);
@@ -119,6 +144,7 @@ bool SandboxServer::start(QString *errorMessage)
     connect(m_server, &QTcpServer::pendingConnectionAvailable, this,
             &SandboxServer::handleNewConnections);
     connect(m_server, &QTcpServer::newConnection, this, &SandboxServer::handleNewConnections);
+    m_maxConnections = connectionCap(m_config.limits.maxConnections);
     if (!m_server->listen(m_config.host, m_config.port)) {
         const QString message = QStringLiteral("cannot listen on %1:%2: %3")
                                         .arg(m_config.host.toString())
@@ -163,12 +189,24 @@ void SandboxServer::handleNewConnections()
     if (!m_server)
         return;
     while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections.size() >= m_maxConnections) {
+            // Answered and closed at once: never parsed, never held.
+            if (m_turnedAway >= MaxTurnedAway) {
+                socket->abort();
+                socket->deleteLater();
+                continue;
+            }
+            ++m_turnedAway;
+            connect(socket, &QObject::destroyed, this, [this] { --m_turnedAway; });
+            HttpConnection::turnAway(socket);
+            continue;
+        }
         auto *connection = new HttpConnection(
                 socket,
                 [this](HttpConnection *c, const HttpRequest &request, RequestRecord *record) {
                     return createHandler(c, request, record);
                 },
-                this);
+                m_config.limits, this);
         m_connections.insert(connection);
         connect(connection, &HttpConnection::requestFinished, this,
                 &SandboxServer::handleRequestFinished);

@@ -71,6 +71,9 @@ public:
     QList<RequestRecord> requests() const;
     void clearRequests();
     int uploadsInFlight() const;
+    int connectionCount() const { return int(m_connections.size()); } // being served
+    // The cap in force: limits.maxConnections, lowered to fit the open-file limit.
+    int maxConnections() const { return m_maxConnections; }
     int maxConcurrentUploads() const;
     void resetStats();
 
@@ -102,6 +105,8 @@ private:
     QByteArray m_uploadProxySecret; // signs upload proxy tokens (3.17+)
     SessionList m_sessions;
     QSet<HttpConnection *> m_connections;
+    int m_maxConnections = 0;
+    int m_turnedAway = 0; // sockets answered 503, not closed yet
     RequestLog m_requestLog;
     UploadCounter m_uploads;
     bool m_tls = false;

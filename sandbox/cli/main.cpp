@@ -85,6 +85,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption maxSizeOption(
             QStringLiteral("max-size"),
             QStringLiteral("Size limit in MB (adds content-length-range)."), QStringLiteral("MB"));
+    const QCommandLineOption discardOption(
+            QStringLiteral("discard"),
+            QStringLiteral("Check and count upload bodies but do not write them (benchmarks: "
+                           "the receiver is then not the disk's speed; GET returns no bytes)."));
     const QCommandLineOption expiryOption(
             QStringLiteral("expiry"), QStringLiteral("Policy lifetime in seconds (default 600)."),
             QStringLiteral("seconds"), QStringLiteral("600"));
@@ -125,15 +129,47 @@ int main(int argc, char *argv[])
     const QCommandLineOption botOptionalOption(
             QStringLiteral("bot-optional"),
             QStringLiteral("The demo bot's file block can be skipped."));
-    parser.addOptions({ hostOption, portOption, storageOption, tokenOption, sessionOption,
-                        maxSizeOption, expiryOption, versionOption, putOption, blockIdOption,
-                        certOption, keyOption, faultOption, botIdOption, botMultipleOption,
-                        botTypesOption, botOptionalOption });
+    const ConnectionLimits defaults;
+    const QCommandLineOption headerTimeoutOption(
+            QStringLiteral("header-timeout"),
+            QStringLiteral("Seconds a request head may take in all (default %1).")
+                    .arg(defaults.headerTimeoutMs / 1000),
+            QStringLiteral("seconds"), QString::number(defaults.headerTimeoutMs / 1000));
+    const QCommandLineOption idleTimeoutOption(
+            QStringLiteral("idle-timeout"),
+            QStringLiteral("Seconds an idle keep-alive connection stays open (default %1).")
+                    .arg(defaults.idleTimeoutMs / 1000),
+            QStringLiteral("seconds"), QString::number(defaults.idleTimeoutMs / 1000));
+    const QCommandLineOption bodyTimeoutOption(
+            QStringLiteral("body-timeout"),
+            QStringLiteral("Seconds without request body bytes (or without the client reading "
+                           "the answer) before the connection is cut (default %1).")
+                    .arg(defaults.bodyTimeoutMs / 1000),
+            QStringLiteral("seconds"), QString::number(defaults.bodyTimeoutMs / 1000));
+    const QCommandLineOption bodyRateOption(
+            QStringLiteral("body-min-rate"),
+            QStringLiteral("Slowest request body, in bytes per second, that is not cut "
+                           "(default %1; 0: only --body-timeout of silence counts).")
+                    .arg(defaults.bodyMinBytesPerSecond),
+            QStringLiteral("bytes"), QString::number(defaults.bodyMinBytesPerSecond));
+    const QCommandLineOption maxConnectionsOption(
+            QStringLiteral("max-connections"),
+            QStringLiteral("Connections served at once; more are answered 503 (default %1).")
+                    .arg(defaults.maxConnections),
+            QStringLiteral("count"), QString::number(defaults.maxConnections));
+    parser.addOptions(
+            { hostOption,        portOption,           storageOption,     tokenOption,
+              sessionOption,     maxSizeOption,        expiryOption,      versionOption,
+              putOption,         blockIdOption,        certOption,        keyOption,
+              faultOption,       botIdOption,          botMultipleOption, botTypesOption,
+              botOptionalOption, headerTimeoutOption,  idleTimeoutOption, bodyTimeoutOption,
+              bodyRateOption,    maxConnectionsOption, discardOption });
     parser.process(app);
 
     QTextStream out(stdout);
     QTextStream err(stderr);
     SandboxConfig config;
+    config.discardBodies = parser.isSet(discardOption);
     if (!config.host.setAddress(parser.value(hostOption))) {
         err << "typebot-sandbox: invalid --host " << parser.value(hostOption) << Qt::endl;
         return 2;
@@ -197,6 +233,34 @@ int main(int argc, char *argv[])
             if (!type.trimmed().isEmpty())
                 config.demoBotFileTypes << type.trimmed();
         }
+    }
+
+    // Whole seconds (fractions allowed) up to a day; false when the text is not one.
+    auto seconds = [&](const QCommandLineOption &option, int *milliseconds) {
+        const double value = parser.value(option).toDouble(&ok);
+        if (!ok || value <= 0 || value > 86400) {
+            err << "typebot-sandbox: invalid --" << option.names().constFirst() << ' '
+                << parser.value(option) << Qt::endl;
+            return false;
+        }
+        *milliseconds = qMax(1, int(value * 1000));
+        return true;
+    };
+    if (!seconds(headerTimeoutOption, &config.limits.headerTimeoutMs)
+        || !seconds(idleTimeoutOption, &config.limits.idleTimeoutMs)
+        || !seconds(bodyTimeoutOption, &config.limits.bodyTimeoutMs))
+        return 2;
+    config.limits.bodyMinBytesPerSecond = parser.value(bodyRateOption).toLongLong(&ok);
+    if (!ok || config.limits.bodyMinBytesPerSecond < 0) {
+        err << "typebot-sandbox: invalid --body-min-rate " << parser.value(bodyRateOption)
+            << Qt::endl;
+        return 2;
+    }
+    config.limits.maxConnections = parser.value(maxConnectionsOption).toInt(&ok);
+    if (!ok || config.limits.maxConnections <= 0) {
+        err << "typebot-sandbox: invalid --max-connections " << parser.value(maxConnectionsOption)
+            << Qt::endl;
+        return 2;
     }
 
     QList<FaultSpec> faults;
