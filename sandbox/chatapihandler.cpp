@@ -82,7 +82,7 @@ void ChatApiHandler::bodyFinished()
     DemoBot &bot = m_context.demoBot;
     // typebots/{id}/startChat
     if (segments.size() == 3 && segments.at(0) == u"typebots" && segments.at(2) == u"startChat") {
-        m_connection->respond(bot.startChat(segments.at(1)));
+        m_connection->respond(bot.startChat(segments.at(1), body));
         return;
     }
     // typebots/{id}/preview/startChat: the builder's route, behind the API token.
@@ -98,7 +98,7 @@ void ChatApiHandler::bodyFinished()
             respondError(403, QStringLiteral("Insufficient access"));
             return;
         }
-        m_connection->respond(bot.startChat(segments.at(1)));
+        m_connection->respond(bot.startPreviewChat(segments.at(1), body));
         return;
     }
     if (segments.size() == 3 && segments.at(0) == u"sessions"

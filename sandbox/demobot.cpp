@@ -3,48 +3,18 @@
 
 #include "apierrorresponse.h"
 #include "cuid.h"
-#include "filetypetable.h"
+#include "demobotcatalog.h"
+#include "demoreplycheck.h"
 #include "sandboxconfig.h"
 
 #include "diagnostics/logging.h"
 
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QUrl>
 
 namespace Sandbox {
 
 namespace {
-
-QJsonObject leaf(const QString &text, bool bold = false)
-{
-    QJsonObject object{ { QStringLiteral("text"), text } };
-    if (bold)
-        object.insert(QStringLiteral("bold"), true);
-    return object;
-}
-
-QJsonObject paragraph(const QJsonArray &children)
-{
-    return QJsonObject{ { QStringLiteral("type"), QStringLiteral("p") },
-                        { QStringLiteral("children"), children } };
-}
-
-// A text bubble shaped like the real API's: content.richText, a Slate tree.
-QJsonObject textBubble(const QString &id, const QJsonArray &paragraphs)
-{
-    return QJsonObject{ { QStringLiteral("id"), id },
-                        { QStringLiteral("type"), QStringLiteral("text") },
-                        { QStringLiteral("content"),
-                          QJsonObject{ { QStringLiteral("type"), QStringLiteral("richText") },
-                                       { QStringLiteral("richText"), paragraphs } } } };
-}
-
-QJsonObject textBubble(const QString &id, const QString &text)
-{
-    return textBubble(id, QJsonArray{ paragraph(QJsonArray{ leaf(text) }) });
-}
 
 HttpResponse jsonResponse(const QJsonObject &object)
 {
@@ -55,15 +25,63 @@ HttpResponse jsonResponse(const QJsonObject &object)
     return response;
 }
 
-// The allowed types as the bot's question shows them: ".png, .jpg, image/*".
-QString allowedTypesText(const QStringList &types)
+void appendMarkdown(const QJsonValue &node, QString *out)
 {
-    QStringList shown;
-    for (const QString &type : types) {
-        const QString trimmed = type.trimmed();
-        shown << (trimmed.contains(u'/') || trimmed.startsWith(u'.') ? trimmed : u'.' + trimmed);
+    const QJsonObject object = node.toObject();
+    if (object.contains(QStringLiteral("text")) && !object.contains(QStringLiteral("children"))) {
+        const QString text = object.value(QStringLiteral("text")).toString();
+        *out += object.value(QStringLiteral("bold")).toBool() ? QStringLiteral("**%1**").arg(text)
+                                                              : text;
+        return;
     }
-    return shown.join(QStringLiteral(", "));
+    QString inner;
+    const QJsonArray children = object.value(QStringLiteral("children")).toArray();
+    for (const auto &child : children)
+        appendMarkdown(child, &inner);
+    if (object.value(QStringLiteral("type")).toString() == u"a")
+        *out += QStringLiteral("[%1](%2)")
+                        .arg(inner, object.value(QStringLiteral("url")).toString());
+    else
+        *out += inner;
+}
+
+// textBubbleContentFormat=markdown: each rich text bubble as one markdown string.
+QJsonArray asMarkdown(const QJsonArray &messages)
+{
+    QJsonArray converted;
+    for (const auto &value : messages) {
+        QJsonObject message = value.toObject();
+        const QJsonObject content = message.value(QStringLiteral("content")).toObject();
+        if (message.value(QStringLiteral("type")).toString() == u"text"
+            && content.value(QStringLiteral("type")).toString() == u"richText") {
+            QStringList paragraphs;
+            const QJsonArray richText = content.value(QStringLiteral("richText")).toArray();
+            for (const auto &paragraph : richText) {
+                QString text;
+                appendMarkdown(paragraph, &text);
+                paragraphs << text;
+            }
+            message.insert(QStringLiteral("content"),
+                           QJsonObject{ { QStringLiteral("type"), QStringLiteral("markdown") },
+                                        { QStringLiteral("markdown"),
+                                          paragraphs.join(QStringLiteral("\n\n")) } });
+        }
+        converted.append(message);
+    }
+    return converted;
+}
+
+// The links a file block keeps: the parsed text's links, shown as the raw links the
+// widget attached where it did.
+QString keptLinks(const QString &content, const QJsonObject &message)
+{
+    const QStringList links = content.split(QStringLiteral(", "), Qt::SkipEmptyParts);
+    const QJsonArray attached = message.value(QStringLiteral("attachedFileUrls")).toArray();
+    QStringList kept;
+    for (qsizetype i = 0; i < links.size(); ++i)
+        kept << (i < attached.size() && attached.at(i).isString() ? attached.at(i).toString()
+                                                                  : links.at(i).trimmed());
+    return kept.join(u'\n');
 }
 
 } // namespace
@@ -75,9 +93,37 @@ HttpResponse DemoBot::error(int status, const QString &message) const
     return ApiErrorResponse::make(m_config.serverVersion, status, message);
 }
 
+std::optional<DemoBotScript> DemoBot::script(const QString &botId) const
+{
+    // Built on demand: the bots follow the configuration as it is now.
+    const QList<DemoBotScript> scripts = DemoBotCatalog::scripts(m_config);
+    for (const DemoBotScript &bot : scripts) {
+        if (bot.id == botId)
+            return bot;
+    }
+    return std::nullopt;
+}
+
+QStringList DemoBot::botIds() const
+{
+    QStringList ids;
+    const QList<DemoBotScript> scripts = DemoBotCatalog::scripts(m_config);
+    for (const DemoBotScript &bot : scripts)
+        ids << bot.id;
+    return ids;
+}
+
 QString DemoBot::resultId(const QString &sessionId) const
 {
     return m_sessions.value(sessionId).resultId;
+}
+
+QJsonObject DemoBot::blockInput(const Session &session) const
+{
+    const auto bot = script(session.botId);
+    if (!bot || session.block < 0 || session.block >= bot->blocks.size())
+        return {};
+    return bot->blocks.at(session.block).input;
 }
 
 std::optional<DemoBot::Step> DemoBot::step(const QString &sessionId) const
@@ -85,77 +131,86 @@ std::optional<DemoBot::Step> DemoBot::step(const QString &sessionId) const
     const auto it = m_sessions.constFind(sessionId);
     if (it == m_sessions.constEnd())
         return std::nullopt;
-    return it->step;
+    return blockInput(*it).value(QStringLiteral("type")).toString() == u"file input"
+            ? Step::WaitFiles
+            : Step::AskName;
 }
 
-QJsonObject DemoBot::nameInput() const
+QString DemoBot::fileBlockId(const QString &sessionId) const
 {
-    return QJsonObject{
-        { QStringLiteral("id"), NameInputId },
-        { QStringLiteral("type"), QStringLiteral("text input") },
-        { QStringLiteral("options"),
-          QJsonObject{ { QStringLiteral("labels"),
-                         QJsonObject{ { QStringLiteral("placeholder"),
-                                        QStringLiteral("Type your name...") },
-                                      { QStringLiteral("button"), QStringLiteral("Send") } } },
-                       { QStringLiteral("isLong"), false } } }
-    };
+    const auto bot = script(m_sessions.value(sessionId).botId);
+    if (!bot || bot->fileBlockIndex() < 0)
+        return FileInputId;
+    return bot->blocks.at(bot->fileBlockIndex()).input.value(QStringLiteral("id")).toString();
+}
+
+QStringList DemoBot::fileTypes(const QString &sessionId) const
+{
+    const auto bot = script(m_sessions.value(sessionId).botId);
+    if (!bot || bot->fileBlockIndex() < 0)
+        return m_config.demoBotFileTypes;
+    const QJsonObject allowed = bot->blocks.at(bot->fileBlockIndex())
+                                        .input.value(QStringLiteral("options"))
+                                        .toObject()
+                                        .value(QStringLiteral("allowedFileTypes"))
+                                        .toObject();
+    QStringList types;
+    if (allowed.value(QStringLiteral("isEnabled")).toBool()) {
+        const QJsonArray array = allowed.value(QStringLiteral("types")).toArray();
+        for (const auto &type : array)
+            types << type.toString();
+    }
+    return types;
 }
 
 QJsonObject DemoBot::fileInput() const
 {
-    QJsonArray types;
-    for (const QString &type : m_config.demoBotFileTypes)
-        types.append(type);
-    const QJsonObject labels{
-        { QStringLiteral("placeholder"),
-          QStringLiteral("<strong>Click to upload</strong> or drag and drop") },
-        { QStringLiteral("button"), QStringLiteral("Upload") },
-        { QStringLiteral("clear"), QStringLiteral("Clear") },
-        { QStringLiteral("skip"), QStringLiteral("Skip") },
-        { QStringLiteral("success"),
-          QJsonObject{ { QStringLiteral("single"), QStringLiteral("File uploaded") },
-                       { QStringLiteral("multiple"), QStringLiteral("{total} files uploaded") } } }
-    };
-    return QJsonObject{
-        { QStringLiteral("id"), FileInputId },
-        { QStringLiteral("type"), QStringLiteral("file input") },
-        { QStringLiteral("options"),
-          QJsonObject{ { QStringLiteral("isRequired"), !m_config.demoBotFilesOptional },
-                       { QStringLiteral("isMultipleAllowed"), m_config.demoBotMultipleFiles },
-                       { QStringLiteral("allowedFileTypes"),
-                         QJsonObject{ { QStringLiteral("isEnabled"), !types.isEmpty() },
-                                      { QStringLiteral("types"), types } } },
-                       { QStringLiteral("labels"), labels } } }
-    };
+    return DemoBotCatalog::configuredFileInput(m_config);
 }
 
-HttpResponse DemoBot::startChat(const QString &publicId)
+HttpResponse DemoBot::startChat(const QString &publicId, const QJsonObject &body)
 {
-    if (publicId != m_config.demoBotId)
+    return start(publicId, body, false);
+}
+
+HttpResponse DemoBot::startPreviewChat(const QString &typebotId, const QJsonObject &body)
+{
+    return start(typebotId, body, true);
+}
+
+HttpResponse DemoBot::start(const QString &botId, const QJsonObject &body, bool preview)
+{
+    const auto bot = script(botId);
+    if (!bot || bot->blocks.isEmpty())
         return error(404, QStringLiteral("Typebot not found"));
     const QString sessionId = Cuid::generate();
     Session session;
+    session.botId = bot->id;
+    // A preview has no result; the sandbox still files its uploads under an id.
     session.resultId = Cuid::generate();
+    session.preview = preview;
+    session.markdown =
+            body.value(QStringLiteral("textBubbleContentFormat")).toString() == u"markdown";
+    const DemoBotScript::Block &first = bot->blocks.constFirst();
+    QJsonArray messages = first.bubbles(session.variables);
+    if (session.markdown)
+        messages = asMarkdown(messages);
+    QJsonObject answer{ { QStringLiteral("sessionId"), sessionId },
+                        { QStringLiteral("typebot"),
+                          QJsonObject{ { QStringLiteral("id"), bot->id },
+                                       { QStringLiteral("version"), QStringLiteral("6") },
+                                       { QStringLiteral("theme"), QJsonObject() },
+                                       { QStringLiteral("settings"), QJsonObject() },
+                                       { QStringLiteral("publishedAt"),
+                                         QStringLiteral("2026-01-05T09:00:00.000Z") } } },
+                        { QStringLiteral("messages"), messages },
+                        { QStringLiteral("input"), first.input } };
+    if (!preview)
+        answer.insert(QStringLiteral("resultId"), session.resultId);
+    if (bot->showsProgress)
+        answer.insert(QStringLiteral("progress"), 0);
     m_sessions.insert(sessionId, session);
-    const QJsonArray greeting{
-        paragraph(QJsonArray{ leaf(QStringLiteral("Hi! I'm the ")),
-                              leaf(QStringLiteral("sandbox demo bot"), true),
-                              leaf(QStringLiteral(".")) }),
-        paragraph(QJsonArray{
-                leaf(QStringLiteral("I will ask for a file, then tell you where it landed.")) })
-    };
-    return jsonResponse(QJsonObject{
-            { QStringLiteral("sessionId"), sessionId },
-            { QStringLiteral("resultId"), session.resultId },
-            { QStringLiteral("typebot"),
-              QJsonObject{ { QStringLiteral("id"), m_config.demoBotId },
-                           { QStringLiteral("theme"), QJsonObject() },
-                           { QStringLiteral("settings"), QJsonObject() } } },
-            { QStringLiteral("messages"),
-              QJsonArray{ textBubble(QStringLiteral("demo-greeting"), greeting),
-                          textBubble(QStringLiteral("demo-name-question"), NameQuestion) } },
-            { QStringLiteral("input"), nameInput() } });
+    return jsonResponse(answer);
 }
 
 HttpResponse DemoBot::continueChat(const QString &sessionId, const QJsonObject &body)
@@ -163,118 +218,90 @@ HttpResponse DemoBot::continueChat(const QString &sessionId, const QJsonObject &
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
         return error(404, QStringLiteral("Session not found."));
-    // Older clients send the message as a plain string.
-    QJsonObject message = body.value(QStringLiteral("message")).toObject();
-    if (body.value(QStringLiteral("message")).isString())
+    const auto bot = script(it->botId);
+    if (!bot || it->block >= bot->blocks.size()) {
+        m_sessions.erase(it);
+        return error(404, QStringLiteral("Session not found."));
+    }
+    Session &session = *it;
+    const DemoBotScript::Block &block = bot->blocks.at(session.block);
+
+    std::optional<QJsonObject> message;
+    const QJsonValue raw = body.value(QStringLiteral("message"));
+    if (raw.isObject())
+        message = raw.toObject();
+    else if (raw.isString()) // the older string form
         message = QJsonObject{ { QStringLiteral("type"), QStringLiteral("text") },
-                               { QStringLiteral("text"), body.value(QStringLiteral("message")) } };
-    if (it->step == Step::AskName)
-        return answerName(sessionId, *it, message);
-    return answerFiles(sessionId, message);
-}
+                               { QStringLiteral("text"), raw } };
 
-HttpResponse DemoBot::answerName(const QString &sessionId, Session &session,
-                                 const QJsonObject &message)
-{
-    Q_UNUSED(sessionId)
-    const QString name = message.value(QStringLiteral("text")).toString().trimmed();
-    if (name.isEmpty())
-        return jsonResponse(QJsonObject{
-                { QStringLiteral("messages"),
-                  QJsonArray{ textBubble(QStringLiteral("demo-retry"), RetryMessage) } },
-                { QStringLiteral("input"), nameInput() } });
-    session.name = name;
-    session.step = Step::WaitFiles;
-    QString ask = m_config.demoBotMultipleFiles ? QStringLiteral("Please send me some files")
-                                                : QStringLiteral("Please send me a file");
-    if (!m_config.demoBotFileTypes.isEmpty())
-        ask += QStringLiteral(" (%1)").arg(allowedTypesText(m_config.demoBotFileTypes));
-    ask += m_config.demoBotFilesOptional ? QStringLiteral(", or skip.") : QStringLiteral(".");
-    return jsonResponse(QJsonObject{
+    const auto markdown = [&session](const QJsonArray &messages) {
+        return session.markdown ? asMarkdown(messages) : messages;
+    };
+    const auto progress = [&](QJsonObject *answer, bool ended) {
+        if (bot->showsProgress)
+            answer->insert(QStringLiteral("progress"),
+                           ended ? 100.0 : 100.0 * session.block / double(bot->blocks.size()));
+    };
+
+    const DemoReplyCheck::Parsed parsed = DemoReplyCheck::parse(block.input, message);
+    if (parsed.status == DemoReplyCheck::Parsed::Status::Fail) {
+        qCInfo(lcSandbox).noquote() << "demo bot" << bot->id << "refuses the answer to"
+                                    << block.input.value(QStringLiteral("id")).toString();
+        // The retry bubble carries the input block's id; the same input follows.
+        const QString retry =
+                block.retryMessage.isEmpty() ? bot->invalidMessage : block.retryMessage;
+        QJsonObject answer{
             { QStringLiteral("messages"),
-              QJsonArray{ textBubble(QStringLiteral("demo-hello"),
-                                     QStringLiteral("Nice to meet you, %1!").arg(name)),
-                          textBubble(QStringLiteral("demo-file-question"), ask) } },
-            { QStringLiteral("input"), fileInput() } });
-}
-
-QString DemoBot::checkFileUrls(const QStringList &urls) const
-{
-    if (urls.isEmpty())
-        return QStringLiteral("no file");
-    if (urls.size() > 1 && !m_config.demoBotMultipleFiles)
-        return QStringLiteral("several files for a single-file block");
-    const QStringList &types = m_config.demoBotFileTypes;
-    for (const QString &text : urls) {
-        const QUrl url(text.trimmed(), QUrl::StrictMode);
-        if (!url.isValid() || url.host().isEmpty()
-            || (url.scheme() != u"http" && url.scheme() != u"https"))
-            return QStringLiteral("not a URL: ") + text;
-        if (types.isEmpty())
-            continue;
-        // Like the server: the text after the last '.' of the link's last path segment,
-        // resolved through its extension table.
-        const QString fileName = url.path().section(u'/', -1);
-        const QString extension = fileName.contains(u'.') ? fileName.section(u'.', -1) : QString();
-        if (!FileTypeTable::isExtensionAllowed(extension, types))
-            return QStringLiteral("the bot accepts only %1, not %2")
-                    .arg(allowedTypesText(types),
-                         extension.isEmpty() ? QStringLiteral("a file without extension")
-                                             : u'.' + extension);
+              markdown(QJsonArray{ DemoBotCatalog::textBubble(
+                      block.input.value(QStringLiteral("id")).toString(), retry) }) },
+            { QStringLiteral("input"), block.input }
+        };
+        progress(&answer, false);
+        return jsonResponse(answer);
     }
-    return QString();
-}
 
-HttpResponse DemoBot::answerFiles(const QString &sessionId, const QJsonObject &message)
-{
-    const Session session = m_sessions.value(sessionId);
-    if (message.isEmpty()) {
-        if (!m_config.demoBotFilesOptional)
-            return jsonResponse(QJsonObject{
-                    { QStringLiteral("messages"),
-                      QJsonArray{ textBubble(QStringLiteral("demo-retry"), RetryMessage) } },
-                    { QStringLiteral("input"), fileInput() } });
-        // The conversation ends here; the real server then forgets the session.
-        m_sessions.remove(sessionId);
-        return jsonResponse(QJsonObject{
-                { QStringLiteral("messages"),
-                  QJsonArray{ textBubble(QStringLiteral("demo-skipped"),
-                                         QStringLiteral("No files this time? No problem, %1. Bye!")
-                                                 .arg(session.name)) } } });
-    }
-    QStringList urls;
-    const QJsonValue attached = message.value(QStringLiteral("attachedFileUrls"));
-    if (attached.isArray()) {
-        const QJsonArray array = attached.toArray();
-        for (const auto &value : array)
-            urls << value.toString();
+    QJsonObject answer;
+    const QString text = message ? message->value(QStringLiteral("text")).toString() : QString();
+    if (message && parsed.content != text)
+        answer.insert(QStringLiteral("lastMessageNewFormat"), parsed.content);
+    QJsonArray messages;
+    bool ended = false;
+    if (parsed.status == DemoReplyCheck::Parsed::Status::Skip) {
+        ended = true;
+        if (block.skipped)
+            messages = block.skipped(session.variables);
     } else {
-        // Older widgets: the links only in the text, joined by ", ".
-        urls = message.value(QStringLiteral("text"))
-                       .toString()
-                       .split(QStringLiteral(", "), Qt::SkipEmptyParts);
+        session.variables.insert(block.variable,
+                                 block.input.value(QStringLiteral("type")).toString()
+                                                 == u"file input"
+                                         ? keptLinks(parsed.content, *message)
+                                         : parsed.content);
+        ++session.block;
+        if (session.block < bot->blocks.size()) {
+            const DemoBotScript::Block &next = bot->blocks.at(session.block);
+            messages = next.bubbles(session.variables);
+            answer.insert(QStringLiteral("input"), next.input);
+        } else {
+            ended = true;
+            if (bot->closing)
+                messages = bot->closing(session.variables);
+        }
     }
-    if (const QString problem = checkFileUrls(urls); !problem.isEmpty()) {
-        qCInfo(lcSandbox).noquote() << "demo bot refuses the files:" << problem;
-        return jsonResponse(QJsonObject{
-                { QStringLiteral("messages"),
-                  QJsonArray{ textBubble(QStringLiteral("demo-retry"), RetryMessage) } },
-                { QStringLiteral("input"), fileInput() } });
-    }
-    QJsonArray paragraphs{ paragraph(QJsonArray{
-            leaf(QStringLiteral("Thanks, %1! I received %2:")
-                         .arg(session.name,
-                              urls.size() == 1 ? QStringLiteral("1 file")
-                                               : QStringLiteral("%1 files").arg(urls.size()))) }) };
-    for (const QString &url : std::as_const(urls))
-        paragraphs.append(paragraph(QJsonArray{
-                QJsonObject{ { QStringLiteral("type"), QStringLiteral("a") },
-                             { QStringLiteral("url"), url },
-                             { QStringLiteral("children"), QJsonArray{ leaf(url) } } } }));
-    m_sessions.remove(sessionId);
-    return jsonResponse(QJsonObject{
-            { QStringLiteral("messages"),
-              QJsonArray{ textBubble(QStringLiteral("demo-received"), paragraphs) } } });
+    answer.insert(QStringLiteral("messages"), markdown(messages));
+    answer.insert(QStringLiteral("clientSideActions"), QJsonArray());
+    QJsonArray logs;
+    // Public chats never see a webhook's log; previews do.
+    if (ended && bot->runsWebhook && session.preview)
+        logs.append(QJsonObject{
+                { QStringLiteral("status"), QStringLiteral("success") },
+                { QStringLiteral("description"), QStringLiteral("Webhook successfully executed.") },
+                { QStringLiteral("details"),
+                  QJsonObject{ { QStringLiteral("statusCode"), 200 } } } });
+    answer.insert(QStringLiteral("logs"), logs);
+    progress(&answer, ended);
+    if (ended)
+        m_sessions.erase(it); // the real server forgets an ended session
+    return jsonResponse(answer);
 }
 
 } // namespace Sandbox

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "demobotscript.h"
 #include "httpmessage.h"
 
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -13,12 +15,16 @@ namespace Sandbox {
 
 struct SandboxConfig;
 
-// The sandbox's demo bot, answering startChat/continueChat like a published Typebot: a
-// greeting, "What's your name?", a file block shaped by the config, then a reply listing
-// the links it received. Replies it refuses get Typebot's retry message and the same input.
+// The sandbox's demo bots (DemoBotCatalog), answering startChat/continueChat in the shapes
+// of a published Typebot: block ids as message ids, the input waited on, progress where
+// the bot shows it, clientSideActions and logs after an accepted answer,
+// lastMessageNewFormat when the server read the answer differently. A refused answer gets
+// the bot's retry bubble (with the input block's id) and the same input again; the reply
+// check is the sandbox's own (DemoReplyCheck), not the client's.
 class DemoBot final
 {
 public:
+    // Where a session stands: before its file block (any question), or at it.
     enum class Step { AskName, WaitFiles };
 
     static inline const QString RetryMessage =
@@ -31,30 +37,40 @@ public:
     DemoBot(const DemoBot &) = delete;
     DemoBot &operator=(const DemoBot &) = delete;
 
-    HttpResponse startChat(const QString &publicId);
+    // `body`: the startChat body (textBubbleContentFormat "markdown" is honoured).
+    HttpResponse startChat(const QString &publicId, const QJsonObject &body = {});
+    // The builder's preview: no result, every log.
+    HttpResponse startPreviewChat(const QString &typebotId, const QJsonObject &body = {});
     HttpResponse continueChat(const QString &sessionId, const QJsonObject &body);
 
+    QStringList botIds() const;
     bool hasSession(const QString &sessionId) const { return m_sessions.contains(sessionId); }
     std::optional<Step> step(const QString &sessionId) const;
     QString resultId(const QString &sessionId) const;
     int sessionCount() const { return int(m_sessions.size()); }
+    // The bot, file block and allowed types of a session (for generate-upload-url).
+    QString botId(const QString &sessionId) const { return m_sessions.value(sessionId).botId; }
+    QString fileBlockId(const QString &sessionId) const;
+    QStringList fileTypes(const QString &sessionId) const;
 
+    // The configured file block (demo-bot's).
     QJsonObject fileInput() const;
 
 private:
     struct Session
     {
-        Step step = Step::AskName;
-        QString name;
+        QString botId;
+        int block = 0; // the block it waits on
+        DemoBotScript::Variables variables;
         QString resultId;
+        bool preview = false;
+        bool markdown = false;
     };
 
-    HttpResponse answerName(const QString &sessionId, Session &session, const QJsonObject &message);
-    HttpResponse answerFiles(const QString &sessionId, const QJsonObject &message);
-    // Empty when Typebot would accept these links for the file block.
-    QString checkFileUrls(const QStringList &urls) const;
+    HttpResponse start(const QString &botId, const QJsonObject &body, bool preview);
+    std::optional<DemoBotScript> script(const QString &botId) const;
+    QJsonObject blockInput(const Session &session) const;
     HttpResponse error(int status, const QString &message) const;
-    QJsonObject nameInput() const;
 
     const SandboxConfig &m_config;
     QHash<QString, Session> m_sessions;

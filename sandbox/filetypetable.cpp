@@ -7,108 +7,120 @@ namespace Sandbox {
 
 namespace {
 
-struct Entry
+struct Row
 {
     const char *mimeType;
-    const char *extension; // what a stored object of this type is named with
-    const char *aliases; // other extensions that mean the same, space-separated
+    const char *extension;
 };
 
-// Deliberately small: what a file-input block meets in practice. No text types.
-constexpr Entry kTable[] = {
-    { "image/png", "png", "" },
-    { "image/jpeg", "jpeg", "jpg jpe" },
-    { "image/jpg", "jpg", "jpeg jpe" },
-    { "image/gif", "gif", "" },
-    { "image/webp", "webp", "" },
-    { "image/avif", "avif", "" },
-    { "image/bmp", "bmp", "" },
-    { "image/heic", "heic", "" },
-    { "image/heif", "heif", "" },
-    { "image/svg+xml", "svg", "" },
-    { "image/tiff", "tif", "tiff" },
-    { "audio/mpeg", "mp3", "" },
-    { "audio/mp3", "mp3", "" },
-    { "audio/mp4", "m4a", "" },
-    { "audio/aac", "aac", "" },
-    { "audio/ogg", "ogg", "" },
-    { "audio/wav", "wav", "" },
-    { "audio/webm", "weba", "" },
-    { "video/mp4", "mp4", "" },
-    { "video/mpeg", "mpeg", "" },
-    { "video/ogg", "ogv", "" },
-    { "video/quicktime", "mov", "" },
-    { "video/webm", "webm", "" },
-    { "application/pdf", "pdf", "" },
-    { "application/msword", "doc", "" },
-    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx", "" },
-    { "application/vnd.ms-excel", "xls", "" },
-    { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx", "" },
-    { "application/vnd.ms-powerpoint", "ppt", "" },
-    { "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx", "" },
-    { "application/vnd.oasis.opendocument.text", "odt", "" },
-    { "application/vnd.oasis.opendocument.spreadsheet", "ods", "" },
-    { "application/vnd.oasis.opendocument.presentation", "odp", "" },
-    { "application/rtf", "rtf", "" },
-    { "application/zip", "zip", "" },
-    { "application/gzip", "gz", "" },
-    { "application/x-tar", "tar", "" },
-    { "application/x-7z-compressed", "7z", "" },
-    { "application/x-rar-compressed", "rar", "" },
-    { "application/json", "json", "" },
-    { "application/xml", "xml", "" },
+// As the server has it: one extension per MIME type, no text types at all.
+constexpr Row kTable[] = {
+    { "audio/aac", "aac" },
+    { "audio/mp3", "mp3" },
+    { "audio/mp4", "m4a" },
+    { "audio/mpeg", "mp3" },
+    { "audio/ogg", "ogg" },
+    { "audio/wav", "wav" },
+    { "audio/wave", "wav" },
+    { "audio/webm", "webm" },
+    { "image/avif", "avif" },
+    { "image/bmp", "bmp" },
+    { "image/gif", "gif" },
+    { "image/heic", "heic" },
+    { "image/heif", "heif" },
+    { "image/jpeg", "jpeg" },
+    { "image/jpg", "jpg" },
+    { "image/png", "png" },
+    { "image/svg+xml", "svg" },
+    { "image/tiff", "tif" },
+    { "image/webp", "webp" },
+    { "image/wmf", "wmf" },
+    { "video/mp4", "mp4" },
+    { "video/mpeg", "mpeg" },
+    { "video/ogg", "ogv" },
+    { "video/quicktime", "mov" },
+    { "video/webm", "webm" },
+    { "application/pdf", "pdf" },
+    { "application/msword", "doc" },
+    { "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx" },
+    { "application/vnd.ms-excel", "xls" },
+    { "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx" },
+    { "application/vnd.ms-powerpoint", "ppt" },
+    { "application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx" },
+    { "application/zip", "zip" },
+    { "application/x-rar-compressed", "rar" },
+    { "application/x-7z-compressed", "7z" },
+    { "application/json", "json" },
+    { "application/xml", "xml" },
+    { "application/javascript", "js" },
+    { "application/x-tar", "tar" },
+    { "application/gzip", "gz" },
+    { "application/vnd.android.package-archive", "apk" },
+    { "application/x-executable", "exe" },
+    { "application/vnd.apple.installer+xml", "mpkg" },
+    { "application/rtf", "rtf" },
+    { "application/x-sh", "sh" },
+    { "application/x-font-ttf", "ttf" },
+    { "application/vnd.oasis.opendocument.text", "odt" },
+    { "application/vnd.oasis.opendocument.spreadsheet", "ods" },
+    { "application/vnd.oasis.opendocument.presentation", "odp" },
 };
 
-QSet<QString> extensionsOf(const Entry &entry)
+// Only while resolving the allowed types: jpg and jpe are jpeg, tiff is tif.
+QString sameExtension(const QString &extension)
 {
-    QSet<QString> extensions{ QLatin1String(entry.extension) };
-    for (const QString &alias : QString::fromLatin1(entry.aliases).split(u' ', Qt::SkipEmptyParts))
-        extensions.insert(alias);
-    return extensions;
+    if (extension == QLatin1String("jpg") || extension == QLatin1String("jpe"))
+        return QStringLiteral("jpeg");
+    if (extension == QLatin1String("tiff"))
+        return QStringLiteral("tif");
+    return extension;
 }
 
-QString baseType(const QString &mimeType)
+QList<const Row *> resolve(const QStringList &allowedTypes)
 {
-    return mimeType.section(u'/', 0, 0);
-}
-
-// Every extension the allowed types stand for, aliases included.
-QSet<QString> allowedExtensions(const QStringList &allowedTypes)
-{
-    QSet<QString> allowed;
+    QSet<QString> mimeTypes;
+    QSet<QString> families; // "image" for "image/*"
+    QSet<QString> extensions;
     for (const QString &raw : allowedTypes) {
-        QString type = raw.trimmed().toLower();
-        if (type.contains(u'/')) {
-            const bool wildcard = type.endsWith(QLatin1String("/*"));
-            for (const Entry &entry : kTable) {
-                const QString mimeType = QLatin1String(entry.mimeType);
-                if (wildcard ? baseType(mimeType) == baseType(type) : mimeType == type)
-                    allowed.unite(extensionsOf(entry));
-            }
+        const QString type = raw.trimmed().toLower();
+        if (type.isEmpty())
             continue;
-        }
-        while (type.startsWith(u'*') || type.startsWith(u'.'))
-            type.remove(0, 1);
-        for (const Entry &entry : kTable) {
-            const QSet<QString> extensions = extensionsOf(entry);
-            if (extensions.contains(type))
-                allowed.unite(extensions);
-        }
+        mimeTypes.insert(type);
+        if (type.endsWith(QLatin1String("/*")))
+            families.insert(type.chopped(2));
+        if (!type.contains(u'/'))
+            extensions.insert(sameExtension(type.startsWith(u'.') ? type.mid(1) : type));
     }
-    return allowed;
+    QList<const Row *> rows;
+    for (const Row &row : kTable) {
+        const QString mimeType = QLatin1String(row.mimeType);
+        if (mimeTypes.contains(mimeType)
+            || extensions.contains(sameExtension(QLatin1String(row.extension)))
+            || families.contains(mimeType.section(u'/', 0, 0)))
+            rows << &row;
+    }
+    return rows;
 }
 
 } // namespace
 
 QStringList FileTypeTable::allowedMimeTypes(const QStringList &allowedTypes)
 {
-    const QSet<QString> extensions = allowedExtensions(allowedTypes);
-    QStringList mimeTypes;
-    for (const Entry &entry : kTable) {
-        if (extensionsOf(entry).intersects(extensions))
-            mimeTypes << QLatin1String(entry.mimeType);
+    QStringList list;
+    for (const Row *row : resolve(allowedTypes))
+        list << QLatin1String(row->mimeType);
+    return list;
+}
+
+QStringList FileTypeTable::allowedExtensions(const QStringList &allowedTypes)
+{
+    QStringList list;
+    for (const Row *row : resolve(allowedTypes)) {
+        const QString extension = QLatin1String(row->extension);
+        if (!list.contains(extension))
+            list << extension;
     }
-    return mimeTypes;
+    return list;
 }
 
 bool FileTypeTable::isExtensionAllowed(const QString &extension, const QStringList &allowedTypes)
@@ -116,11 +128,17 @@ bool FileTypeTable::isExtensionAllowed(const QString &extension, const QStringLi
     return !extension.isEmpty() && allowedExtensions(allowedTypes).contains(extension.toLower());
 }
 
+bool FileTypeTable::isLinkAllowed(const QString &link, const QStringList &allowedTypes)
+{
+    const qsizetype dot = link.lastIndexOf(u'.');
+    return dot >= 0 && isExtensionAllowed(link.mid(dot + 1), allowedTypes);
+}
+
 QString FileTypeTable::extensionForMimeType(const QString &mimeType)
 {
-    for (const Entry &entry : kTable) {
-        if (mimeType == QLatin1String(entry.mimeType))
-            return QLatin1String(entry.extension);
+    for (const Row &row : kTable) {
+        if (mimeType == QLatin1String(row.mimeType))
+            return QLatin1String(row.extension);
     }
     return QStringLiteral("bin");
 }

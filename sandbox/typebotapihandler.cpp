@@ -241,8 +241,11 @@ TypebotApiHandler::sessionFacts(const QString &sessionId)
             respondError(400, QStringLiteral("Current block does not expect file upload"));
             return std::nullopt;
         }
-        return SessionFacts{ config.demoBotId, m_context.demoBot.resultId(sessionId),
-                             DemoBot::FileInputId, config.demoBotFileTypes };
+        // Each demo bot files uploads under its own id and block, with its own types.
+        return SessionFacts{ m_context.demoBot.botId(sessionId),
+                             m_context.demoBot.resultId(sessionId),
+                             m_context.demoBot.fileBlockId(sessionId),
+                             m_context.demoBot.fileTypes(sessionId) };
     }
     if (!m_context.sessions.contains(sessionId)) {
         respondError(400, QStringLiteral("Can't find session"));

@@ -4,6 +4,8 @@
 #include "jsonlinewriter.h"
 
 #include "api/chatsession.h"
+#include "api/choicereply.h"
+#include "api/filetyperules.h"
 #include "diagnostics/curlcommand.h"
 #include "diagnostics/humanformat.h"
 #include "diagnostics/redactor.h"
@@ -689,6 +691,16 @@ QJsonObject inputJson(const ChatInput &input)
         for (const ChatChoice &item : input.items)
             items.append(item.content);
         object.insert(QStringLiteral("items"), items);
+        // What is sent for each item, where it differs from what is shown.
+        QJsonObject values;
+        for (const ChatChoice &item : input.items) {
+            if (item.replyText() != item.content)
+                values.insert(item.content, item.replyText());
+        }
+        if (!values.isEmpty())
+            object.insert(QStringLiteral("values"), values);
+        if (input.isMultipleChoice)
+            object.insert(QStringLiteral("isMultipleChoice"), true);
     } else if (input.kind == ChatInput::Kind::File) {
         object.insert(QStringLiteral("isMultipleAllowed"), input.file.isMultipleAllowed);
         object.insert(QStringLiteral("isRequired"), input.file.isRequired);
@@ -699,15 +711,33 @@ QJsonObject inputJson(const ChatInput &input)
     return object;
 }
 
+// How the choices of an input are listed in a message: "Basic (sent as plan-basic), Pro".
+QString choicesText(const ChatInput &input)
+{
+    QStringList shown;
+    for (const ChatChoice &item : input.items) {
+        QString text = u'"' + item.content + u'"';
+        if (item.replyText() != item.content)
+            text += QStringLiteral(" (sent as \"%1\")").arg(item.replyText());
+        for (const ChatCardButton &button : item.buttons)
+            text += QStringLiteral(" [button \"%1\"]").arg(button.text);
+        shown << text;
+    }
+    return shown.join(QStringLiteral(", "));
+}
+
 } // namespace
 
-void UploadCommand::printChat(const QString &role, const QString &text, const ChatInput *input)
+void UploadCommand::printChat(const QString &role, const QString &text, const ChatInput *input,
+                              const QJsonObject &extra)
 {
     if (m_options.json) {
         QJsonObject fields{ { QStringLiteral("role"), role },
                             { QStringLiteral("text"), Redactor::text(text) } };
         if (input)
             fields.insert(QStringLiteral("input"), inputJson(*input));
+        for (auto it = extra.constBegin(); it != extra.constEnd(); ++it)
+            fields.insert(it.key(), it.value());
         JsonLineWriter::write(QStringLiteral("chat"), fields);
         return;
     }
@@ -729,14 +759,43 @@ void UploadCommand::handleChatResponse(const ChatResponse &response, bool answer
 {
     if (m_finished)
         return;
+    // The server's reading of the answer, when it differs from what was sent (the first
+    // link of a single-file block, a normalised email, date or choice).
+    if (response.lastMessageNewFormat) {
+        if (m_options.json)
+            printChat(QStringLiteral("user"), *response.lastMessageNewFormat, nullptr,
+                      { { QStringLiteral("normalized"), true } });
+        else if (!m_options.quiet)
+            m_console.printOut(QStringLiteral("     (the bot recorded: %1)")
+                                       .arg(Redactor::text(*response.lastMessageNewFormat)));
+    }
     const std::optional<ChatInput> &input = response.input;
+    QJsonObject extra;
+    if (response.progress)
+        extra.insert(QStringLiteral("progress"), *response.progress);
+    if (!response.logs.isEmpty())
+        extra.insert(QStringLiteral("logs"), QJsonArray::fromStringList(response.logs));
+    if (!response.clientSideActionTypes.isEmpty())
+        extra.insert(QStringLiteral("clientSideActions"),
+                     QJsonArray::fromStringList(response.clientSideActionTypes));
     for (qsizetype i = 0; i < response.messages.size(); ++i) {
         const bool last = i == response.messages.size() - 1;
-        printChat(QStringLiteral("bot"), response.messages.at(i).text,
-                  last && input ? &*input : nullptr);
+        printChat(QStringLiteral("bot"), response.messages.at(i).displayText(),
+                  last && input ? &*input : nullptr, last ? extra : QJsonObject());
     }
-    if (response.messages.isEmpty() && input)
-        printChat(QStringLiteral("bot"), QString(), &*input);
+    if (response.messages.isEmpty() && (input || !extra.isEmpty()))
+        printChat(QStringLiteral("bot"), QString(), input ? &*input : nullptr, extra);
+    if (!m_options.json && !m_options.quiet) {
+        if (response.progress)
+            m_console.printOut(
+                    QStringLiteral("     (progress %1%)").arg(qRound(*response.progress)));
+        for (const QString &log : response.logs)
+            m_console.printOut(QStringLiteral("     (log: %1)").arg(Redactor::text(log)));
+        if (!response.clientSideActionTypes.isEmpty())
+            m_console.printOut(
+                    QStringLiteral("     (actions for a browser, not run here: %1)")
+                            .arg(response.clientSideActionTypes.join(QStringLiteral(", "))));
+    }
     const QString botText = response.text();
 
     if (m_chatPhase == ChatPhase::Submitting) {
@@ -763,7 +822,7 @@ void UploadCommand::handleChatResponse(const ChatResponse &response, bool answer
     }
     if (m_chatPhase != ChatPhase::Walking)
         return;
-    if (!botText.isEmpty())
+    if (!botText.isEmpty() && !answerRejected)
         m_lastBotText = response.messages.constLast().text;
     if (answerRejected) {
         failChat(QStringLiteral("AnswerRejected"),
@@ -803,9 +862,12 @@ void UploadCommand::answerPrompt(const ChatInput &input)
     const QString prompt = m_lastBotText.isEmpty()
             ? input.describe()
             : QStringLiteral("\"%1\" (%2)").arg(m_lastBotText, input.type);
-    if (input.kind == ChatInput::Kind::Other) {
-        failChat(QStringLiteral("UnsupportedInput"),
-                 QStringLiteral("the bot asks %1, which this tool cannot answer").arg(prompt),
+    if (input.kind == ChatInput::Kind::Payment) {
+        failChat(QStringLiteral("NeedsBrowser"),
+                 QStringLiteral("the bot asks %1: a payment is made in the payment provider's "
+                                "form, which only a browser can show; pay in the bot's web page, "
+                                "then upload there or with --session")
+                         .arg(prompt),
                  UsageError);
         return;
     }
@@ -817,68 +879,112 @@ void UploadCommand::answerPrompt(const ChatInput &input)
                  UsageError);
         return;
     }
-    const QString answer = m_answersLeft.takeFirst();
     if (input.kind == ChatInput::Kind::Choice) {
-        const auto choice = input.matchChoice(answer);
-        if (!choice) {
-            QStringList contents;
-            for (const ChatChoice &item : input.items)
-                contents << item.content;
+        const ChoiceReply::Match match = ChoiceReply::match(input, m_answersLeft);
+        if (!match.isValid()) {
             failChat(QStringLiteral("NoSuchChoice"),
                      QStringLiteral("the bot asks %1 with the choices %2; --answer \"%3\" matches "
                                     "none of them")
-                             .arg(prompt, contents.join(QStringLiteral(", ")), answer),
+                             .arg(prompt, choicesText(input), match.unmatched),
                      UsageError);
             return;
         }
-        m_chat->answer(ChatAnswer::fromChoice(*choice));
+        m_answersLeft.remove(0, match.answersUsed);
+        m_chat->answer(ChoiceReply::answer(input, match.choices));
         return;
     }
-    m_chat->answer(ChatAnswer::fromText(answer));
+    // Text, number, email, URL, phone, date, time, rating and types this tool does not
+    // know: the server parses the text and says when it does not take it.
+    m_chat->answer(ChatAnswer::fromText(m_answersLeft.takeFirst()));
+}
+
+void UploadCommand::refuseFileBefore(const QString &path, const QString &code,
+                                     const QString &message)
+{
+    ++m_failed;
+    const QFileInfo info(path);
+    if (m_options.json)
+        JsonLineWriter::write(
+                QStringLiteral("failed"),
+                { { QStringLiteral("id"), 0 },
+                  { QStringLiteral("path"), info.absoluteFilePath() },
+                  { QStringLiteral("size"), info.isFile() ? double(info.size()) : -1.0 },
+                  { QStringLiteral("code"), code },
+                  { QStringLiteral("message"), message },
+                  { QStringLiteral("attempts"), 0 } });
+    else
+        m_console.printErr(QStringLiteral("typebot-upload: %1: %2").arg(path, message));
 }
 
 bool UploadCommand::checkFilesForBot(const ChatInput &input)
 {
-    // Refused here, before a byte is sent: the server would only tell after the upload.
-    const FileInputOptions &options = input.file;
+    // Checked here, before a byte is sent, by the server's own rules: the server would only
+    // tell after the upload. The bot takes the files of one reply together or not at all,
+    // so one refused file stops the whole batch, and every file says why.
+    struct Refusal
+    {
+        QString path;
+        QString code;
+        QString reason;
+    };
     QStringList files;
+    QList<Refusal> refusals;
     for (const QString &path : std::as_const(m_options.paths)) {
-        if (QFileInfo(path).isFile())
+        const QFileInfo info(path);
+        if (info.isDir() && m_options.recursive) {
+            for (const FolderScanner::Found &found : FolderScanner::scan(path)) {
+                if (found.isFile())
+                    files << found.path;
+                else
+                    refusals << Refusal{ found.path, found.code, found.problem };
+            }
+        } else if (info.isDir()) {
+            refusals << Refusal{ path, QStringLiteral("LocalFile"),
+                                 QStringLiteral("is a folder (pass -r to upload the files "
+                                                "inside it)") };
+        } else if (!info.exists()) {
+            refusals << Refusal{ path, QStringLiteral("LocalFile"),
+                                 QStringLiteral("no such file") };
+        } else {
             files << path;
+        }
     }
-    bool ok = true;
+    const qsizetype given = files.size() + refusals.size();
+    const FileInputOptions &options = input.file;
+    const FileTypeRules rules = options.rules();
+    const FileTypeRules::Naming naming = FileTypeRules::namingFor(m_options.engine.knownServer);
+    QStringList accepted;
     for (const QString &path : std::as_const(files)) {
-        const QString refusal = options.refusalFor(QFileInfo(path).fileName());
-        if (refusal.isEmpty())
-            continue;
-        ok = false;
-        ++m_failed;
-        const QString message = QStringLiteral("refused before upload: ") + refusal;
-        if (m_options.json)
-            JsonLineWriter::write(
-                    QStringLiteral("failed"),
-                    { { QStringLiteral("id"), 0 },
-                      { QStringLiteral("path"), QFileInfo(path).absoluteFilePath() },
-                      { QStringLiteral("size"), double(QFileInfo(path).size()) },
-                      { QStringLiteral("code"), QStringLiteral("FileTypeNotAllowed") },
-                      { QStringLiteral("message"), message },
-                      { QStringLiteral("attempts"), 0 } });
+        const FileTypeRules::Check check =
+                rules.check(path, FileTypeRules::mimeTypeForFile(path), naming);
+        if (check.isAllowed())
+            accepted << path;
         else
-            m_console.printErr(QStringLiteral("typebot-upload: %1: %2").arg(path, message));
+            refusals << Refusal{ path, QStringLiteral("FileTypeNotAllowed"),
+                                 QStringLiteral("refused before upload: ") + check.reason };
     }
-    if (ok && !options.isMultipleAllowed && m_options.paths.size() > 1) {
-        ok = false;
-        failChat(QStringLiteral("TooManyFiles"),
-                 QStringLiteral("the bot's file block takes one file; %1 were given")
-                         .arg(m_options.paths.size()),
-                 SomeFailed);
-        return false;
+    if (!options.isMultipleAllowed && given > 1) {
+        // Every file is refused: which one was meant is for the person to say.
+        for (const QString &path : std::as_const(accepted))
+            refusals << Refusal{ path, QStringLiteral("TooManyFiles"),
+                                 QStringLiteral("refused before upload: the bot's file block "
+                                                "takes one file; %1 were given")
+                                         .arg(given) };
+        accepted.clear();
     }
-    if (!ok) {
-        m_chatPhase = ChatPhase::Done;
-        handleIdle();
-    }
-    return ok;
+    if (refusals.isEmpty())
+        return true;
+    for (const Refusal &refusal : std::as_const(refusals))
+        refuseFileBefore(refusal.path, refusal.code, refusal.reason);
+    for (const QString &path : std::as_const(accepted))
+        refuseFileBefore(path, QStringLiteral("BatchRefused"),
+                         QStringLiteral("not uploaded: %1 other file(s) of this batch are "
+                                        "refused, and the bot takes the files of one reply "
+                                        "together or not at all")
+                                 .arg(refusals.size()));
+    m_chatPhase = ChatPhase::Done;
+    handleIdle();
+    return false;
 }
 
 void UploadCommand::submitFiles()
@@ -890,6 +996,7 @@ void UploadCommand::submitFiles()
             urls << url;
     }
     m_chatPhase = ChatPhase::Submitting;
+    // As the web widget: the text with each name percent-encoded, the raw links attached.
     m_chat->answer(ChatAnswer::fromFiles(urls));
 }
 

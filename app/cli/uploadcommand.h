@@ -10,6 +10,7 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QJsonObject>
 #include <QObject>
 
 #include <memory>
@@ -86,8 +87,10 @@ private:
     void handleChatFailed(const Typebot::ChatResult &result, const QString &message);
     void answerPrompt(const Typebot::ChatInput &input);
     bool checkFilesForBot(const Typebot::ChatInput &input);
+    void refuseFileBefore(const QString &path, const QString &code, const QString &message);
     void submitFiles();
-    void printChat(const QString &role, const QString &text, const Typebot::ChatInput *input);
+    void printChat(const QString &role, const QString &text, const Typebot::ChatInput *input,
+                   const QJsonObject &extra = {});
     void failChat(const QString &code, const QString &message, int exitCode);
     void handleJobsAdded(const QList<Typebot::JobSnapshot> &jobs);
     void handleJobsChanged(const QList<Typebot::JobSnapshot> &jobs);

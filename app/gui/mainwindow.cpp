@@ -400,13 +400,23 @@ void MainWindow::createMenus()
     testBot->setToolTip(tr("Chat with a bot and upload files at its file block"));
     connect(testBot, &QAction::triggered, this, [this] {
         auto *tester = findChild<BotTesterWindow *>();
-        if (!tester)
+        if (!tester) {
             tester = new BotTesterWindow(this);
+            // Its uploads belong in History with the queue's.
+            connect(tester, &BotTesterWindow::uploadStored, this,
+                    [this, tester](const JobSnapshot &job) {
+                        m_service->recordStoredElsewhere(job, tr("Bot test"),
+                                                         tester->session()->sessionId());
+                    });
+        }
         if (tester->session()->state() == Typebot::ChatSession::State::Idle) {
             const Profile profile = m_settings.currentProfile();
             Typebot::EndpointSettings endpoint = profile.endpoint();
             if (profile.isSandbox() && m_sandbox->isRunning()) {
                 endpoint.apiBase = m_sandbox->apiBaseUrl();
+                // Previews want a bearer token; the sandbox takes any when it has none.
+                endpoint.token = m_sandboxConfig.token.isEmpty() ? QStringLiteral("sandbox")
+                                                                 : m_sandboxConfig.token;
                 tester->setBotText(m_sandboxConfig.demoBotId);
             }
             tester->setEndpoint(endpoint);

@@ -21,6 +21,14 @@ void TranscriptView::addEntry(Role role, const QString &text)
     render();
 }
 
+void TranscriptView::removeEntry(qsizetype index)
+{
+    if (index < 0 || index >= m_entries.size())
+        return;
+    m_entries.removeAt(index);
+    render();
+}
+
 void TranscriptView::clearEntries()
 {
     m_entries.clear();

@@ -26,6 +26,8 @@ public:
     explicit TranscriptView(QWidget *parent = nullptr);
 
     void addEntry(Role role, const QString &text);
+    // Drops one entry, e.g. a notice that no longer holds ("Starting a chat…").
+    void removeEntry(qsizetype index);
     void clearEntries();
     QList<Entry> entries() const { return m_entries; }
     // The whole conversation as plain text, one "Bot:"/"You:" paragraph per entry.

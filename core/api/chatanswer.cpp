@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatanswer.h"
 
+#include "choicereply.h"
+#include "filereply.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -10,19 +13,34 @@ namespace Typebot {
 
 ChatAnswer ChatAnswer::fromText(const QString &text)
 {
-    return ChatAnswer{ Kind::Text, text, {} };
+    return ChatAnswer{ Kind::Text, text, {}, {} };
 }
 
 ChatAnswer ChatAnswer::fromChoice(const ChatChoice &choice)
 {
-    // The widget answers a button with the item's content as plain text.
-    return ChatAnswer{ Kind::Text, choice.content, {} };
+    return fromChoices({ choice });
+}
+
+ChatAnswer ChatAnswer::fromChoices(const QList<ChatChoice> &choices)
+{
+    return ChatAnswer{ Kind::Text, ChoiceReply::text(choices), {}, {} };
+}
+
+ChatAnswer ChatAnswer::fromCard(const ChatChoice &card)
+{
+    ChatAnswer answer{ Kind::Text, card.content, {}, {} };
+    if (!card.buttons.isEmpty() && !card.buttons.constFirst().id.isEmpty()) {
+        answer.text = card.buttons.constFirst().id;
+        answer.replyId = answer.text;
+    }
+    if (!card.pictureSrc.isEmpty())
+        answer.fileUrls = QStringList{ card.pictureSrc };
+    return answer;
 }
 
 ChatAnswer ChatAnswer::fromFiles(const QStringList &fileUrls)
 {
-    // The widget's text is the links joined by ", "; servers split on it.
-    return ChatAnswer{ Kind::Files, fileUrls.join(QStringLiteral(", ")), fileUrls };
+    return ChatAnswer{ Kind::Files, FileReply::text(fileUrls), fileUrls, {} };
 }
 
 ChatAnswer ChatAnswer::skipped()
@@ -36,8 +54,11 @@ QByteArray ChatAnswer::requestBody() const
         return QByteArray("{}");
     QJsonObject message{ { QStringLiteral("type"), QStringLiteral("text") },
                          { QStringLiteral("text"), text } };
-    if (kind == Kind::Files)
+    if (!fileUrls.isEmpty())
         message.insert(QStringLiteral("attachedFileUrls"), QJsonArray::fromStringList(fileUrls));
+    if (!replyId.isEmpty())
+        message.insert(QStringLiteral("metadata"),
+                       QJsonObject{ { QStringLiteral("replyId"), replyId } });
     return QJsonDocument(QJsonObject{ { QStringLiteral("message"), message } })
             .toJson(QJsonDocument::Compact);
 }

@@ -2,10 +2,8 @@
 #include "chatresponse.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QMimeDatabase>
 
 namespace Typebot {
 
@@ -47,12 +45,43 @@ QString labelText(const QJsonValue &value)
     return value.toString();
 }
 
-QString normalizedSuffix(const QString &type)
+// The input types the server takes a plain text reply for.
+bool isTextAnswered(const QString &type)
 {
-    QString suffix = type.trimmed().toLower();
-    while (suffix.startsWith(u'.') || suffix.startsWith(u'*'))
-        suffix.remove(0, 1);
-    return suffix;
+    static const QStringList types{
+        QStringLiteral("text input"),         QStringLiteral("number input"),
+        QStringLiteral("email input"),        QStringLiteral("url input"),
+        QStringLiteral("phone number input"), QStringLiteral("date input"),
+        QStringLiteral("time input"),         QStringLiteral("rating input"),
+    };
+    return types.contains(type);
+}
+
+ChatChoice choiceFromJson(const QJsonObject &item, bool cards)
+{
+    ChatChoice choice;
+    choice.id = item.value(u"id").toString();
+    choice.value = item.value(u"value").toString();
+    choice.description = item.value(u"description").toString();
+    if (cards) {
+        choice.pictureSrc = item.value(u"imageUrl").toString();
+        choice.content = item.value(u"title").toString();
+        const QJsonArray paths = item.value(u"paths").toArray();
+        for (const auto &path : paths) {
+            const QJsonObject object = path.toObject();
+            choice.buttons << ChatCardButton{ object.value(u"id").toString(),
+                                              object.value(u"text").toString() };
+        }
+    } else if (item.contains(u"content")) {
+        choice.content = item.value(u"content").toString();
+    } else {
+        // A picture choice: its title, or the picture itself when untitled.
+        choice.pictureSrc = item.value(u"pictureSrc").toString();
+        choice.content = item.value(u"title").toString();
+    }
+    if (choice.content.isEmpty())
+        choice.content = choice.pictureSrc;
+    return choice;
 }
 
 } // namespace
@@ -65,11 +94,12 @@ ChatMessage ChatMessage::fromJson(const QJsonObject &object)
     const QJsonObject content = object.value(u"content").toObject();
     if (message.type == u"text") {
         message.kind = Kind::Text;
-        if (content.value(u"richText").isArray())
+        if (content.value(u"richText").isArray()) {
             message.text = ChatResponse::flattenRichText(content.value(u"richText").toArray());
-        else if (content.value(u"markdown").isString()) // textBubbleContentFormat=markdown
-            message.text = content.value(u"markdown").toString();
-        else if (content.value(u"html").isString())
+        } else if (content.value(u"markdown").isString()) { // textBubbleContentFormat=markdown
+            message.text = content.value(u"markdown").toString().trimmed();
+            message.isMarkdown = true;
+        } else if (content.value(u"html").isString())
             message.text = content.value(u"plainText").toString(content.value(u"html").toString());
         else
             message.text = content.value(u"plainText").toString();
@@ -90,36 +120,21 @@ ChatMessage ChatMessage::fromJson(const QJsonObject &object)
     return message;
 }
 
+QString ChatMessage::displayText() const
+{
+    if (kind == Kind::Text || url.isEmpty())
+        return text;
+    return u'[' + type + QStringLiteral("] ") + url;
+}
+
 QString FileInputOptions::refusalFor(const QString &fileName, const QString &mimeType) const
 {
-    if (!typesRestricted || allowedTypes.isEmpty())
-        return QString();
-    const QString suffix = QFileInfo(fileName).suffix().toLower();
-    QString mime = mimeType.toLower();
-    if (mime.isEmpty())
-        mime = QMimeDatabase().mimeTypeForFile(fileName, QMimeDatabase::MatchExtension).name();
-    for (const QString &type : allowedTypes) {
-        const QString t = type.trimmed().toLower();
-        if (t.contains(u'/')) {
-            if (t.endsWith(u"/*") ? mime.startsWith(t.chopped(1)) : mime == t)
-                return QString();
-        } else if (!suffix.isEmpty() && normalizedSuffix(t) == suffix) {
-            return QString();
-        }
-    }
-    return tr("the bot accepts only %1, not %2")
-            .arg(allowedTypesText(),
-                 suffix.isEmpty() ? tr("a file without extension") : u'.' + suffix);
+    return rules().check(fileName, mimeType).reason;
 }
 
 QString FileInputOptions::allowedTypesText() const
 {
-    QStringList shown;
-    for (const QString &type : allowedTypes) {
-        const QString t = type.trimmed();
-        shown << (t.contains(u'/') || t.startsWith(u'.') ? t : u'.' + t);
-    }
-    return shown.join(QStringLiteral(", "));
+    return rules().listedText();
 }
 
 QString ChatInput::describe() const
@@ -132,9 +147,26 @@ QString ChatInput::describe() const
 std::optional<ChatChoice> ChatInput::matchChoice(const QString &answer) const
 {
     const QString wanted = answer.trimmed();
-    for (const ChatChoice &item : items) {
-        if (item.content.trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
-            return item;
+    if (wanted.isEmpty())
+        return std::nullopt;
+    // Exact first, so "Car" and "car" can both be items; then forgiving.
+    for (const Qt::CaseSensitivity cs : { Qt::CaseSensitive, Qt::CaseInsensitive }) {
+        const auto same = [&](const QString &text) {
+            return !text.isEmpty() && text.trimmed().compare(wanted, cs) == 0;
+        };
+        for (const ChatChoice &item : items) {
+            if (same(item.content) || same(item.value) || same(item.id))
+                return item;
+        }
+        for (const ChatChoice &item : items) {
+            for (const ChatCardButton &button : item.buttons) {
+                if (same(button.text) || same(button.id)) {
+                    ChatChoice chosen = item;
+                    chosen.buttons = { button }; // the one pressed
+                    return chosen;
+                }
+            }
+        }
     }
     return std::nullopt;
 }
@@ -147,18 +179,18 @@ ChatInput ChatInput::fromJson(const QJsonObject &object)
     const QJsonObject options = object.value(u"options").toObject();
     const QJsonObject labels = options.value(u"labels").toObject();
     input.placeholder = labels.value(u"placeholder").toString();
-    if (input.type == u"choice input") {
+    if (input.type == u"choice input" || input.type == u"picture choice input"
+        || input.type == u"cards") {
         input.kind = Kind::Choice;
         // The real API puts items on the input; older payloads nest them in options.
         QJsonArray items = object.value(u"items").toArray();
         if (items.isEmpty())
             items = options.value(u"items").toArray();
-        for (const auto &item : std::as_const(items)) {
-            const QJsonObject itemObject = item.toObject();
-            input.items << ChatChoice{ itemObject.value(u"id").toString(),
-                                       itemObject.value(u"content").toString() };
-        }
+        for (const auto &item : std::as_const(items))
+            input.items << choiceFromJson(item.toObject(), input.isCards());
         input.isMultipleChoice = options.value(u"isMultipleChoice").toBool();
+    } else if (input.type == u"payment input") {
+        input.kind = Kind::Payment;
     } else if (input.type == u"file input") {
         input.kind = Kind::File;
         FileInputOptions &file = input.file;
@@ -178,13 +210,13 @@ ChatInput ChatInput::fromJson(const QJsonObject &object)
         file.successLabel = labelText(labels.value(u"success"));
         // The file block's placeholder is HTML-ish help text, not a prompt name.
         input.placeholder.clear();
-    } else if (input.type.endsWith(u" input")) {
-        // email, number, url, phone, date, rating...: all answered with text.
-        input.kind = input.type == u"text input" || input.type == u"email input"
-                        || input.type == u"number input" || input.type == u"url input"
-                        || input.type == u"phone number input" || input.type == u"date input"
-                ? Kind::Text
-                : Kind::Other;
+    } else if (isTextAnswered(input.type)) {
+        // email, number, url, phone, date, time, rating: the server parses the text.
+        input.kind = Kind::Text;
+        if (input.type == u"rating input")
+            input.ratingLength = options.value(u"length").toInt();
+    } else {
+        input.kind = Kind::Other;
     }
     return input;
 }
@@ -231,7 +263,22 @@ std::optional<ChatResponse> ChatResponse::fromJson(const QByteArray &body, QStri
     }
     if (object.value(u"input").isObject())
         response.input = ChatInput::fromJson(object.value(u"input").toObject());
-    response.hasClientSideActions = !object.value(u"clientSideActions").toArray().isEmpty();
+    const QJsonArray actions = object.value(u"clientSideActions").toArray();
+    response.hasClientSideActions = !actions.isEmpty();
+    for (const auto &action : actions)
+        response.clientSideActionTypes << action.toObject().value(u"type").toString();
+    if (object.value(u"lastMessageNewFormat").isString())
+        response.lastMessageNewFormat = object.value(u"lastMessageNewFormat").toString();
+    if (object.value(u"progress").isDouble())
+        response.progress = qBound(0.0, object.value(u"progress").toDouble(), 100.0);
+    const QJsonArray logs = object.value(u"logs").toArray();
+    for (const auto &log : logs) {
+        const QJsonObject entry = log.toObject();
+        const QString status = entry.value(u"status").toString();
+        const QString description = entry.value(u"description").toString();
+        response.logs << (status.isEmpty() ? description
+                                           : status + QStringLiteral(": ") + description);
+    }
     return response;
 }
 

@@ -71,6 +71,26 @@ void UploadService::requestHistory(const QString &filter, int limit)
     });
 }
 
+void UploadService::recordStoredElsewhere(const JobSnapshot &job, const QString &profileName,
+                                          const QString &sessionId)
+{
+    post([this, database = m_database, job, profileName, sessionId] {
+        if (!database || job.state != JobState::Value::Done)
+            return;
+        // A row of its own (the other engine's ids mean nothing here), stored at once, and
+        // out of the queue again: only History keeps it.
+        const QList<quint64> ids =
+                database->recordQueued({ { job.filePath, job.size } }, profileName, sessionId);
+        if (ids.size() != 1)
+            return;
+        JobSnapshot copy = job;
+        copy.id = ids.first();
+        database->recordState(copy);
+        database->recordRemoved(ids);
+        Q_EMIT historyChanged();
+    });
+}
+
 void UploadService::removeHistory(const QList<quint64> &ids)
 {
     post([this, database = m_database, ids] {

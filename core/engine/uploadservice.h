@@ -35,6 +35,9 @@ public:
     // History of stored files (newest first); answered by historyLoaded().
     void requestHistory(const QString &filter = QString(), int limit = 1000);
     void removeHistory(const QList<quint64> &ids);
+    // A file another engine stored (the bot tester's): into History like the queue's own.
+    void recordStoredElsewhere(const JobSnapshot &job, const QString &profileName,
+                               const QString &sessionId);
     // Forgets history entries stored more than `days` ago (0: keep all); historyChanged()
     // follows when any were removed.
     void applyHistoryRetention(int days);

@@ -107,10 +107,6 @@
         <translation>não é um arquivo</translation>
     </message>
     <message>
-        <source>the bot takes only one file</source>
-        <translation>o bot aceita apenas um arquivo</translation>
-    </message>
-    <message>
         <source>Refused: %1</source>
         <translation>Recusado: %1</translation>
     </message>
@@ -191,16 +187,88 @@
         <translation>O bot não aceitou essa resposta e pergunta de novo.</translation>
     </message>
     <message>
-        <source>[%1] %2</source>
-        <translation>[%1] %2</translation>
-    </message>
-    <message>
         <source>You can send the answer again, or restart.</source>
         <translation>Você pode enviar a resposta de novo ou reiniciar.</translation>
     </message>
     <message>
         <source>The chat stopped. Restart to begin a new one.</source>
         <translation>A conversa parou. Reinicie para começar outra.</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>Pré-&amp;visualizar</translation>
+    </message>
+    <message>
+        <source>Chat with the bot as last edited, not as published: give its typebot id; the profile&apos;s API token is sent</source>
+        <translation>Conversar com o bot como foi editado por último, não como publicado: informe o id do typebot; o token de API do perfil é enviado</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s progress bar</source>
+        <translation>A barra de progresso do bot</translation>
+    </message>
+    <message>
+        <source>Enter submits the files; Delete removes the selected ones</source>
+        <translation>Enter envia os arquivos; Delete remove os selecionados</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remover</translation>
+    </message>
+    <message>
+        <source>Remove the selected files from this answer</source>
+        <translation>Remover os arquivos selecionados desta resposta</translation>
+    </message>
+    <message>
+        <source>A preview needs the profile&apos;s API token (Settings, the profile&apos;s token); without it the server answers 401.</source>
+        <translation>Uma pré-visualização precisa do token de API do perfil (Configurações, token do perfil); sem ele o servidor responde 401.</translation>
+    </message>
+    <message>
+        <source>Starting a preview chat with “%1”…</source>
+        <translation>Iniciando uma conversa de pré-visualização com “%1”…</translation>
+    </message>
+    <message>
+        <source>the bot takes only one file; remove the other one first</source>
+        <translation>o bot aceita apenas um arquivo; remova o outro primeiro</translation>
+    </message>
+    <message>
+        <source>Held: remove the refused file first</source>
+        <translation>Em espera: remova primeiro o arquivo recusado</translation>
+    </message>
+    <message>
+        <source>The bot asks for a “%1”; the server reads your text:</source>
+        <translation>O bot pede um “%1”; o servidor interpreta o seu texto:</translation>
+    </message>
+    <message>
+        <source>The bot asks for a payment, which only a browser can make (the payment provider&apos;s form). Open the bot in a browser to go on.</source>
+        <translation>O bot pede um pagamento, que só um navegador pode fazer (o formulário do provedor de pagamento). Abra o bot em um navegador para continuar.</translation>
+    </message>
+    <message>
+        <source>Choose one or more, then Send:</source>
+        <translation>Escolha uma ou mais opções e depois Enviar:</translation>
+    </message>
+    <message>
+        <source>Sent as “%1”</source>
+        <translation>Enviado como “%1”</translation>
+    </message>
+    <message>
+        <source>Typebot&apos;s server cannot match %1: such files are refused.</source>
+        <translation>O servidor do Typebot não reconhece %1: esses arquivos são recusados.</translation>
+    </message>
+    <message>
+        <source>Submitting When Stored…</source>
+        <translation>Enviando Quando Armazenado…</translation>
+    </message>
+    <message>
+        <source>The bot recorded your answer as: %1</source>
+        <translation>O bot registrou sua resposta como: %1</translation>
+    </message>
+    <message>
+        <source>Log: %1</source>
+        <translation>Log: %1</translation>
+    </message>
+    <message>
+        <source>The bot&apos;s progress: %1%</source>
+        <translation>Progresso do bot: %1%</translation>
     </message>
 </context>
 <context>
@@ -338,6 +406,33 @@
     <message>
         <source>Upload the files or the image on the clipboard (Ctrl+V)</source>
         <translation>Enviar os arquivos ou a imagem da área de transferência (Ctrl+V)</translation>
+    </message>
+</context>
+<context>
+    <name>FileTypeRules</name>
+    <message>
+        <source>a file without extension</source>
+        <translation>um arquivo sem extensão</translation>
+    </message>
+    <message>
+        <source>none of the bot&apos;s allowed types (%1) is in Typebot&apos;s file type table, so the server refuses every file at this block; the bot&apos;s author must allow types such as .pdf or image/*</source>
+        <translation>nenhum dos tipos permitidos pelo bot (%1) está na tabela de tipos de arquivo do Typebot, então o servidor recusa todo arquivo neste bloco; o autor do bot precisa permitir tipos como .pdf ou image/*</translation>
+    </message>
+    <message>
+        <source>the bot accepts only %1, not %2</source>
+        <translation>o bot aceita apenas %1, não %2</translation>
+    </message>
+    <message>
+        <source>servers that keep file names (before 3.17) compare the link&apos;s extension %1 with %2 and refuse it; rename the file to .%3</source>
+        <translation>servidores que mantêm o nome do arquivo (antes da 3.17) comparam a extensão do link %1 com %2 e o recusam; renomeie o arquivo para .%3</translation>
+    </message>
+    <message>
+        <source>its content is %1, which the server does not take for this block (it takes %2)</source>
+        <translation>o conteúdo é %1, que o servidor não aceita neste bloco (aceita %2)</translation>
+    </message>
+    <message>
+        <source>the bot lists %1, but Typebot&apos;s server cannot match %2 (%3 is not in its file type table), so it refuses the file</source>
+        <translation>o bot lista %1, mas o servidor do Typebot não reconhece %2 (%3 não está na tabela de tipos de arquivo), então recusa o arquivo</translation>
     </message>
 </context>
 <context>
@@ -1588,17 +1683,6 @@
     <message>
         <source>The CA file %1 cannot be read.</source>
         <translation>O arquivo de CA %1 não pode ser lido.</translation>
-    </message>
-</context>
-<context>
-    <name>Typebot::FileInputOptions</name>
-    <message>
-        <source>the bot accepts only %1, not %2</source>
-        <translation>o bot aceita apenas %1, não %2</translation>
-    </message>
-    <message>
-        <source>a file without extension</source>
-        <translation>um arquivo sem extensão</translation>
     </message>
 </context>
 <context>

@@ -114,6 +114,13 @@ private Q_SLOTS:
     void unusableTicketIsNoTicketEvent();
     void uploadsToEveryServerAndRemembersItsRoute_data();
     void uploadsToEveryServerAndRemembersItsRoute();
+    void botWalksEveryDemoBotToItsFileBlock_data();
+    void botWalksEveryDemoBotToItsFileBlock();
+    void botAcceptsANameWithASpace();
+    void botBatchWithADisallowedFileStopsBeforeUpload();
+    void botSingleFileBlockRefusesSeveralUpFront();
+    void botChoiceIsSentAsItsValue();
+    void botPaymentNeedsABrowser();
 
 private:
     QString writeFile(const QString &name, const QByteArray &data);
@@ -933,6 +940,215 @@ void TestCli::runningOutOfAnswersNamesThePrompt()
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains("the bot asks \"What's your name?\" (text input)")
                      && r.err.contains("--answer"),
+             r.err.constData());
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+}
+
+namespace {
+
+// Enough of each format for the system's MIME detection to see what it is.
+QByteArray pngBytes()
+{
+    return QByteArray::fromHex(
+            "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489");
+}
+
+QByteArray pdfBytes()
+{
+    return QByteArrayLiteral(
+            "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
+}
+
+QStringList chatTexts(const QList<QJsonObject> &events, const QString &role)
+{
+    QStringList texts;
+    for (const QJsonObject &e : eventsNamed(events, QStringLiteral("chat"))) {
+        if (e.value(QStringLiteral("role")).toString() == role
+            && !e.value(QStringLiteral("normalized")).toBool())
+            texts << e.value(QStringLiteral("text")).toString();
+    }
+    return texts;
+}
+
+} // namespace
+
+void TestCli::botWalksEveryDemoBotToItsFileBlock_data()
+{
+    QTest::addColumn<QString>("bot");
+    QTest::addColumn<QStringList>("answers");
+    QTest::addColumn<QStringList>("files");
+    QTest::addColumn<QStringList>("sent"); // the user's answers as sent, before the links
+    QTest::addColumn<QString>("ending"); // the start of the bot's last bubble
+
+    QTest::newRow("demo-bot: a name")
+            << QStringLiteral("demo-bot") << QStringList{ QStringLiteral("Ana") }
+            << QStringList{ QStringLiteral("photo.png") } << QStringList{ QStringLiteral("Ana") }
+            << QStringLiteral("Thanks, Ana! I received 1 file:");
+    QTest::newRow("demo-buttons-bot: a choice with values, then several")
+            << QStringLiteral("demo-buttons-bot")
+            << QStringList{ QStringLiteral("premium"), QStringLiteral("Car"),
+                            QStringLiteral("Home") }
+            << QStringList{ QStringLiteral("photo.png") }
+            << QStringList{ QStringLiteral("plan-premium-2024"), QStringLiteral("car, home") }
+            << QStringLiteral("Claim opened (plan-premium-2024; car, home) with 1 file:");
+    QTest::newRow("demo-files-bot: an email, then several files of listed types")
+            << QStringLiteral("demo-files-bot") << QStringList{ QStringLiteral("Ana@Example.com") }
+            << QStringList{ QStringLiteral("photo.png"), QStringLiteral("claim.pdf") }
+            << QStringList{ QStringLiteral("Ana@Example.com") }
+            << QStringLiteral("Got 2 files; we will write to ana@example.com:");
+    QTest::newRow("demo-form-bot: every kind of input")
+            << QStringLiteral("demo-form-bot")
+            << QStringList{ QStringLiteral("3"),           QStringLiteral("ana@example.com"),
+                            QStringLiteral("example.com"), QStringLiteral("+33 6 12 34 56 78"),
+                            QStringLiteral("2026-03-21"),  QStringLiteral("14:30"),
+                            QStringLiteral("4"),           QStringLiteral("red car"),
+                            QStringLiteral("Repair it") }
+            << QStringList{ QStringLiteral("photo.png") }
+            << QStringList{ QStringLiteral("3"),
+                            QStringLiteral("ana@example.com"),
+                            QStringLiteral("example.com"),
+                            QStringLiteral("+33 6 12 34 56 78"),
+                            QStringLiteral("2026-03-21"),
+                            QStringLiteral("14:30"),
+                            QStringLiteral("4"),
+                            QStringLiteral("red-car"),
+                            QStringLiteral("card-repair-path") }
+            << QStringLiteral("Here is what I understood:");
+}
+
+void TestCli::botWalksEveryDemoBotToItsFileBlock()
+{
+    QFETCH(QString, bot);
+    QFETCH(QStringList, answers);
+    QFETCH(QStringList, files);
+    QFETCH(QStringList, sent);
+    QFETCH(QString, ending);
+    QStringList args{ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                      QStringLiteral("--bot"), bot, QStringLiteral("--json") };
+    for (const QString &answer : std::as_const(answers))
+        args << QStringLiteral("--answer") << answer;
+    for (const QString &file : std::as_const(files))
+        args << writeFile(file, file.endsWith(u".pdf") ? pdfBytes() : pngBytes());
+    const Run r = run(args);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    const QList<QJsonObject> done = eventsNamed(events, QStringLiteral("done"));
+    QCOMPARE(done.size(), files.size());
+    QStringList links;
+    for (const QJsonObject &e : done)
+        links << e.value(QStringLiteral("fileUrl")).toString();
+    QStringList users = chatTexts(events, QStringLiteral("user"));
+    QCOMPARE(users.size(), sent.size() + 1);
+    QCOMPARE(users.mid(0, sent.size()), sent);
+    QCOMPARE(users.constLast().split(QStringLiteral(", ")).size(), files.size());
+    const QStringList bots = chatTexts(events, QStringLiteral("bot"));
+    QVERIFY2(bots.constLast().startsWith(ending), qPrintable(bots.constLast()));
+    for (const QString &link : std::as_const(links))
+        QVERIFY2(bots.constLast().contains(link) || bot == u"demo-form-bot",
+                 qPrintable(bots.constLast()));
+    QVERIFY(eventsNamed(events, QStringLiteral("failed")).isEmpty());
+    QCOMPARE(m_sandbox->demoBot()->sessionCount(), 0); // every conversation ended
+}
+
+void TestCli::botAcceptsANameWithASpace()
+{
+    // Up to 3.16 the link keeps the name: the reply's text must carry it encoded.
+    SandboxConfig config;
+    config.serverVersion = Sandbox::ServerVersion::V3_16;
+    config.demoBotFileTypes = { QStringLiteral("png") };
+    startSandbox(config);
+    const QString photo = writeFile(QStringLiteral("my scan #1.png"), pngBytes());
+    const Run r =
+            run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                  QStringLiteral("--bot"), QStringLiteral("demo-bot"), QStringLiteral("--answer"),
+                  QStringLiteral("Ana"), QStringLiteral("--json"), photo });
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    const QString fileUrl = eventsNamed(events, QStringLiteral("done"))
+                                    .value(0)
+                                    .value(QStringLiteral("fileUrl"))
+                                    .toString();
+    QVERIFY2(fileUrl.endsWith(QStringLiteral("/my scan #1.png")), qPrintable(fileUrl));
+    const QStringList users = chatTexts(events, QStringLiteral("user"));
+    QVERIFY2(users.constLast().endsWith(QStringLiteral("/my%20scan%20%231.png")),
+             qPrintable(users.constLast()));
+    QVERIFY(chatTexts(events, QStringLiteral("bot"))
+                    .constLast()
+                    .startsWith(QStringLiteral("Thanks, Ana! I received 1 file:")));
+    QVERIFY(eventsNamed(events, QStringLiteral("failed")).isEmpty());
+}
+
+void TestCli::botBatchWithADisallowedFileStopsBeforeUpload()
+{
+    const QString photo = writeFile(QStringLiteral("photo.png"), pngBytes());
+    const QString notes = writeFile(QStringLiteral("notes.txt"), "plain text");
+    const QString claim = writeFile(QStringLiteral("claim.pdf"), pdfBytes());
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                        QStringLiteral("--bot"), QStringLiteral("demo-files-bot"),
+                        QStringLiteral("--answer"), QStringLiteral("ana@example.com"), photo, notes,
+                        claim });
+    QCOMPARE(r.exitCode, 1);
+    const QString err = QString::fromUtf8(r.err);
+    QVERIFY2(err.contains(notes
+                          + QStringLiteral(": refused before upload: the bot accepts only "
+                                           "image/*, .pdf, not .txt")),
+             qPrintable(err));
+    QVERIFY2(err.contains(photo + QStringLiteral(": not uploaded: 1 other file(s)")),
+             qPrintable(err));
+    QVERIFY2(err.contains(claim + QStringLiteral(": not uploaded: 1 other file(s)")),
+             qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("0 stored (0 bytes), 3 failed")), qPrintable(err));
+    for (const RequestRecord &record : m_sandbox->requests())
+        QVERIFY2(record.route == u"chat", qPrintable(record.path)); // no upload slot asked for
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+}
+
+void TestCli::botSingleFileBlockRefusesSeveralUpFront()
+{
+    const QString a = writeFile(QStringLiteral("a.png"), pngBytes());
+    const QString b = writeFile(QStringLiteral("b.png"), pngBytes());
+    const Run r =
+            run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                  QStringLiteral("--bot"), QStringLiteral("demo-bot"), QStringLiteral("--answer"),
+                  QStringLiteral("Ana"), QStringLiteral("--json"), a, b });
+    QCOMPARE(r.exitCode, 1);
+    const QList<QJsonObject> failed = eventsNamed(jsonLines(r.out), QStringLiteral("failed"));
+    QCOMPARE(failed.size(), 2);
+    for (const QJsonObject &e : failed) {
+        QCOMPARE(e.value(QStringLiteral("code")).toString(), QStringLiteral("TooManyFiles"));
+        QVERIFY(e.value(QStringLiteral("message"))
+                        .toString()
+                        .contains(QStringLiteral("takes one file; 2 were given")));
+    }
+    const QJsonObject summary = eventsNamed(jsonLines(r.out), QStringLiteral("summary")).value(0);
+    QCOMPARE(summary.value(QStringLiteral("failed")).toInt(), 2);
+    QVERIFY(m_sandbox->objectKeys().isEmpty());
+}
+
+void TestCli::botChoiceIsSentAsItsValue()
+{
+    const QString photo = writeFile(QStringLiteral("photo.png"), pngBytes());
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                        QStringLiteral("--bot"), QStringLiteral("demo-buttons-bot"),
+                        QStringLiteral("--answer"), QStringLiteral("Basic"),
+                        QStringLiteral("--answer"), QStringLiteral("Travel, home"), photo });
+    QCOMPARE(r.exitCode, 0);
+    const QString out = QString::fromUtf8(r.out);
+    QVERIFY2(out.contains(QStringLiteral("you  plan-basic-2024\n")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("you  home, Travel\n")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("(progress 67%)")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("bot  Claim opened (plan-basic-2024; home, Travel)")),
+             qPrintable(out));
+}
+
+void TestCli::botPaymentNeedsABrowser()
+{
+    const QString photo = writeFile(QStringLiteral("photo.png"), pngBytes());
+    const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
+                        QStringLiteral("--bot"), QStringLiteral("demo-payment-bot"),
+                        QStringLiteral("--answer"), QStringLiteral("Success"), photo });
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("payment input") && r.err.contains("only a browser"),
              r.err.constData());
     QVERIFY(m_sandbox->objectKeys().isEmpty());
 }

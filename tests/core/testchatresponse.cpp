@@ -22,6 +22,9 @@ private Q_SLOTS:
     void parsesRecordedAnswers();
     void rejectsWhatIsNotAChatAnswer_data();
     void rejectsWhatIsNotAChatAnswer();
+    void inputKinds_data();
+    void inputKinds();
+    void showsWhatTheServerSaid();
     void fileTypeRules_data();
     void fileTypeRules();
     void choiceMatching_data();
@@ -53,7 +56,35 @@ const char StartChatWithRichText[] = R"({
 
 const char ChoiceInput[] = R"({
   "messages": [{"id": "b4", "type": "text", "content": {"type": "richText", "richText": [{"type": "p", "children": [{"text": "Pick one"}]}]}}],
-  "input": {"id": "in2", "type": "choice input", "items": [{"id": "i1", "content": "Invoice"}, {"id": "i2", "content": "Photo of the damage"}], "options": {"isMultipleChoice": false}}
+  "input": {"id": "in2", "type": "choice input", "items": [{"id": "i1", "content": "Invoice", "value": "doc-invoice"}, {"id": "i2", "content": "Photo of the damage"}], "options": {"isMultipleChoice": false}}
+})";
+
+// What a 3.18 server answers after a single-file block got two links, with the bot's
+// progress bar on and a webhook log (preview).
+const char AfterFiles[] = R"({
+  "lastMessageNewFormat": "https://s3.example/b/my%20scan.png",
+  "messages": [{"id": "b8", "type": "text", "content": {"type": "markdown", "markdown": "**Thanks!**\n\nGot it."}}],
+  "clientSideActions": [], "logs": [{"status": "success", "description": "Webhook successfully executed.", "details": {}}],
+  "progress": 100
+})";
+
+const char PictureAndCards[] = R"({
+  "messages": [],
+  "input": {"id": "in5", "type": "picture choice input", "items": [
+    {"id": "p1", "pictureSrc": "https://cdn.example/red.png", "title": "Red car", "value": "red-car"},
+    {"id": "p2", "pictureSrc": "https://cdn.example/blue.png"}], "options": {"isMultipleChoice": true}}
+})";
+
+const char Cards[] = R"({
+  "messages": [],
+  "input": {"id": "in6", "type": "cards", "items": [
+    {"id": "c1", "title": "Repair", "imageUrl": "https://cdn.example/repair.png", "paths": [{"id": "c1p", "text": "Repair it"}]},
+    {"id": "c2", "title": "Replace", "paths": [{"id": "c2p", "text": "Replace it"}]}], "options": {}}
+})";
+
+const char OtherInputs[] = R"({
+  "messages": [],
+  "input": {"id": "in7", "type": "payment input", "options": {"provider": "Stripe"}}
 })";
 
 const char FileInput[] = R"({
@@ -104,6 +135,15 @@ void TestChatResponse::parsesRecordedAnswers_data()
             << QByteArray(FileInputDefaults) << QString() << QString() << "file input"
             << int(ChatInput::Kind::File)
             << "multiple=0 required=1 restricted=0 types= button= skip= success=" << false;
+    QTest::newRow("a picture choice lists its titles, or the picture when untitled")
+            << QByteArray(PictureAndCards) << QString() << QString() << "picture choice input"
+            << int(ChatInput::Kind::Choice) << "Red car|https://cdn.example/blue.png" << false;
+    QTest::newRow("cards are a choice of their titles")
+            << QByteArray(Cards) << QString() << QString() << "cards"
+            << int(ChatInput::Kind::Choice) << "Repair|Replace" << false;
+    QTest::newRow("a payment needs a browser")
+            << QByteArray(OtherInputs) << QString() << QString() << "payment input"
+            << int(ChatInput::Kind::Payment) << QString() << false;
     QTest::newRow("an ended chat has no input; embeds and audio show their URL")
             << QByteArray(Ended) << QString()
             << "https://embed.example/x\nhttps://audio.example/bye.mp3" << QString() << -1
@@ -165,6 +205,55 @@ void TestChatResponse::rejectsWhatIsNotAChatAnswer()
     QVERIFY(!error.isEmpty());
 }
 
+void TestChatResponse::inputKinds_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<int>("kind");
+    const int text = int(ChatInput::Kind::Text);
+    for (const char *type : { "text input", "number input", "email input", "url input",
+                              "phone number input", "date input", "time input", "rating input" })
+        QTest::newRow(type) << QString::fromLatin1(type) << text;
+    QTest::newRow("choice input") << "choice input" << int(ChatInput::Kind::Choice);
+    QTest::newRow("picture choice input") << "picture choice input" << int(ChatInput::Kind::Choice);
+    QTest::newRow("cards") << "cards" << int(ChatInput::Kind::Choice);
+    QTest::newRow("file input") << "file input" << int(ChatInput::Kind::File);
+    QTest::newRow("payment input") << "payment input" << int(ChatInput::Kind::Payment);
+    QTest::newRow("a type from a newer server") << "hologram input" << int(ChatInput::Kind::Other);
+}
+
+void TestChatResponse::inputKinds()
+{
+    QFETCH(QString, type);
+    QFETCH(int, kind);
+    const ChatInput input = ChatInput::fromJson(QJsonObject{
+            { QStringLiteral("id"), QStringLiteral("x") }, { QStringLiteral("type"), type } });
+    QCOMPARE(int(input.kind), kind);
+}
+
+void TestChatResponse::showsWhatTheServerSaid()
+{
+    QString error;
+    const auto response = ChatResponse::fromJson(AfterFiles, &error);
+    QVERIFY2(response, qPrintable(error));
+    QCOMPARE(response->lastMessageNewFormat.value_or(QString()),
+             QStringLiteral("https://s3.example/b/my%20scan.png"));
+    QCOMPARE(response->progress.value_or(-1), 100.0);
+    QCOMPARE(response->logs,
+             QStringList{ QStringLiteral("success: Webhook successfully executed.") });
+    QVERIFY(response->messages.constFirst().isMarkdown);
+    QCOMPARE(response->text(), QStringLiteral("**Thanks!**\n\nGot it."));
+    QVERIFY(!response->hasClientSideActions);
+
+    const auto media = ChatResponse::fromJson(Ended, &error);
+    QVERIFY(media);
+    QCOMPARE(media->messages.at(0).displayText(),
+             QStringLiteral("[embed] https://embed.example/x"));
+    QCOMPARE(media->messages.at(1).displayText(),
+             QStringLiteral("[audio] https://audio.example/bye.mp3"));
+    const auto plain = ChatResponse::fromJson(ChoiceInput, &error);
+    QVERIFY(plain && !plain->lastMessageNewFormat && !plain->progress);
+}
+
 void TestChatResponse::fileTypeRules_data()
 {
     QTest::addColumn<QStringList>("types");
@@ -175,6 +264,12 @@ void TestChatResponse::fileTypeRules_data()
             << QStringList{ QStringLiteral("png") } << "a.png" << true;
     QTest::newRow("a dotted extension matches case-insensitively")
             << QStringList{ QStringLiteral(".JPG") } << "scan.jpg" << true;
+    QTest::newRow("image/jpeg means .jpeg to the server, not .jpg")
+            << QStringList{ QStringLiteral("image/jpeg") } << "photo.jpg" << false;
+    QTest::newRow(".jpg also allows .jpeg")
+            << QStringList{ QStringLiteral(".jpg") } << "photo.jpeg" << true;
+    QTest::newRow("the server has no text types")
+            << QStringList{ QStringLiteral(".txt") } << "notes.txt" << false;
     QTest::newRow("a MIME type matches by the file's type")
             << QStringList{ QStringLiteral("application/pdf") } << "invoice.pdf" << true;
     QTest::newRow("a MIME wildcard matches the family")
@@ -197,7 +292,9 @@ void TestChatResponse::fileTypeRules()
     const QString refusal = options.refusalFor(fileName);
     QCOMPARE(refusal.isEmpty(), accepted);
     if (!accepted)
-        QVERIFY2(refusal.contains(options.allowedTypesText()), qPrintable(refusal));
+        QVERIFY2(refusal.contains(options.allowedTypesText())
+                         || refusal.contains(QStringLiteral("rename")),
+                 qPrintable(refusal));
 }
 
 void TestChatResponse::choiceMatching_data()
@@ -209,6 +306,8 @@ void TestChatResponse::choiceMatching_data()
     QTest::newRow("case and spaces ignored") << "  photo of the DAMAGE "
                                              << "i2";
     QTest::newRow("no partial matches") << "Photo" << QString();
+    QTest::newRow("the item's value names it too") << "DOC-INVOICE"
+                                                   << "i1";
 }
 
 void TestChatResponse::choiceMatching()
@@ -222,21 +321,51 @@ void TestChatResponse::choiceMatching()
     QCOMPARE(choice ? choice->id : QString(), matchedId);
 }
 
+namespace {
+ChatChoice choice(const QString &id, const QString &content, const QString &value = QString())
+{
+    ChatChoice item;
+    item.id = id;
+    item.content = content;
+    item.value = value;
+    return item;
+}
+} // namespace
+
 void TestChatResponse::answerBodies_data()
 {
     QTest::addColumn<ChatAnswer>("answer");
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("text") << ChatAnswer::fromText(QStringLiteral("Ana"))
                           << QByteArray(R"({"message":{"text":"Ana","type":"text"}})");
-    QTest::newRow("a choice sends the item's content")
-            << ChatAnswer::fromChoice(ChatChoice{ QStringLiteral("i1"), QStringLiteral("Invoice") })
+    QTest::newRow("a choice without a value sends the item's content")
+            << ChatAnswer::fromChoice(choice(QStringLiteral("i1"), QStringLiteral("Invoice")))
             << QByteArray(R"({"message":{"text":"Invoice","type":"text"}})");
+    QTest::newRow("a choice with a value sends the value")
+            << ChatAnswer::fromChoice(choice(QStringLiteral("i1"), QStringLiteral("Invoice"),
+                                             QStringLiteral("doc-invoice")))
+            << QByteArray(R"({"message":{"text":"doc-invoice","type":"text"}})");
+    QTest::newRow("several choices joined as the widget joins them")
+            << ChatAnswer::fromChoices(
+                       { choice(QStringLiteral("c"), QStringLiteral("Car"), QStringLiteral("car")),
+                         choice(QStringLiteral("t"), QStringLiteral("Travel")) })
+            << QByteArray(R"({"message":{"text":"car, Travel","type":"text"}})");
+    ChatChoice card = choice(QStringLiteral("c1"), QStringLiteral("Repair"));
+    card.buttons = { ChatCardButton{ QStringLiteral("c1p"), QStringLiteral("Repair it") } };
+    QTest::newRow("a card replies with its button's id")
+            << ChatAnswer::fromCard(card)
+            << QByteArray(
+                       R"({"message":{"metadata":{"replyId":"c1p"},"text":"c1p","type":"text"}})");
     QTest::newRow("files as the widget sends them")
             << ChatAnswer::fromFiles(
                        { QStringLiteral("https://s3/a.png"), QStringLiteral("https://s3/b.png") })
             << QByteArray(
                        R"({"message":{"attachedFileUrls":["https://s3/a.png","https://s3/b.png"],)"
                        R"("text":"https://s3/a.png, https://s3/b.png","type":"text"}})");
+    QTest::newRow("a name with a space is encoded in the text only")
+            << ChatAnswer::fromFiles({ QStringLiteral("https://s3/b/my scan.png") })
+            << QByteArray(R"({"message":{"attachedFileUrls":["https://s3/b/my scan.png"],)"
+                          R"("text":"https://s3/b/my%20scan.png","type":"text"}})");
     QTest::newRow("a skip sends no message") << ChatAnswer::skipped() << QByteArray("{}");
 }
 

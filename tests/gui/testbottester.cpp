@@ -8,9 +8,12 @@
 #include "sandboxserver.h"
 #include "transcriptview.h"
 
+#include <QApplication>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -66,6 +69,39 @@ private:
                 return it->text;
         }
         return QString();
+    }
+
+    // Starts `bot` and answers its prompts before the file block, as a person types them
+    // (a choice by its label; "Car, Home" for several).
+    static bool walkTo(BotTesterWindow &window, Sandbox::SandboxServer &server, const QString &bot,
+                       const QStringList &answers)
+    {
+        EndpointSettings endpoint;
+        endpoint.apiBase = server.apiBaseUrl();
+        window.setEndpoint(endpoint);
+        window.setBotText(bot);
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        window.start();
+        if (!responses.wait(10000))
+            return false;
+        for (const QString &answer : answers) {
+            responses.clear();
+            window.sendText(answer);
+            if (!responses.wait(10000) || responses.constFirst().at(1).toBool())
+                return false;
+        }
+        return window.page() == BotTesterWindow::Page::Files;
+    }
+
+    static QStringList texts(const BotTesterWindow &window, Role role)
+    {
+        QStringList list;
+        const QList<TranscriptView::Entry> entries = window.transcript()->entries();
+        for (const TranscriptView::Entry &entry : entries) {
+            if (entry.role == role)
+                list << entry.text;
+        }
+        return list;
     }
 
     QTemporaryDir m_config;
@@ -135,7 +171,9 @@ private Q_SLOTS:
         QVERIFY(startDemoBot(window, server));
         QCOMPARE(window.page(), BotTesterWindow::Page::Text);
         QCOMPARE(lastText(window, Role::Bot), Sandbox::DemoBot::NameQuestion);
-        QVERIFY(window.transcript()->entries().size() >= 3); // notice, greeting, question
+        // Greeting and question; "Starting a chat…" went away with the answer.
+        QVERIFY(window.transcript()->entries().size() >= 2);
+        QCOMPARE(lastText(window, Role::Notice), QString());
 
         QVERIFY(answerName(window, QStringLiteral("Ana")));
         QCOMPARE(lastText(window, Role::User), QStringLiteral("Ana"));
@@ -210,18 +248,246 @@ private Q_SLOTS:
         QVERIFY(window.fileList()->topLevelItem(0)->text(2).contains(QStringLiteral(".png")));
         QVERIFY(!window.submitButton()->isEnabled());
 
-        // A second file where the block takes one is refused too, before any upload.
+        // Listed with the refused file, a good one is held: the bot takes the files of one
+        // answer together or not at all.
         const QString first = writePng(dir, QStringLiteral("a.png"));
+        QCOMPARE(window.addFiles({ first }), QStringList());
+        QCOMPARE(window.uploadEngine()->count(), 0);
+        QVERIFY(window.fileList()->topLevelItem(1)->text(2).startsWith(QStringLiteral("Held")));
+        // The refused file can be removed on its own; then the other one goes.
+        QSignalSpy finished(window.uploadEngine(), &UploadEngine::jobFinished);
+        window.removeFile(0);
+        QCOMPARE(window.fileList()->topLevelItemCount(), 1);
+        QCOMPARE(window.uploadEngine()->count(), 1);
+        QVERIFY(finished.wait(10000));
+        QVERIFY(window.submitButton()->isEnabled());
+
+        // A second file where the block takes one is refused, before any upload.
         const QString second = writePng(dir, QStringLiteral("b.png"));
-        const QStringList more = window.addFiles({ first, second });
+        const QStringList more = window.addFiles({ second });
         QCOMPARE(more.size(), 1);
         QVERIFY(more.constFirst().startsWith(QStringLiteral("b.png: ")));
+        QVERIFY(!window.submitButton()->isEnabled());
+        window.fileList()->topLevelItem(1)->setSelected(true);
+        window.removeSelectedFiles();
+        QVERIFY(window.submitButton()->isEnabled());
         QCOMPARE(window.uploadEngine()->count(), 1);
-        QSignalSpy finished(window.uploadEngine(), &UploadEngine::jobFinished);
-        QVERIFY(finished.wait(10000));
         // Nothing but a.png ever reached the server.
         QCOMPARE(server.objectKeys().size(), 1);
         QVERIFY(server.objectKeys().constFirst().endsWith(QStringLiteral(".png")));
+    }
+
+    void walksEveryDemoBotToItsFileBlock_data()
+    {
+        QTest::addColumn<QString>("bot");
+        QTest::addColumn<QStringList>("answers");
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<QStringList>("sent");
+        QTest::addColumn<QString>("ending");
+        QTest::newRow("demo-bot") << QStringLiteral("demo-bot")
+                                  << QStringList{ QStringLiteral("Ana") }
+                                  << QStringList{ QStringLiteral("photo.png") }
+                                  << QStringList{ QStringLiteral("Ana") }
+                                  << QStringLiteral("Thanks, Ana! I received 1 file:");
+        QTest::newRow("demo-buttons-bot: values, several choices, progress")
+                << QStringLiteral("demo-buttons-bot")
+                << QStringList{ QStringLiteral("Premium"), QStringLiteral("Car, Home") }
+                << QStringList{ QStringLiteral("photo.png") }
+                << QStringList{ QStringLiteral("plan-premium-2024"), QStringLiteral("car, home") }
+                << QStringLiteral("Claim opened (plan-premium-2024; car, home) with 1 file:");
+        QTest::newRow("demo-files-bot: several files of listed types")
+                << QStringLiteral("demo-files-bot")
+                << QStringList{ QStringLiteral("ana@example.com") }
+                << QStringList{ QStringLiteral("a.png"), QStringLiteral("my scan.png") }
+                << QStringList{ QStringLiteral("ana@example.com") }
+                << QStringLiteral("Got 2 files; we will write to ana@example.com:");
+        QTest::newRow("demo-form-bot: every kind of input")
+                << QStringLiteral("demo-form-bot")
+                << QStringList{ QStringLiteral("3"),           QStringLiteral("Ana@Example.com"),
+                                QStringLiteral("example.com"), QStringLiteral("+33 6 12 34 56 78"),
+                                QStringLiteral("2026-03-21"),  QStringLiteral("14:30"),
+                                QStringLiteral("4"),           QStringLiteral("Blue car"),
+                                QStringLiteral("replace") }
+                << QStringList{ QStringLiteral("photo.png") }
+                << QStringList{ QStringLiteral("3"),
+                                QStringLiteral("Ana@Example.com"),
+                                QStringLiteral("example.com"),
+                                QStringLiteral("+33 6 12 34 56 78"),
+                                QStringLiteral("2026-03-21"),
+                                QStringLiteral("14:30"),
+                                QStringLiteral("4"),
+                                QStringLiteral("Blue car"),
+                                QStringLiteral("card-replace-path") }
+                << QStringLiteral("Here is what I understood:");
+    }
+
+    void walksEveryDemoBotToItsFileBlock()
+    {
+        QFETCH(QString, bot);
+        QFETCH(QStringList, answers);
+        QFETCH(QStringList, files);
+        QFETCH(QStringList, sent);
+        QFETCH(QString, ending);
+        Sandbox::SandboxServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        BotTesterWindow window;
+        QVERIFY(walkTo(window, server, bot, answers));
+        QStringList paths;
+        for (const QString &file : std::as_const(files))
+            paths << writePng(dir, file);
+        QSignalSpy stored(&window, &BotTesterWindow::uploadStored);
+        QCOMPARE(window.addFiles(paths), QStringList());
+        QTRY_COMPARE_WITH_TIMEOUT(stored.size(), int(files.size()), 10000);
+        QVERIFY(window.canSubmit());
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        QTest::mouseClick(window.submitButton(), Qt::LeftButton);
+        QVERIFY(responses.wait(10000));
+        QCOMPARE(responses.constFirst().at(1).toBool(), false); // accepted
+        QCOMPARE(window.page(), BotTesterWindow::Page::Ended);
+        const QStringList users = texts(window, Role::User);
+        QCOMPARE(users.mid(0, sent.size()), sent);
+        QVERIFY2(lastText(window, Role::Bot).startsWith(ending),
+                 qPrintable(lastText(window, Role::Bot)));
+        if (bot == u"demo-buttons-bot") {
+            QVERIFY(window.chatProgressBar()->isVisibleTo(&window));
+            QCOMPARE(window.chatProgressBar()->value(), 100);
+        }
+        if (bot == u"demo-form-bot") {
+            // Media bubbles as links; the server's reading of an answer shown.
+            QVERIFY(texts(window, Role::Bot)
+                            .contains(QStringLiteral(
+                                    "[image] https://example.com/sandbox/logo.png")));
+            QVERIFY(texts(window, Role::Notice)
+                            .contains(QStringLiteral(
+                                    "The bot recorded your answer as: ana@example.com")));
+        }
+    }
+
+    void aNameWithASpaceIsAccepted()
+    {
+        Sandbox::SandboxConfig config;
+        config.serverVersion = Sandbox::ServerVersion::V3_16; // keeps the name in the link
+        config.demoBotFileTypes = { QStringLiteral("image/*") };
+        Sandbox::SandboxServer server(config);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        BotTesterWindow window;
+        QVERIFY(walkTo(window, server, QStringLiteral("demo-bot"), { QStringLiteral("Ana") }));
+        QSignalSpy stored(&window, &BotTesterWindow::uploadStored);
+        QCOMPARE(window.addFiles({ writePng(dir, QStringLiteral("my scan #1.png")) }),
+                 QStringList());
+        QVERIFY(stored.wait(10000));
+        const auto job = stored.constFirst().constFirst().value<JobSnapshot>();
+        QVERIFY2(job.fileUrl.endsWith(QStringLiteral("/my scan #1.png")), qPrintable(job.fileUrl));
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        window.submitFiles();
+        QVERIFY(responses.wait(10000));
+        QCOMPARE(responses.constFirst().at(1).toBool(), false);
+        QVERIFY(lastText(window, Role::User).endsWith(QStringLiteral("/my%20scan%20%231.png")));
+        QVERIFY(lastText(window, Role::Bot).contains(job.fileUrl));
+    }
+
+    void enterOnTheFileListSubmitsOnceStored()
+    {
+        Sandbox::SandboxServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QTemporaryDir dir;
+        BotTesterWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(walkTo(window, server, QStringLiteral("demo-bot"), { QStringLiteral("Ana") }));
+        window.addFiles({ writePng(dir, QStringLiteral("logo.png")) });
+        window.fileList()->setFocus();
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        // Pressed at once, while the file may still be uploading: sent when it is stored.
+        QTest::keyClick(window.fileList(), Qt::Key_Return);
+        QVERIFY(responses.wait(10000));
+        QCOMPARE(responses.constFirst().at(1).toBool(), false);
+        QCOMPARE(window.page(), BotTesterWindow::Page::Ended);
+    }
+
+    void escapeClosesTheWindow()
+    {
+        BotTesterWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.findChild<QLineEdit *>(QStringLiteral("botTesterBot"))->setFocus();
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!window.isVisible());
+    }
+
+    void previewsUseTheProfilesToken()
+    {
+        Sandbox::SandboxConfig config;
+        config.token = QStringLiteral("preview-token-123");
+        Sandbox::SandboxServer server(config);
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        EndpointSettings endpoint;
+        endpoint.apiBase = server.apiBaseUrl();
+        BotTesterWindow withoutToken(endpoint);
+        withoutToken.setBotText(QStringLiteral("demo-bot"));
+        withoutToken.setPreview(true);
+        withoutToken.start();
+        QVERIFY(lastText(withoutToken, Role::Error).contains(QStringLiteral("API token")));
+
+        endpoint.token = config.token;
+        BotTesterWindow window(endpoint);
+        window.setBotText(QStringLiteral("demo-bot"));
+        window.setPreview(true);
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        window.start();
+        QVERIFY(responses.wait(10000));
+        QCOMPARE(lastText(window, Role::Bot), Sandbox::DemoBot::NameQuestion);
+        QVERIFY(server.requests().constLast().path.endsWith(u"/preview/startChat"));
+    }
+
+    void paymentNeedsABrowser()
+    {
+        Sandbox::SandboxServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        BotTesterWindow window;
+        EndpointSettings endpoint;
+        endpoint.apiBase = server.apiBaseUrl();
+        window.setEndpoint(endpoint);
+        window.setBotText(QStringLiteral("demo-payment-bot"));
+        QSignalSpy responses(window.session(), &ChatSession::responseReceived);
+        window.start();
+        QVERIFY(responses.wait(10000));
+        QCOMPARE(window.page(), BotTesterWindow::Page::Ended);
+        const QList<QLabel *> labels = window.findChildren<QLabel *>();
+        QVERIFY(std::any_of(labels.cbegin(), labels.cend(), [](const QLabel *label) {
+            return label->text().contains(QStringLiteral("only a browser can make"));
+        }));
+    }
+
+    void fitsA1366x768Screen()
+    {
+        BotTesterWindow window;
+        // A panel and a title bar leave about 1366×700 to a window.
+        QVERIFY(window.width() <= 1366 && window.height() <= 700);
+        QVERIFY2(window.minimumSizeHint().height() <= 640,
+                 qPrintable(QString::number(window.minimumSizeHint().height())));
+        ChatResponse response;
+        ChatInput input;
+        input.kind = ChatInput::Kind::File;
+        input.type = QStringLiteral("file input");
+        input.file.isRequired = false;
+        input.file.typesRestricted = true;
+        input.file.allowedTypes = { QStringLiteral("image/*"), QStringLiteral(".pdf"),
+                                    QStringLiteral(".csv") };
+        response.input = input;
+        Q_EMIT window.session()->responseReceived(response, false);
+        QCOMPARE(window.page(), BotTesterWindow::Page::Files);
+        QVERIFY(window.fileRulesText().contains(QStringLiteral("cannot match .csv")));
+        QVERIFY2(window.minimumSizeHint().height() <= 640,
+                 qPrintable(QString::number(window.minimumSizeHint().height())));
+        QVERIFY(window.minimumSizeHint().width() <= 1366);
     }
 
     void rejectedFilesShowTheBotsReplyAndAskAgain()

@@ -3,6 +3,7 @@
 // over real loopback HTTP.
 
 #include "api/chatsession.h"
+#include "api/choicereply.h"
 #include "sandboxserver.h"
 
 #include <QNetworkAccessManager>
@@ -24,8 +25,11 @@ private Q_SLOTS:
     void refusedFilesAreReportedAsRejected();
     void failuresAreWordedForPeople_data();
     void failuresAreWordedForPeople();
+    void namesWithSpacesReachTheBotEncoded();
+    void choicesAreSentAsTheirValues();
 
 private:
+    bool startAt(ChatSession &session, SandboxServer &server, const QString &bot);
     std::unique_ptr<SandboxServer> startServer(SandboxConfig config = {});
     static bool waitForResponse(ChatSession &session, ChatResponse *response, bool *rejected);
 };
@@ -145,7 +149,8 @@ void TestChatSession::failuresAreWordedForPeople()
         QVERIFY(waitForResponse(session, &response, &rejected));
         QVERIFY(session.answer(ChatAnswer::fromText(QStringLiteral("Ana"))));
         QVERIFY(waitForResponse(session, &response, &rejected));
-        QVERIFY(session.answer(ChatAnswer::fromFiles({ QStringLiteral("http://h/a.png") })));
+        QVERIFY(session.answer(
+                ChatAnswer::fromFiles({ QStringLiteral("http://127.0.0.1/b/a.png") })));
         QVERIFY(waitForResponse(session, &response, &rejected)); // ended: the server forgets it
         QVERIFY(session.answer(ChatAnswer::fromText(QStringLiteral("more?"))));
     }
@@ -154,6 +159,66 @@ void TestChatSession::failuresAreWordedForPeople()
     QCOMPARE(int(result.failure()), failure);
     QVERIFY(!failed.first().at(1).toString().isEmpty());
     QCOMPARE(session.state(), ChatSession::State::Failed);
+}
+
+bool TestChatSession::startAt(ChatSession &session, SandboxServer &server, const QString &bot)
+{
+    EndpointSettings endpoint;
+    endpoint.apiBase = server.apiBaseUrl();
+    session.setEndpoint(endpoint);
+    ChatResponse response;
+    bool rejected = false;
+    return session.start(BotAddress{ QUrl(), bot })
+            && waitForResponse(session, &response, &rejected);
+}
+
+void TestChatSession::namesWithSpacesReachTheBotEncoded()
+{
+    // The raw link of "my scan.png" is no URL to the server; the widget's encoding is.
+    SandboxConfig config;
+    config.demoBotFileTypes = { QStringLiteral("png") };
+    auto server = startServer(config);
+    QNetworkAccessManager nam;
+    ChatSession session(&nam);
+    QVERIFY(startAt(session, *server, QStringLiteral("demo-bot")));
+    ChatResponse response;
+    bool rejected = true;
+    QVERIFY(session.answer(ChatAnswer::fromText(QStringLiteral("Ana"))));
+    QVERIFY(waitForResponse(session, &response, &rejected));
+    const QString url = server->bucketUrl().toString() + QStringLiteral("/public/x/my scan #1.png");
+    QVERIFY(session.answer(ChatAnswer::fromFiles({ url })));
+    QVERIFY(waitForResponse(session, &response, &rejected));
+    QVERIFY(!rejected);
+    QVERIFY(response.isFinished());
+    QVERIFY2(response.text().contains(url), qPrintable(response.text())); // the raw link listed
+    QVERIFY(!response.lastMessageNewFormat);
+}
+
+void TestChatSession::choicesAreSentAsTheirValues()
+{
+    auto server = startServer();
+    QNetworkAccessManager nam;
+    ChatSession session(&nam);
+    QVERIFY(startAt(session, *server, QStringLiteral("demo-buttons-bot")));
+    ChatResponse response;
+    bool rejected = true;
+    QStringList answers{ QStringLiteral("premium"), QStringLiteral("Car"), QStringLiteral("home") };
+    QSignalSpy sent(&session, &ChatSession::answerSent);
+    for (int prompt = 0; prompt < 2; ++prompt) {
+        const ChatInput input = *session.currentInput();
+        const ChoiceReply::Match match = ChoiceReply::match(input, answers);
+        QVERIFY(match.isValid());
+        answers.remove(0, match.answersUsed);
+        QVERIFY(session.answer(ChoiceReply::answer(input, match.choices)));
+        QVERIFY(waitForResponse(session, &response, &rejected));
+        QVERIFY(!rejected);
+    }
+    QCOMPARE(sent.at(0).at(0).value<ChatAnswer>().text, QStringLiteral("plan-premium-2024"));
+    QCOMPARE(sent.at(1).at(0).value<ChatAnswer>().text, QStringLiteral("car, home"));
+    QVERIFY(session.isWaitingForFiles());
+    QCOMPARE(response.progress.value_or(-1), 200.0 / 3);
+    QVERIFY(response.text().startsWith(
+            QStringLiteral("Plan plan-premium-2024, damage to car, home.")));
 }
 
 QTEST_GUILESS_MAIN(TestChatSession)
