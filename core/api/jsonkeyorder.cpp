@@ -105,16 +105,24 @@ public:
     {
         if (!consume('{'))
             return {};
+        // QJsonDocument keeps the last of repeated members, so the order is read from it.
+        QStringList keys;
         do {
             QString key;
             if (!readString(&key) || !consume(':'))
                 return {};
-            if (key == member && peek('{'))
-                return objectKeys();
+            if (key == member) {
+                skipSpace();
+                const qsizetype start = m_pos;
+                keys = peek('{') ? objectKeys() : QStringList();
+                if (!keys.isEmpty())
+                    continue;
+                m_pos = start;
+            }
             if (!skipValue())
                 return {};
         } while (consume(','));
-        return {};
+        return keys;
     }
 
 private:

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace Typebot {
 
 namespace {
@@ -17,8 +19,13 @@ QString tr(const char *text)
 
 std::optional<qint64> toSize(const QJsonValue &value)
 {
-    if (value.isDouble())
-        return qint64(value.toDouble());
+    if (value.isDouble()) {
+        // Past what a file can be, a size means nothing (and the cast would be undefined).
+        const double size = value.toDouble();
+        if (!(std::abs(size) < 9.0e18))
+            return std::nullopt;
+        return qint64(size);
+    }
     if (value.isString()) {
         bool ok = false;
         const qint64 size = value.toString().toLongLong(&ok);

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "jsonkeyorder.h"
 
@@ -47,7 +48,11 @@ ServerKnowledge::SendStyle UploadTicket::sendStyle() const
 qint64 UploadTicket::maxFileSizeBytes() const
 {
     // Typebot compares fileSize with maxFileSize * 1024 * 1024.
-    return maxFileSizeMb > 0 ? qint64(maxFileSizeMb * 1024.0 * 1024.0) : -1;
+    if (maxFileSizeMb <= 0)
+        return -1;
+    const double bytes = maxFileSizeMb * 1024.0 * 1024.0;
+    // A limit no file can reach is no limit; casting it to qint64 would be undefined.
+    return bytes < 9.0e18 ? qint64(bytes) : std::numeric_limits<qint64>::max();
 }
 
 std::optional<UploadTicket> UploadTicket::fromJson(const QByteArray &json, QString *error)

@@ -23,6 +23,9 @@ void TestJsonKeyOrder::ofMember_data()
     QTest::addColumn<QStringList>("keys");
 
     const QString formData = QStringLiteral("formData");
+    QTest::newRow("a repeated member: the last one, as QJsonDocument keeps (fuzzer find)")
+            << QByteArray(R"({"formData":{"x":"1","y":"2"},"formData":{"b":"3","a":"4"}})")
+            << formData << QStringList{ QStringLiteral("b"), QStringLiteral("a") };
     QTest::newRow("document order, not alphabetical")
             << QByteArray(
                        R"({"formData":{"key":"k","bucket":"b","Content-Type":"t","policy":"p"}})")

@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <limits>
+
 using Typebot::FormField;
 using Typebot::UploadTicket;
 
@@ -302,6 +304,12 @@ void TestUploadTicket::newerServerFields_data()
                           R"("fileUrl":"https://s3.example.com/b/c1x.pdf"})")
             << int(Style::UploadProxy) << QStringLiteral("application/pdf") << qint64(524288)
             << QStringLiteral("https://s3.example.com/b/c1x.pdf");
+    QTest::newRow("a limit past any file is no limit (fuzzer find: the cast was undefined)")
+            << QByteArray(
+                       R"({"presignedUrl":"https://v.example.com/api/uploads/t.s","formData":{},)"
+                       R"("maxFileSize":1e300,"fileUrl":"https://s3.example.com/b/c.bin"})")
+            << int(Style::UploadProxy) << QString() << std::numeric_limits<qint64>::max()
+            << QStringLiteral("https://s3.example.com/b/c.bin");
     QTest::newRow("a raw name with a newline in the link is percent-encoded")
             << QByteArray(R"({"presignedUrl":"https://s3.example.com/b","formData":{"key":"k"},)"
                           R"("fileUrl":"https://s3.example.com/b/a
