@@ -3,9 +3,11 @@
 #include "appsettings.h"
 #include "bottesterwindow.h"
 #include "engine/uploadengine.h"
+#include "engine/uploadservice.h"
 #include "localsandbox.h"
 #include "mainwindow.h"
 #include "sandboxserver.h"
+#include "storage/historyentry.h"
 #include "transcriptview.h"
 
 #include <QApplication>
@@ -156,6 +158,39 @@ private Q_SLOTS:
         QCOMPARE(lastText(*window, Role::Bot), Sandbox::DemoBot::NameQuestion);
         QVERIFY(answerName(*window, QStringLiteral("Ana")));
         QCOMPARE(window->page(), BotTesterWindow::Page::Files);
+    }
+
+    // What the tester stores goes to the app's History, like the queue's uploads.
+    void testerUploadsReachTheAppsHistory()
+    {
+        QTemporaryDir data;
+        MainWindow main(AppSettings::load(), {}, data.path());
+        main.action(QStringLiteral("testBot"))->trigger();
+        auto *window = main.findChild<BotTesterWindow *>();
+        QVERIFY(window);
+        QSignalSpy responses(window->session(), &ChatSession::responseReceived);
+        QTest::mouseClick(window->findChild<QPushButton *>(QStringLiteral("botTesterStart")),
+                          Qt::LeftButton);
+        QVERIFY(responses.wait(10000));
+        QVERIFY(answerName(*window, QStringLiteral("Ana")));
+        QSignalSpy stored(window, &BotTesterWindow::uploadStored);
+        const QString png = writePng(data, QStringLiteral("for-history.png"));
+        QVERIFY(window->addFiles({ png }).isEmpty());
+        QVERIFY(stored.wait(10000));
+        QSignalSpy history(main.service(), &Typebot::UploadService::historyLoaded);
+        QTRY_VERIFY_WITH_TIMEOUT(
+                [&] {
+                    main.service()->requestHistory();
+                    if (!history.wait(2000))
+                        return false;
+                    const auto entries =
+                            history.takeLast().first().value<QList<Typebot::HistoryEntry>>();
+                    return std::any_of(entries.cbegin(), entries.cend(),
+                                       [](const Typebot::HistoryEntry &e) {
+                                           return e.name == u"for-history.png";
+                                       });
+                }(),
+                10000);
     }
 
     void walksTheDemoBotToItsFinalMessage()
