@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "misbehavingserver.h"
 
+#include "stubhttpserver.h"
+
 #include <QPointer>
 #include <QTcpSocket>
 #include <QTimer>
@@ -17,12 +19,7 @@ MisbehavingServer::MisbehavingServer(Mode mode, int status, int intervalMs, QObj
 
 QUrl MisbehavingServer::url(const QString &path) const
 {
-    QUrl url;
-    url.setScheme(QStringLiteral("http"));
-    url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(serverPort());
-    url.setPath(path);
-    return url;
+    return StubHttpServer::loopbackUrl(serverPort(), path);
 }
 
 void MisbehavingServer::handleConnection()

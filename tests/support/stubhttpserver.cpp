@@ -21,14 +21,19 @@ void StubHttpServer::setResponseFor(const QByteArray &path, int status, const QB
     m_byPath.insert(path, Canned{ status, body, headers });
 }
 
-QUrl StubHttpServer::url(const QString &path) const
+QUrl StubHttpServer::loopbackUrl(quint16 port, const QString &path)
 {
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
-    url.setPort(serverPort());
+    url.setPort(port);
     url.setPath(path);
     return url;
+}
+
+QUrl StubHttpServer::url(const QString &path) const
+{
+    return loopbackUrl(serverPort(), path);
 }
 
 void StubHttpServer::handleConnection()

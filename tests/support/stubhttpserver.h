@@ -32,6 +32,8 @@ public:
     void setResponseFor(const QByteArray &path, int status, const QByteArray &body,
                         const QList<QPair<QByteArray, QByteArray>> &headers = {});
     QUrl url(const QString &path = QString()) const;
+    // http://127.0.0.1:PORT/PATH, for every test server here.
+    static QUrl loopbackUrl(quint16 port, const QString &path);
     QList<Request> requests() const { return m_requests; }
 
 private:
