@@ -8,6 +8,11 @@
 #include <QFile>
 #include <QProcessEnvironment>
 
+#include <cstdio>
+#include <cstdlib>
+
+#include <curl/curl.h> // --version names the libcurl that sends the files
+
 namespace TypebotCli {
 
 using namespace Typebot;
@@ -25,11 +30,87 @@ With --bot, the tool starts the chat itself: it answers the bot's prompts with t
 --answer values in order (a choice by its button text), uploads at the file block with
 that session and submits the links as the web widget does, then prints the bot's reply.
 
+A PATH of - reads the list of paths from standard input, one per line (with -0, each
+ending in a NUL byte, as find -print0 writes them); --files-from FILE reads it from FILE.
+
 Environment: TYPEBOT_API (default https://typebot.io/api), TYPEBOT_SESSION, TYPEBOT_BLOCK,
-TYPEBOT_TOKEN (optional API token).
+TYPEBOT_TOKEN (optional API token), TYPEBOT_UPLOAD_DATA_DIR.
 
 Exit codes: 0 every file stored; 1 at least one file failed; 2 usage or configuration
 error (with --bot also: no --answer left for a prompt, no matching choice); 130 interrupted (SIGINT/SIGTERM: running uploads are aborted).)";
+
+// The paths listed in `source` (a file, or "-" for standard input): one per line, or each
+// ending in a NUL byte. Empty entries are skipped; names are decoded as the file system's.
+bool readPathList(const QString &source, bool nulSeparated, QStringList *paths, QString *error)
+{
+    QFile file;
+    const bool standardInput = source == u"-";
+    if (!standardInput)
+        file.setFileName(source);
+    const bool opened =
+            standardInput ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
+    const QString shown = standardInput ? QStringLiteral("standard input") : source;
+    if (!opened) {
+        *error = QStringLiteral("cannot read the file list %1: %2").arg(shown, file.errorString());
+        return false;
+    }
+    const QByteArray data = file.readAll();
+    const QList<QByteArray> entries = data.split(nulSeparated ? '\0' : '\n');
+    const qsizetype before = paths->size();
+    for (QByteArray entry : entries) {
+        if (!nulSeparated && entry.endsWith('\r'))
+            entry.chop(1); // a list saved on Windows
+        if (!entry.isEmpty())
+            *paths << QFile::decodeName(entry);
+    }
+    if (paths->size() == before) {
+        *error = QStringLiteral("the file list %1 names no files").arg(shown);
+        return false;
+    }
+    return true;
+}
+
+// Typebot serves its API under /api on the viewer's host; a URL without it gets the web
+// site's pages back. The most likely meant URL, or an empty one when the path looks right.
+QString suggestedApiBase(const QUrl &apiBase)
+{
+    const QString path = apiBase.path();
+    if (path.endsWith(u"/api"))
+        return QString();
+    QUrl suggestion = apiBase;
+    const qsizetype api = path.indexOf(u"/api/");
+    suggestion.setPath(api >= 0 ? path.left(api + 4) : path + QStringLiteral("/api"));
+    return suggestion.toString();
+}
+
+// The endpoint's problem in words, with the option that lifts it where there is one.
+QString explainEndpointProblem(const EndpointSettings &endpoint, QString problem)
+{
+    EndpointSettings relaxed = endpoint;
+    relaxed.allowInsecureHttp = true;
+    if (!endpoint.allowInsecureHttp && relaxed.validate() != problem) {
+        if (problem.endsWith(u'.'))
+            problem.chop(1);
+        problem += QStringLiteral(" with --allow-insecure-http.");
+    }
+    return problem;
+}
+
+[[noreturn]] void showVersion()
+{
+    QString text = QCoreApplication::applicationName() + u' '
+            + QCoreApplication::applicationVersion() + u'\n';
+    text += QStringLiteral("Qt %1 (built with %2)\n")
+                    .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR));
+    const curl_version_info_data *curl = curl_version_info(CURLVERSION_NOW);
+    text += QStringLiteral("libcurl %1").arg(QString::fromLatin1(curl->version));
+    if (curl->ssl_version)
+        text += QStringLiteral(" (%1)").arg(QString::fromLatin1(curl->ssl_version));
+    text += u'\n';
+    std::fputs(qPrintable(text), stdout);
+    std::fflush(stdout);
+    std::exit(EXIT_SUCCESS); // as QCommandLineParser::showVersion() does
+}
 
 bool parseNonNegative(const QString &text, int minimum, int *value)
 {
@@ -163,21 +244,58 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
                         quietOption,     verboseOption,      jsonOption,      curlOption,
                         secretsOption,   resumeOption,       noHistoryOption, dataDirOption,
                         blockOption,     forgetServerOption, transportOption, limitRateOption });
-    parser.addPositionalArgument(QStringLiteral("path"),
-                                 QStringLiteral("Files (and, with -r, folders) to upload."),
-                                 QStringLiteral("PATH..."));
+    const QCommandLineOption filesFromOption(
+            QStringLiteral("files-from"),
+            QStringLiteral("Also upload the paths listed in this file, one per line (- reads "
+                           "standard input), as tar -T does."),
+            QStringLiteral("file"));
+    const QCommandLineOption nullOption(
+            { QStringLiteral("0"), QStringLiteral("null") },
+            QStringLiteral("File lists (- or --files-from) end each path with a NUL byte, as "
+                           "find -print0 writes them."));
+    parser.addOptions({ filesFromOption, nullOption });
+    parser.addPositionalArgument(
+            QStringLiteral("path"),
+            QStringLiteral("Files (and, with -r, folders) to upload; - reads their list from "
+                           "standard input."),
+            QStringLiteral("PATH..."));
 
     if (!parser.parse(arguments)) {
         *error = parser.errorText();
+        if (error->endsWith(u'.'))
+            error->chop(1);
+        *error += QStringLiteral(" (see --help)");
         return Result::UsageError;
     }
-    if (parser.isSet(helpOption))
+    // --help-all adds Qt's own options to the help, and a command-line tool has none.
+    if (parser.isSet(helpOption) || parser.isSet(QStringLiteral("help-all")))
         parser.showHelp(0); // exits
     if (parser.isSet(versionOption))
-        parser.showVersion(); // exits
+        showVersion(); // exits
 
     CliOptions &o = *options;
-    o.paths = parser.positionalArguments();
+    // "-" stands for the list on standard input, in the place it was given.
+    const bool nulSeparated = parser.isSet(nullOption);
+    const QStringList listFiles = parser.values(filesFromOption);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.count(QStringLiteral("-")) + listFiles.count(QStringLiteral("-")) > 1) {
+        *error = QStringLiteral("standard input can hold one file list; - was given twice");
+        return Result::UsageError;
+    }
+    if (nulSeparated && listFiles.isEmpty() && !positional.contains(QStringLiteral("-"))) {
+        *error = QStringLiteral("-0 is for file lists: add - or --files-from FILE");
+        return Result::UsageError;
+    }
+    for (const QString &path : positional) {
+        if (path != u"-")
+            o.paths << path;
+        else if (!readPathList(path, nulSeparated, &o.paths, error))
+            return Result::UsageError;
+    }
+    for (const QString &list : listFiles) {
+        if (!readPathList(list, nulSeparated, &o.paths, error))
+            return Result::UsageError;
+    }
     o.recursive = parser.isSet(recursiveOption);
     o.sandbox = parser.isSet(sandboxOption);
     o.quiet = parser.isSet(quietOption);
@@ -309,6 +427,20 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
         *error = QStringLiteral("invalid API URL %1: %2").arg(apiText, apiError);
         return Result::UsageError;
     }
+    const bool botNamesApi = o.bot && !o.bot->apiBase.isEmpty(); // a link wins, see below
+    if (const QString suggestion = suggestedApiBase(endpoint.apiBase);
+        !suggestion.isEmpty() && !botNamesApi) {
+        // A bare host is the viewer's web site, which answers the API's routes with pages;
+        // another path may be a proxy's, so it only earns a warning.
+        if (endpoint.apiBase.path().isEmpty()) {
+            *error = QStringLiteral("invalid API URL %1: Typebot's API is under /api; did you "
+                                    "mean %2?")
+                             .arg(apiText.trimmed(), suggestion);
+            return Result::UsageError;
+        }
+        o.warnings << QStringLiteral("the API URL %1 does not end in /api; did you mean %2?")
+                              .arg(apiText.trimmed(), suggestion);
+    }
     if (o.bot) {
         // A bot link names its API; it wins over --api and TYPEBOT_API.
         if (!o.bot->apiBase.isEmpty()) {
@@ -322,7 +454,7 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
         EndpointSettings check = endpoint;
         check.sessionId = QStringLiteral("pending"); // the chat hands out the real one
         if (const QString problem = check.validate(); !problem.isEmpty()) {
-            *error = problem;
+            *error = explainEndpointProblem(check, problem);
             return Result::UsageError;
         }
         return Result::Ok;
@@ -338,7 +470,7 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
         return Result::UsageError;
     }
     if (const QString problem = endpoint.validate(); !problem.isEmpty()) {
-        *error = problem;
+        *error = explainEndpointProblem(endpoint, problem);
         return Result::UsageError;
     }
     return Result::Ok;

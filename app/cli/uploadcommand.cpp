@@ -13,6 +13,7 @@
 #include "engine/uploadengine.h"
 #include "engine/uploadjob.h"
 #include "sandboxserver.h"
+#include "storage/datapaths.h"
 #include "storage/jobdatabase.h"
 #include "storage/serverknowledgestore.h"
 
@@ -163,8 +164,13 @@ bool UploadCommand::checkResumeSession()
 
 QString UploadCommand::dataFilePath(const QString &fileName) const
 {
-    return m_options.dataDir.isEmpty() ? JobDatabase::defaultPath(fileName)
-                                       : QDir(m_options.dataDir).filePath(fileName);
+    if (!m_options.dataDir.isEmpty())
+        return QDir(m_options.dataDir).filePath(fileName);
+    // The folder the desktop app shares, so its History lists these uploads too; what an
+    // older version kept in its own folder moves there before the first file is opened.
+    static const bool migrated = !DataPaths::migrateOldData().isEmpty();
+    Q_UNUSED(migrated)
+    return QDir(DataPaths::dataDir()).filePath(fileName);
 }
 
 bool UploadCommand::openJournal()

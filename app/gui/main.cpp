@@ -8,26 +8,108 @@
 #include "settingsdialog.h"
 #include "singleinstance.h"
 
+#include "engine/uploadservice.h"
+#include "storage/datapaths.h"
+#include "system/unixsignalwatcher.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QIcon>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTimer>
+#include <QUrl>
 
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
+
+#include <unistd.h>
+
+namespace {
+
+// The one id of the app: desktop entry (io.typebot.uploader.desktop), AppStream component
+// and Wayland app id.
+const QString AppId = QStringLiteral("io.typebot.uploader");
+
+// Arguments are paths from a shell and file:// URLs from launchers and file managers. Only
+// local files can be uploaded: any other URL is refused, with the reason.
+bool localPaths(const QStringList &arguments, QStringList *paths, QString *error)
+{
+    for (const QString &argument : arguments) {
+        const bool url = argument.startsWith(u"file:", Qt::CaseInsensitive)
+                || (argument.contains(u"://") && !QFileInfo::exists(argument));
+        if (!url) {
+            *paths << QFileInfo(argument).absoluteFilePath();
+            continue;
+        }
+        QUrl parsed(argument);
+        if (parsed.host() == u"localhost")
+            parsed.setHost(QString()); // else toLocalFile() makes it a UNC path
+        if (!parsed.isValid() || !parsed.isLocalFile() || !parsed.host().isEmpty()) {
+            *error = QStringLiteral("cannot upload %1: only local files (a path or a file:// "
+                                    "URL) can be uploaded; download it first")
+                             .arg(argument);
+            return false;
+        }
+        *paths << QFileInfo(parsed.toLocalFile()).absoluteFilePath();
+    }
+    return true;
+}
+
+// Pasted images wait in typebot-uploader-paste-* folders in the temp folder, and the
+// built-in sandbox keeps what it receives in a QTemporaryDir named after the app
+// (typebot-uploader-XXXXXX; "Typebot Uploader-XXXXXX" before 0.1). A run removes its own
+// when it ends, also on SIGTERM and SIGINT; those of a run that was killed or crashed go
+// at the next start, when no other window might still be using them.
+void removeLeftoverTempFolders(const QString &ownServerName)
+{
+    if (SingleInstance::othersRunning(ownServerName))
+        return;
+    const QStringList patterns = { QStringLiteral("typebot-uploader-paste-*"),
+                                   QStringLiteral("typebot-uploader-??????"),
+                                   QStringLiteral("Typebot Uploader-??????") };
+    const QFileInfoList folders =
+            QDir(QDir::tempPath()).entryInfoList(patterns, QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QFileInfo &folder : folders) {
+        // The temp folder is shared: never follow a link, never touch another user's files.
+        if (!folder.isSymLink() && folder.ownerId() == ::getuid())
+            QDir(folder.filePath()).removeRecursively();
+    }
+}
+
+QString fileStamp(const QString &path)
+{
+    const QFileInfo info(path);
+    return info.exists() ? QString::number(info.lastModified().toMSecsSinceEpoch()) + u'/'
+                    + QString::number(info.size())
+                         : QStringLiteral("-");
+}
+
+} // namespace
 
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
-    QApplication::setOrganizationName(QStringLiteral("Typebot"));
-    QApplication::setApplicationName(QStringLiteral("Typebot Uploader"));
+    // Settings in ~/.config/typebot-uploader/typebot-uploader.conf: the folder the command
+    // line shares (see DataPaths), named without spaces.
+    QApplication::setOrganizationName(QStringLiteral("typebot-uploader"));
+    QApplication::setApplicationName(QStringLiteral("typebot-uploader"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Typebot Uploader"));
     QApplication::setApplicationVersion(QStringLiteral(TBU_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("typebot-uploader"));
+    QApplication::setDesktopFileName(AppId);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/typebot-uploader.svg")));
+
+    // SIGTERM (logout, systemd, kill) and SIGINT end the event loop like Quit does, so
+    // running uploads are aborted in order and temporary folders are removed.
+    Typebot::UnixSignalWatcher signalWatcher;
+    signalWatcher.watch(SIGINT);
+    signalWatcher.watch(SIGTERM);
+    QObject::connect(&signalWatcher, &Typebot::UnixSignalWatcher::signalReceived, &app,
+                     [] { QApplication::quit(); });
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -82,22 +164,31 @@ int main(int argc, char *argv[])
                         screenshotOption, settingsShotOption, historyShotOption, delayOption,
                         selectRowOption, dataDirOption });
     parser.addPositionalArgument(QStringLiteral("files"),
-                                 QStringLiteral("Files or folders to upload."),
+                                 QStringLiteral("Files or folders to upload, as paths or "
+                                                "file:// URLs."),
                                  QStringLiteral("[files...]"));
     parser.process(app);
+
+    QStringList paths;
+    QString argumentError;
+    if (!localPaths(parser.positionalArguments(), &paths, &argumentError)) {
+        std::fprintf(stderr, "typebot-uploader: %s\n", qUtf8Printable(argumentError));
+        return 2;
+    }
 
     QString dataDir = parser.value(dataDirOption);
     if (dataDir.isEmpty())
         dataDir = qEnvironmentVariable("TYPEBOT_UPLOADER_DATA_DIR");
-    if (dataDir.isEmpty())
-        dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dataDir.isEmpty()) {
+        // The folder shared with typebot-upload; older versions' folders move there once.
+        Typebot::DataPaths::migrateOldData();
+        dataDir = Typebot::DataPaths::dataDir();
+    }
     dataDir = QFileInfo(dataDir).absoluteFilePath();
-    QDir().mkpath(dataDir);
-
-    QStringList paths;
-    const QStringList positional = parser.positionalArguments();
-    for (const QString &path : positional)
-        paths << QFileInfo(path).absoluteFilePath();
+    // The queue and history hold paths, session ids and links: a folder made here is
+    // owner-only.
+    if (!QFileInfo::exists(dataDir) && QDir().mkpath(dataDir))
+        QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
     // One window per data folder: a second start hands its files to the first and quits.
     const QString serverName = SingleInstance::serverName(dataDir);
@@ -111,9 +202,11 @@ int main(int argc, char *argv[])
         std::fprintf(stderr,
                      "typebot-uploader: cannot listen on %s; files from later starts "
                      "will not reach this window\n",
-                     qPrintable(serverName));
+                     qPrintable(SingleInstance::socketPath(serverName)));
     }
+    removeLeftoverTempFolders(serverName);
 
+    Typebot::DataPaths::migrateOldSettings();
     AppSettings settings = AppSettings::load();
     Localization::install(parser.isSet(languageOption) ? parser.value(languageOption)
                                                        : settings.language);
@@ -127,6 +220,41 @@ int main(int argc, char *argv[])
 
     MainWindow window(settings, sandboxConfig, dataDir);
     QObject::connect(&instance, &SingleInstance::pathsReceived, &window, &MainWindow::receivePaths);
+
+    // typebot-upload keeps its journal and history in its own file next to the app's (each
+    // database is locked by the program that has it open, and the app must not resume the
+    // command line's files). What it stored is copied into the app's history once the app's
+    // file is open, then whenever the command line's file changes, so History shows both.
+    const QString appDatabase = QDir(dataDir).filePath(Typebot::DataPaths::appDatabaseName());
+    const QString cliDatabase = QDir(dataDir).filePath(Typebot::DataPaths::cliDatabaseName());
+    QString cliStamp;
+    const auto importCliHistory = [&] {
+        const QString stamp = fileStamp(cliDatabase) + u' ' + fileStamp(cliDatabase + u"-wal");
+        if (stamp == cliStamp)
+            return;
+        QString error;
+        const int copied = Typebot::DataPaths::importHistory(cliDatabase, appDatabase, &error);
+        if (copied < 0) {
+            std::fprintf(stderr, "typebot-uploader: cannot read the history of %s: %s\n",
+                         qUtf8Printable(cliDatabase), qUtf8Printable(error));
+            return; // tried again on the next tick
+        }
+        cliStamp = stamp;
+        // The service's own signal for "the history has new rows": the History window
+        // refreshes on it as on a file the app stored.
+        if (copied > 0)
+            Q_EMIT window.service()->historyChanged();
+    };
+    QTimer cliHistoryTimer;
+    cliHistoryTimer.setInterval(3000);
+    QObject::connect(&cliHistoryTimer, &QTimer::timeout, &window, importCliHistory);
+    QObject::connect(window.service(), &Typebot::UploadService::journalOpened, &window,
+                     [&](bool persistent) {
+                         if (!persistent)
+                             return;
+                         importCliHistory();
+                         cliHistoryTimer.start();
+                     });
     const QStringList faults = parser.values(faultOption);
     for (const QString &fault : faults) {
         QString error;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "singleinstance.h"
 
+#include "storage/datapaths.h"
+
 #include <QCryptographicHash>
 #include <QDataStream>
 #include <QDir>
@@ -14,6 +16,9 @@ constexpr quint32 Magic = 0x54425531; // "TBU1"
 constexpr char Ack = 'K';
 // A request is a few paths; anything this large is not one of ours.
 constexpr qint64 MaxRequestBytes = Q_INT64_C(16) * 1024 * 1024;
+// sockaddr_un holds 108 bytes with the terminating NUL.
+constexpr qsizetype MaxSocketPath = 100;
+const QString NamePrefix = QStringLiteral("typebot-uploader-");
 
 QString userName()
 {
@@ -35,15 +40,44 @@ QString SingleInstance::serverName(const QString &dataDir)
     hash.addData(userName().toUtf8());
     hash.addData(QByteArrayView("\0", 1));
     hash.addData(canonical.toUtf8());
-    return QStringLiteral("typebot-uploader-")
-            + QString::fromLatin1(hash.result().toHex().left(24));
+    return NamePrefix + QString::fromLatin1(hash.result().toHex().left(24));
+}
+
+QString SingleInstance::socketPath(const QString &serverName)
+{
+    const QString dir = Typebot::DataPaths::runtimeDir();
+    if (dir.isEmpty())
+        return serverName;
+    const QString path = QDir(dir).filePath(serverName);
+    return path.size() <= MaxSocketPath ? path : serverName;
+}
+
+bool SingleInstance::othersRunning(const QString &ownServerName)
+{
+    // Sockets of this version live in the runtime folder, older ones' in the temp folder.
+    QStringList dirs = { QDir::tempPath() };
+    if (const QString runtime = Typebot::DataPaths::runtimeDir(); !runtime.isEmpty())
+        dirs.prepend(runtime);
+    for (const QString &dir : std::as_const(dirs)) {
+        const QFileInfoList sockets =
+                QDir(dir).entryInfoList({ NamePrefix + u'*' }, QDir::System | QDir::Hidden);
+        for (const QFileInfo &socket : sockets) {
+            if (socket.fileName() == ownServerName)
+                continue;
+            QLocalSocket probe;
+            probe.connectToServer(socket.filePath());
+            if (probe.waitForConnected(500))
+                return true; // only a live instance answers
+        }
+    }
+    return false;
 }
 
 bool SingleInstance::sendToRunning(const QString &serverName, const QStringList &paths,
                                    int timeoutMs)
 {
     QLocalSocket socket;
-    socket.connectToServer(serverName);
+    socket.connectToServer(socketPath(serverName));
     if (!socket.waitForConnected(timeoutMs))
         return false;
     QByteArray request;
@@ -80,12 +114,13 @@ bool SingleInstance::listen()
     // With an access option set, Qt binds in a private folder and renames the socket into
     // place, which would silently replace a live instance's socket: ask first. Only a live
     // instance answers; a socket file left by a crash does not.
+    const QString path = socketPath(m_name);
     QLocalSocket probe;
-    probe.connectToServer(m_name);
+    probe.connectToServer(path);
     if (probe.waitForConnected(500))
         return false;
-    QLocalServer::removeServer(m_name);
-    return m_server->listen(m_name);
+    QLocalServer::removeServer(path);
+    return m_server->listen(path);
 }
 
 void SingleInstance::handleConnection()

@@ -8,8 +8,9 @@ class QLocalServer;
 class QLocalSocket;
 
 // One window per data folder and user: the first instance listens on a local socket that
-// only its user can open; a later one hands it its files and quits, so two queues never
-// fight over one journal.
+// only its user can open (in $XDG_RUNTIME_DIR/typebot-uploader when there is one, else in
+// the temp folder); a later one hands it its files and quits, so two queues never fight over
+// one journal.
 class SingleInstance final : public QObject
 {
     Q_OBJECT
@@ -22,6 +23,12 @@ public:
     // confirmed; false when nobody listens or it did not answer in time.
     static bool sendToRunning(const QString &serverName, const QStringList &paths,
                               int timeoutMs = 3000);
+    // Where the socket of `serverName` lives: a full path in the runtime folder, or the bare
+    // name (Qt then uses the temp folder) when there is none or the path would be too long.
+    static QString socketPath(const QString &serverName);
+    // True when an instance other than `ownServerName`'s (any data folder) answers, e.g. to
+    // know whether leftovers of earlier runs in shared folders may be removed.
+    static bool othersRunning(const QString &ownServerName);
 
     explicit SingleInstance(const QString &serverName, QObject *parent = nullptr);
     ~SingleInstance() override;

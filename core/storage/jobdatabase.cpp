@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobdatabase.h"
 
+#include "datapaths.h"
 #include "diagnostics/logging.h"
 
 #include <QCoreApplication>
@@ -76,8 +77,8 @@ JobDatabase::~JobDatabase()
 
 QString JobDatabase::defaultPath(const QString &fileName)
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    return QDir(dir).filePath(fileName);
+    // The data folder the app and the command line share, whatever the program is called.
+    return QDir(DataPaths::dataDir()).filePath(fileName);
 }
 
 bool JobDatabase::open(const QString &path)
