@@ -19,7 +19,7 @@ const QString Prefix = QStringLiteral("/api/v1/");
 ChatApiHandler::ChatApiHandler(Context context, HttpConnection *connection,
                                const HttpRequest &request, RequestRecord *record)
     : RequestHandler(connection, request, record),
-      m_context(std::move(context))
+      m_context(context)
 {
 }
 

@@ -17,7 +17,7 @@ namespace Sandbox {
 ControlHandler::ControlHandler(Context context, HttpConnection *connection,
                                const HttpRequest &request, RequestRecord *record)
     : RequestHandler(connection, request, record),
-      m_context(std::move(context))
+      m_context(context)
 {
 }
 

@@ -52,7 +52,7 @@ QString itemContent(const QJsonObject &item)
 {
     if (item.contains(QStringLiteral("content")))
         return item.value(QStringLiteral("content")).toString();
-    const QString title = item.value(QStringLiteral("title")).toString();
+    QString title = item.value(QStringLiteral("title")).toString();
     if (!title.isEmpty())
         return title;
     return item.value(QStringLiteral("pictureSrc")).toString();

@@ -14,7 +14,7 @@ namespace Sandbox {
 UploadProxyHandler::UploadProxyHandler(Context context, HttpConnection *connection,
                                        const HttpRequest &request, RequestRecord *record)
     : RequestHandler(connection, request, record),
-      m_context(std::move(context))
+      m_context(context)
 {
 }
 

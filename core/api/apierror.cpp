@@ -28,13 +28,13 @@ ApiError ApiError::fromHttpResponse(int status, const QByteArray &body)
         const QJsonValue data = object.value(u"data");
         if (issues.isEmpty() && data.isObject())
             issues = data.toObject().value(u"issues").toArray();
-        for (const QJsonValue &issue : std::as_const(issues)) {
+        for (const QJsonValue issue : std::as_const(issues)) {
             QString text = issue.isObject() ? issue.toObject().value(u"message").toString()
                                             : issue.toString();
             const QJsonArray path = issue.toObject().value(u"path").toArray();
             if (!path.isEmpty() && !text.isEmpty()) {
                 QStringList parts;
-                for (const QJsonValue &p : path)
+                for (const QJsonValue p : path)
                     parts << (p.isDouble() ? QString::number(p.toInt()) : p.toString());
                 text = parts.join(u'.') + u": " + text;
             }
@@ -73,7 +73,7 @@ ApiError ApiError::fromHttpResponse(int status, const QByteArray &body)
 
 QString ApiError::sanitizedExcerpt(const QByteArray &body, int maxChars)
 {
-    QString text = QString::fromUtf8(body.left(maxChars * 4));
+    QString text = QString::fromUtf8(body.left(qsizetype(maxChars) * 4));
     QString folded;
     folded.reserve(text.size());
     bool lastWasSpace = false;

@@ -75,7 +75,7 @@ void BoundedReply::handleReadyRead()
         return;
     while (m_reply->bytesAvailable() > 0) {
         const qint64 room = m_keepBytes - m_body.size();
-        QByteArray chunk = m_reply->read(std::max<qint64>(room, 64 * 1024));
+        QByteArray chunk = m_reply->read(std::max<qint64>(room, Q_INT64_C(64) * 1024));
         if (chunk.isEmpty())
             break;
         m_received += chunk.size();

@@ -32,7 +32,7 @@ ChoiceReply::Match ChoiceReply::match(const ChatInput &input, const QStringList 
     Match result;
     if (answers.isEmpty())
         return result;
-    const QString first = answers.constFirst();
+    const QString &first = answers.constFirst();
     result.answersUsed = 1;
     if (const auto whole = input.matchChoice(first)) {
         result.choices << *whole;

@@ -72,7 +72,7 @@ std::optional<PostPolicy> PostPolicy::decode(const QString &base64Policy, QStrin
         policy.expiration = policy.expiration.toUTC();
     }
     const QJsonArray conditions = object.value(u"conditions").toArray();
-    for (const QJsonValue &condition : conditions) {
+    for (const QJsonValue condition : conditions) {
         if (condition.isObject()) {
             // {"bucket": "name"} is shorthand for ["eq", "$bucket", "name"].
             const QJsonObject eq = condition.toObject();

@@ -55,7 +55,7 @@ QString ServerKnowledge::describe() const
 {
     if (!isKnown())
         return tr("Not learned yet: the first upload finds out which kind of server this is.");
-    const QString how = tr("%1 route, %2").arg(routeName(route), styleName(style));
+    QString how = tr("%1 route, %2").arg(routeName(route), styleName(style));
     // The version is read off the table of which server answers what.
     QString version;
     switch (style) {

@@ -11,7 +11,7 @@ namespace Typebot {
 namespace {
 
 // Below this a transfer waits instead of taking crumbs: fewer, larger writes.
-constexpr qint64 Quantum = 16 * 1024;
+constexpr qint64 Quantum = Q_INT64_C(16) * 1024;
 
 BandwidthLimiter::Clock steadyClock()
 {

@@ -159,7 +159,7 @@ struct CurlUploadTransport::Callbacks
     static size_t read(char *buffer, size_t size, size_t count, void *userp)
     {
         auto *self = static_cast<CurlUploadTransport *>(userp);
-        const qint64 n = self->readBody(buffer, qint64(size * count));
+        const qint64 n = self->readBody(buffer, qint64(size) * qint64(count));
         if (n == ReadPause)
             return CURL_READFUNC_PAUSE;
         if (n < 0)
@@ -216,7 +216,7 @@ CurlUploadTransport::~CurlUploadTransport()
     releaseEasy();
 }
 
-UploadTransportFactory CurlUploadTransport::factory(std::shared_ptr<CurlMulti> multi)
+UploadTransportFactory CurlUploadTransport::factory(const std::shared_ptr<CurlMulti> &multi)
 {
     return [multi](QNetworkAccessManager *, QObject *parent) -> UploadTransport * {
         return new CurlUploadTransport(multi, parent);

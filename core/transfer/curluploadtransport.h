@@ -41,7 +41,7 @@ public:
     void cancel() override;
 
     // A factory for the engine: every transport it makes uses `multi`.
-    static UploadTransportFactory factory(std::shared_ptr<CurlMulti> multi);
+    static UploadTransportFactory factory(const std::shared_ptr<CurlMulti> &multi);
     // A factory that creates its CurlMulti (with `limiter`, which may be null) at the first
     // call, in the calling thread (the engine's), and shares it with every later transport.
     static UploadTransportFactory lazyFactory(std::shared_ptr<BandwidthLimiter> limiter = {});

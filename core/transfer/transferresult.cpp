@@ -65,7 +65,7 @@ void TransferResult::judgeSuccess()
 
 QString TransferResult::plainTextMessage(const QByteArray &body)
 {
-    const QString text = ApiError::sanitizedExcerpt(body, 200);
+    QString text = ApiError::sanitizedExcerpt(body, 200);
     if (text.isEmpty() || text.startsWith(u'<') || text.startsWith(u'{') || text.size() > 160)
         return QString();
     return text;
