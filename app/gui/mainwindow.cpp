@@ -328,7 +328,10 @@ void MainWindow::createActions()
     connect(m_addFolder, &QAction::triggered, this, &MainWindow::addFolderDialog);
     connect(m_paste, &QAction::triggered, this, &MainWindow::paste);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
-    connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_quit, &QAction::triggered, this, [this] {
+        if (confirmQuit())
+            close();
+    });
     connect(m_pause, &QAction::triggered, this, &MainWindow::togglePause);
     connect(m_retry, &QAction::triggered, this, &MainWindow::retrySelected);
     connect(m_cancel, &QAction::triggered, this, &MainWindow::cancelSelected);
@@ -504,26 +507,33 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("ui/detailsVisible"), m_detailsWanted);
 }
 
-void MainWindow::closeEvent(QCloseEvent *event)
+bool MainWindow::confirmQuit()
 {
     // Uploads in flight are aborted by quitting; they resume at the next start, and the
     // user should choose that knowingly.
     const int unfinished = m_stats.active + m_stats.queued;
-    if (unfinished > 0 && !m_stats.paused) {
-        QMessageBox box(QMessageBox::Question, tr("Quit Typebot Uploader?"),
-                        tr("%n file(s) are not uploaded yet.", nullptr, unfinished),
-                        QMessageBox::NoButton, this);
-        box.setObjectName(QStringLiteral("quitConfirmation"));
-        box.setInformativeText(tr("Running uploads stop now and start again from the beginning "
-                                  "the next time you open the app. Nothing is lost."));
-        QPushButton *quit = box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
-        box.addButton(tr("Keep &Uploading"), QMessageBox::RejectRole);
-        box.setDefaultButton(quit);
-        box.exec();
-        if (box.clickedButton() != quit) {
-            event->ignore();
-            return;
-        }
+    if (unfinished == 0 || m_stats.paused)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Quit Typebot Uploader?"),
+                    tr("%n file(s) are not uploaded yet.", nullptr, unfinished),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("quitConfirmation"));
+    box.setInformativeText(tr("Running uploads stop now and start again from the beginning "
+                              "the next time you open the app. Nothing is lost."));
+    QPushButton *quit = box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
+    box.addButton(tr("Keep &Uploading"), QMessageBox::RejectRole);
+    box.setDefaultButton(quit);
+    box.exec();
+    return box.clickedButton() == quit;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    // The user closing the window asks; a quit the system or a script asks for (logout,
+    // SIGTERM, --screenshot) must never wait on a dialog. Quit in the menu asked already.
+    if (event->spontaneous() && !confirmQuit()) {
+        event->ignore();
+        return;
     }
     saveLayout();
     if (m_tray)

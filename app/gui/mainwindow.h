@@ -84,6 +84,8 @@ private:
 
     // `paths` minus files already queued or stored here, unless the user wants them again.
     QStringList withoutUnwantedDuplicates(const QStringList &paths);
+    // True when nothing is uploading, or the user agreed to stop it.
+    bool confirmQuit();
     void addFilesDialog();
     void addFolderDialog();
     void paste();
