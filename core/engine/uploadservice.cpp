@@ -29,11 +29,18 @@ UploadService::UploadService(QObject *parent) : QObject(parent), m_engine(new Up
 UploadService::~UploadService()
 {
     // Running uploads are aborted by the engine's destructor, in its own thread; the
-    // database closes after it there, as it was opened there.
-    post([engine = m_engine, database = m_database] {
-        engine->setJournal(nullptr);
-        delete database;
-    });
+    // database closes after it there, as it was opened there. Blocking: quit() ends the
+    // worker's loop at once, and a cleanup merely queued before it might never run.
+    if (m_thread.isRunning())
+        QMetaObject::invokeMethod(
+                m_engine,
+                [engine = m_engine, database = m_database] {
+                    engine->setJournal(nullptr);
+                    delete database;
+                },
+                Qt::BlockingQueuedConnection);
+    else
+        delete m_database;
     m_thread.quit();
     m_thread.wait();
 }
