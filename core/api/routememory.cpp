@@ -3,10 +3,7 @@
 
 namespace Typebot {
 
-RouteMemory::RouteMemory(QObject *parent)
-    : QObject(parent)
-{
-}
+RouteMemory::RouteMemory(QObject *parent) : QObject(parent) { }
 
 void RouteMemory::reset(const ServerKnowledge &knowledge)
 {
@@ -20,7 +17,8 @@ ServerKnowledge::Route RouteMemory::routeToTry(bool haveBlockId) const
         return Route::V2;
     if (m_knowledge.v2Absent)
         return Route::V3;
-    if (!haveBlockId && m_knowledge.isKnown() && ServerKnowledge::usesBlockIdInPath(m_knowledge.style))
+    if (!haveBlockId && m_knowledge.isKnown()
+        && ServerKnowledge::usesBlockIdInPath(m_knowledge.style))
         return Route::V2;
     return m_knowledge.isKnown() ? m_knowledge.route : Route::V3;
 }

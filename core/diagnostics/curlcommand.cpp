@@ -2,8 +2,8 @@
 #include "curlcommand.h"
 
 #include "api/ticketrequest.h"
-#include "transfer/transferrequest.h"
 #include "redactor.h"
+#include "transfer/transferrequest.h"
 
 #include <QStringList>
 

@@ -14,10 +14,7 @@
 
 namespace Typebot {
 
-ServerKnowledgeStore::ServerKnowledgeStore(QString path)
-    : m_path(std::move(path))
-{
-}
+ServerKnowledgeStore::ServerKnowledgeStore(QString path) : m_path(std::move(path)) { }
 
 QString ServerKnowledgeStore::defaultPath()
 {

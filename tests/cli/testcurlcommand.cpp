@@ -109,8 +109,7 @@ void TestCurlCommand::ticketRequestRedactsToken()
             endpoint, ServerKnowledge::Route::V3,
             { QStringLiteral("a.txt"), QStringLiteral("text/plain"), 3, QStringLiteral("blk1") },
             CurlCommand::Secrets::Show);
-    QVERIFY(shown.contains(
-            QStringLiteral("'https://bot.example.com/api/v3/generate-upload-url'")));
+    QVERIFY(shown.contains(QStringLiteral("'https://bot.example.com/api/v3/generate-upload-url'")));
     QVERIFY(shown.contains(QStringLiteral("\"blockId\":\"blk1\"")));
     QVERIFY(shown.contains(QStringLiteral("'Authorization: Bearer tok-very-secret'")));
 }

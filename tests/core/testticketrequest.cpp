@@ -48,10 +48,12 @@ Answer presignedPutSlot()
 
 Answer policySlot()
 {
-    return { 200,
-             R"({"presignedUrl":"https://s3.example.com/b","formData":{"key":"k.png",)"
-             R"("policy":"e30=","x-amz-signature":"abc"},"fileUrl":"https://s3.example.com/b/k.png"})",
-             { { "Content-Type", "application/json" } } };
+    return {
+        200,
+        R"({"presignedUrl":"https://s3.example.com/b","formData":{"key":"k.png",)"
+        R"("policy":"e30=","x-amz-signature":"abc"},"fileUrl":"https://s3.example.com/b/k.png"})",
+        { { "Content-Type", "application/json" } }
+    };
 }
 
 const Answer PlainNotFound{ 404, "Not found", { { "Content-Type", "text/plain;charset=UTF-8" } } };
@@ -156,8 +158,7 @@ void TestTicketRequest::routes_data()
     QTest::newRow("a 400 of the route is the route's own answer: no switch")
             << "no-session" << unknown << QString() << QByteArrayList{ V3 } << false << v3Exists;
     QTest::newRow("404 on both routes: not a Typebot API; one request each")
-            << "nothing" << unknown << QString() << QByteArrayList{ V3, V2 } << false
-            << [] {
+            << "nothing" << unknown << QString() << QByteArrayList{ V3, V2 } << false << [] {
                    ServerKnowledge k;
                    k.v2Absent = true;
                    k.v3Absent = true;

@@ -34,7 +34,8 @@ void TestServerKnowledgeStore::keyFor_data()
     QTest::addColumn<QString>("apiBase");
     QTest::addColumn<QString>("key");
     QTest::newRow("trailing slash and case do not make another server")
-            << "HTTPS://Bot.Example.com/api/" << "https://bot.example.com/api";
+            << "HTTPS://Bot.Example.com/api/"
+            << "https://bot.example.com/api";
     QTest::newRow("credentials and query are dropped")
             << "https://u:p@bot.example.com:8443/typebot/api?x=1"
             << "https://bot.example.com:8443/typebot/api";
@@ -84,8 +85,8 @@ void TestServerKnowledgeStore::fileIsOwnerOnly()
     QVERIFY(store.save(QUrl(QStringLiteral("https://a.example/api")), known));
     const QFile::Permissions permissions = QFile::permissions(path);
     QVERIFY(permissions & QFile::ReadOwner);
-    QVERIFY(!(permissions & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup
-                             | QFile::WriteOther)));
+    QVERIFY(!(permissions
+              & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther)));
 }
 
 void TestServerKnowledgeStore::unreadableOrHugeFileIsIgnored()
@@ -143,9 +144,8 @@ void TestServerKnowledgeStore::describe_data()
     QTest::newRow("3.17: upload proxy, v2 not seen gone")
             << int(Route::V3) << int(Style::UploadProxy) << false << false
             << "Typebot 3.17 or later: v3 route, upload proxy";
-    QTest::newRow("3.16: presigned PUT")
-            << int(Route::V2) << int(Style::PresignedPut) << false << false
-            << "Typebot 3.16: v2 route, presigned PUT";
+    QTest::newRow("3.16: presigned PUT") << int(Route::V2) << int(Style::PresignedPut) << false
+                                         << false << "Typebot 3.16: v2 route, presigned PUT";
     QTest::newRow("3.1 or earlier: no v3")
             << int(Route::V2) << int(Style::PostPolicy) << false << true
             << "Typebot 3.1 or earlier: v2 route, S3 POST policy";

@@ -70,8 +70,7 @@ void StubHttpServer::handleConnection()
 
             const QByteArray path = request.path.split('?').constFirst();
             const Canned canned = m_byPath.value(path, m_default);
-            QByteArray response =
-                    "HTTP/1.1 " + QByteArray::number(canned.status) + " Stub\r\n";
+            QByteArray response = "HTTP/1.1 " + QByteArray::number(canned.status) + " Stub\r\n";
             for (const auto &[name, value] : std::as_const(canned.headers))
                 response += name + ": " + value + "\r\n";
             response += "Content-Length: " + QByteArray::number(canned.body.size())
