@@ -29,8 +29,10 @@ sandbox="$build/sandbox/typebot-sandbox"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 session=bench-session
+# Typebot 3.15 (a signed POST policy, v2 and v3) so that curl -F does the same protocol
+# work; --discard so that the receiver checks the policy but is not the disk's speed.
 "$sandbox" --port "$port" --storage "$work/store" --session "$session" --expiry 3600 \
-    >"$work/sandbox.log" 2>&1 &
+    --server-version 3.15 --discard >"$work/sandbox.log" 2>&1 &
 sandbox_pid=$!
 trap 'kill "$sandbox_pid" 2>/dev/null || true' EXIT
 api="http://127.0.0.1:$port/api"
