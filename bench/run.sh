@@ -145,5 +145,7 @@ printf '%-11s (vs the sequential loop) wall x%.2f\n' tbu-1000 \
     "$(echo "$(median tbu-1000 2) / $(median loop-1000 2)" | bc -l)"
 row tbu-100m
 row tbu-1g
-row curl-4g
-row tbu-4g curl-4g
+if [[ -z ${SKIP_4G:-} ]]; then
+    row curl-4g
+    row tbu-4g curl-4g
+fi
