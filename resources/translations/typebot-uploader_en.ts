@@ -90,6 +90,27 @@
             <numerusform>curl commands for %n files copied; the token, policy and signature are redacted.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n file(s) are not uploaded yet.</source>
+        <translation>
+            <numerusform>%n file is not uploaded yet.</numerusform>
+            <numerusform>%n files are not uploaded yet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the files are already in the queue.</source>
+        <translation>
+            <numerusform>%n of the files is already in the queue.</numerusform>
+            <numerusform>%n of the files are already in the queue.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already in the queue were skipped.</source>
+        <translation>
+            <numerusform>%n file already in the queue was skipped.</numerusform>
+            <numerusform>%n files already in the queue were skipped.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>QueueModel</name>

@@ -976,14 +976,6 @@
         <translation>%1%</translation>
     </message>
     <message>
-        <source>%1% — Typebot Uploader</source>
-        <translation>%1% — Typebot Uploader</translation>
-    </message>
-    <message>
-        <source>Paused — Typebot Uploader</source>
-        <translation>Pausado — Typebot Uploader</translation>
-    </message>
-    <message>
         <source>&amp;Resume Queue</source>
         <translation>&amp;Retomar fila</translation>
     </message>
@@ -1087,10 +1079,6 @@
         </translation>
     </message>
     <message>
-        <source>Waiting for the keychain — Typebot Uploader</source>
-        <translation>Aguardando o chaveiro — Typebot Uploader</translation>
-    </message>
-    <message>
         <source>waiting for the keychain</source>
         <translation>aguardando o chaveiro</translation>
     </message>
@@ -1116,6 +1104,87 @@
     <message>
         <source>Chat with a bot and upload files at its file block</source>
         <translation>Conversar com um bot e enviar arquivos no bloco de arquivos dele</translation>
+    </message>
+    <message>
+        <source>The queue cannot be saved right now: %1. Uploads go on; what they store is saved as soon as there is room again.</source>
+        <translation>A fila não pode ser salva agora: %1. Os envios continuam; o que for armazenado é salvo assim que houver espaço de novo.</translation>
+    </message>
+    <message>
+        <source>Bot test</source>
+        <translation>Teste de bot</translation>
+    </message>
+    <message>
+        <source>Quit Typebot Uploader?</source>
+        <translation>Sair do Typebot Uploader?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) are not uploaded yet.</source>
+        <translation>
+            <numerusform>%n arquivo ainda não foi enviado.</numerusform>
+            <numerusform>%n arquivos ainda não foram enviados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running uploads stop now and start again from the beginning the next time you open the app. Nothing is lost.</source>
+        <translation>Os envios em andamento param agora e recomeçam do início na próxima vez que você abrir o app. Nada se perde.</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Uploading</source>
+        <translation>Continuar &amp;enviando</translation>
+    </message>
+    <message>
+        <source>Opening the queue…</source>
+        <translation>Abrindo a fila…</translation>
+    </message>
+    <message>
+        <source>Upload Again?</source>
+        <translation>Enviar de novo?</translation>
+    </message>
+    <message>
+        <source>“%1” is already in the queue.</source>
+        <translation>“%1” já está na fila.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the files are already in the queue.</source>
+        <translation>
+            <numerusform>%n dos arquivos já está na fila.</numerusform>
+            <numerusform>%n dos arquivos já estão na fila.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Uploading them again stores a second copy with its own link.</source>
+        <translation>Enviá-los de novo armazena uma segunda cópia, com o próprio link.</translation>
+    </message>
+    <message>
+        <source>&amp;Skip Them</source>
+        <translation>&amp;Pular</translation>
+    </message>
+    <message>
+        <source>&amp;Upload Again</source>
+        <translation>Enviar de &amp;novo</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) already in the queue were skipped.</source>
+        <translation>
+            <numerusform>%n arquivo que já estava na fila foi pulado.</numerusform>
+            <numerusform>%n arquivos que já estavam na fila foram pulados.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for the server</source>
+        <translation>Aguardando o servidor</translation>
+    </message>
+    <message>
+        <source>Waiting for the keychain</source>
+        <translation>Aguardando o chaveiro</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausado</translation>
+    </message>
+    <message>
+        <source>%1 — Typebot Uploader</source>
+        <translation>%1 — Typebot Uploader</translation>
     </message>
 </context>
 <context>
@@ -1235,6 +1304,14 @@
     <message>
         <source>Failed: %1 (API %2)</source>
         <translation>Falhou: %1 (API %2)</translation>
+    </message>
+    <message>
+        <source>Waiting for the server (retrying in %1 min)</source>
+        <translation>Aguardando o servidor (nova tentativa em %1 min)</translation>
+    </message>
+    <message>
+        <source>Waiting for the server (retrying in %1 s)</source>
+        <translation>Aguardando o servidor (nova tentativa em %1 s)</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1550,86 @@
         <source>No keychain service is running, so tokens are written unencrypted to %1. Only your user account can read the file, but so can anything that runs as you and any backup of it.</source>
         <translation>Nenhum serviço de chaveiro está em execução, então os tokens são gravados sem criptografia em %1. Só a sua conta de usuário pode ler o arquivo, mas também qualquer programa executado como você e qualquer backup dele.</translation>
     </message>
+    <message>
+        <source>optional: the file-input block&apos;s id</source>
+        <translation>opcional: o id do bloco de arquivo</translation>
+    </message>
+    <message>
+        <source>Only servers older than Typebot 3.17 use it; without it they are asked the way that needs no block id.</source>
+        <translation>Só servidores anteriores ao Typebot 3.17 o usam; sem ele, eles são consultados pela rota que não precisa do id do bloco.</translation>
+    </message>
+    <message>
+        <source>&amp;Forget</source>
+        <translation>&amp;Esquecer</translation>
+    </message>
+    <message>
+        <source>Find out again which kind of server this is on the next upload (after the server was upgraded or moved).</source>
+        <translation>Descobrir de novo, no próximo envio, que tipo de servidor é este (depois de o servidor ser atualizado ou mudar).</translation>
+    </message>
+    <message>
+        <source>File &amp;block ID:</source>
+        <translation>ID do &amp;bloco de arquivo:</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Servidor:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Do not wait</source>
+        <translation>Não esperar</translation>
+    </message>
+    <message>
+        <source>When the server or the network is away, files wait this long for it to come back before they fail</source>
+        <translation>Quando o servidor ou a rede caem, os arquivos esperam este tempo pela volta antes de falhar</translation>
+    </message>
+    <message>
+        <source> KiB/s</source>
+        <translation> KiB/s</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sem limite</translation>
+    </message>
+    <message>
+        <source>All uploads together send at most this much per second, so the rest of the network stays usable; applies at once</source>
+        <translation>Todos os envios juntos mandam no máximo isto por segundo, para o resto da rede continuar usável; vale na hora</translation>
+    </message>
+    <message>
+        <source>libcurl (fast, honours the speed limit)</source>
+        <translation>libcurl (rápido, respeita o limite de velocidade)</translation>
+    </message>
+    <message>
+        <source>Qt network (slower; no speed limit)</source>
+        <translation>Rede do Qt (mais lento; sem limite de velocidade)</translation>
+    </message>
+    <message>
+        <source>How files are sent to the storage. Keep libcurl unless support asks you to compare.</source>
+        <translation>Como os arquivos vão para o armazenamento. Mantenha libcurl, a não ser que o suporte peça para comparar.</translation>
+    </message>
+    <message>
+        <source>Wait out &amp;outages for:</source>
+        <translation>Esperar &amp;quedas por:</translation>
+    </message>
+    <message>
+        <source>Upload speed &amp;limit:</source>
+        <translation>&amp;Limite de velocidade de envio:</translation>
+    </message>
+    <message>
+        <source>Send &amp;with:</source>
+        <translation>Enviar &amp;com:</translation>
+    </message>
+    <message>
+        <source>Forget Server</source>
+        <translation>Esquecer servidor</translation>
+    </message>
+    <message>
+        <source>What was learned of this server could not be forgotten: %1</source>
+        <translation>Não foi possível esquecer o que se sabia deste servidor: %1</translation>
+    </message>
 </context>
 <context>
     <name>TlsConfiguration</name>
@@ -1526,6 +1683,26 @@
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
+    <message>
+        <source>%1 is nested too deep; not looked into</source>
+        <translation>%1 está aninhada fundo demais; não foi examinada</translation>
+    </message>
+    <message>
+        <source>Cannot read the folder %1: %2</source>
+        <translation>Não foi possível ler a pasta %1: %2</translation>
+    </message>
+    <message>
+        <source>The name of %1 is not valid UTF-8, so it cannot be read; rename the file to upload it</source>
+        <translation>O nome de %1 não é UTF-8 válido, por isso ele não pode ser lido; renomeie o arquivo para enviá-lo</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is a link to a folder, which is not followed; add the folder itself to upload what is in it</source>
+        <translation>%1 é um link para uma pasta, que não é seguido; adicione a própria pasta para enviar o que há nela</translation>
+    </message>
 </context>
 <context>
     <name>Typebot::ApiError</name>
@@ -1554,16 +1731,24 @@
         <translation>A API do Typebot recusou este token (403): %1</translation>
     </message>
     <message>
-        <source>This server has no upload endpoint (404): %1. Check the API URL; servers 3.18 and later removed this route.</source>
-        <translation>Este servidor não tem endpoint de envio (404): %1. Verifique a URL da API; servidores 3.18 e posteriores removeram esta rota.</translation>
-    </message>
-    <message>
         <source>The Typebot API refused the request (%1): %2</source>
         <translation>A API do Typebot recusou a requisição (%1): %2</translation>
     </message>
     <message>
         <source>The Typebot API failed (%1): %2</source>
         <translation>A API do Typebot falhou (%1): %2</translation>
+    </message>
+    <message>
+        <source>There is no Typebot upload API at this address (404: %1). Check the API URL: it is the bot&apos;s viewer address followed by /api, e.g. https://bot.example.com/api.</source>
+        <translation>Não há API de envio do Typebot neste endereço (404: %1). Confira a URL da API: é o endereço do viewer do bot seguido de /api, p. ex. https://bot.example.com/api.</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>não encontrado</translation>
+    </message>
+    <message>
+        <source>The Typebot API did not find what was asked for (404): %1</source>
+        <translation>A API do Typebot não encontrou o que foi pedido (404): %1</translation>
     </message>
 </context>
 <context>
@@ -1587,6 +1772,17 @@
     <message>
         <source>&quot;%1&quot; at the end of the link is not a bot id.</source>
         <translation>&quot;%1&quot; no fim do link não é um id de bot.</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::BoundedReply</name>
+    <message>
+        <source>the answer is larger than %1 KiB; stopped reading it</source>
+        <translation>a resposta passa de %1 KiB; a leitura foi interrompida</translation>
+    </message>
+    <message>
+        <source>no complete answer within %1 s</source>
+        <translation>nenhuma resposta completa em %1 s</translation>
     </message>
 </context>
 <context>
@@ -1640,6 +1836,57 @@
     <message>
         <source>Preview chats need a valid API token (%1): %2</source>
         <translation>Chats de pré-visualização precisam de um token de API válido (%1): %2</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::CurlUploadTransport</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Não foi possível ler %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start the upload</source>
+        <translation>Não foi possível iniciar o envio</translation>
+    </message>
+    <message>
+        <source>Cannot start the upload: libcurl could not make a handle</source>
+        <translation>Não foi possível iniciar o envio: a libcurl não criou um handle</translation>
+    </message>
+    <message>
+        <source>Cannot use the CA certificates with this libcurl: %1</source>
+        <translation>Não foi possível usar os certificados de CA com esta libcurl: %1</translation>
+    </message>
+    <message>
+        <source>The storage server did not finish its answer within %1 s of the upload</source>
+        <translation>O servidor de armazenamento não terminou a resposta em %1 s após o envio</translation>
+    </message>
+    <message>
+        <source>No progress for %1 s; the connection looks stuck</source>
+        <translation>Sem progresso por %1 s; a conexão parece travada</translation>
+    </message>
+    <message>
+        <source>The storage server&apos;s answer went on past %1 KiB; stopped reading it</source>
+        <translation>A resposta do servidor de armazenamento passou de %1 KiB; a leitura foi interrompida</translation>
+    </message>
+    <message>
+        <source>The storage server closed the connection during the upload (%1)</source>
+        <translation>O servidor de armazenamento fechou a conexão durante o envio (%1)</translation>
+    </message>
+    <message>
+        <source>The upload server answered %1: %2</source>
+        <translation>O servidor de envio respondeu %1: %2</translation>
+    </message>
+    <message>
+        <source>The storage server redirected the upload (%1) to %2; redirects are not followed</source>
+        <translation>O servidor de armazenamento redirecionou o envio (%1) para %2; redirecionamentos não são seguidos</translation>
+    </message>
+    <message>
+        <source>The storage server answered %1 %2</source>
+        <translation>O servidor de armazenamento respondeu %1 %2</translation>
     </message>
 </context>
 <context>
@@ -1698,6 +1945,14 @@
     <message>
         <source>%1 was written by a newer version of Typebot Uploader (schema %2)</source>
         <translation>%1 foi gravado por uma versão mais nova do Typebot Uploader (esquema %2)</translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder %1 (it may be read-only or full)</source>
+        <translation>Não foi possível gravar na pasta %1 (ela pode ser somente leitura ou estar cheia)</translation>
+    </message>
+    <message>
+        <source>%1 is in use by another Typebot Uploader</source>
+        <translation>%1 está em uso por outro Typebot Uploader</translation>
     </message>
 </context>
 <context>
@@ -1764,6 +2019,18 @@
         <source>The storage server closed the connection during the upload (%1)</source>
         <translation>O servidor de armazenamento fechou a conexão durante o envio (%1)</translation>
     </message>
+    <message>
+        <source>The storage server did not finish its answer within %1 s of the upload</source>
+        <translation>O servidor de armazenamento não terminou a resposta em %1 s após o envio</translation>
+    </message>
+    <message>
+        <source>The storage server&apos;s answer went on past %1 KiB; stopped reading it</source>
+        <translation>A resposta do servidor de armazenamento passou de %1 KiB; a leitura foi interrompida</translation>
+    </message>
+    <message>
+        <source>The upload server answered %1: %2</source>
+        <translation>O servidor de envio respondeu %1: %2</translation>
+    </message>
 </context>
 <context>
     <name>Typebot::SecretStore</name>
@@ -1797,10 +2064,91 @@
     </message>
 </context>
 <context>
+    <name>Typebot::ServerKnowledge</name>
+    <message>
+        <source>S3 POST policy</source>
+        <translation>política POST do S3</translation>
+    </message>
+    <message>
+        <source>presigned PUT</source>
+        <translation>PUT pré-assinado</translation>
+    </message>
+    <message>
+        <source>upload proxy</source>
+        <translation>proxy de envio</translation>
+    </message>
+    <message>
+        <source>not seen yet</source>
+        <translation>ainda não visto</translation>
+    </message>
+    <message>
+        <source>Not learned yet: the first upload finds out which kind of server this is.</source>
+        <translation>Ainda não descoberto: o primeiro envio descobre que tipo de servidor é este.</translation>
+    </message>
+    <message>
+        <source>%1 route, %2</source>
+        <translation>rota %1, %2</translation>
+    </message>
+    <message>
+        <source>Typebot 3.18 or later</source>
+        <translation>Typebot 3.18 ou posterior</translation>
+    </message>
+    <message>
+        <source>Typebot 3.17 or later</source>
+        <translation>Typebot 3.17 ou posterior</translation>
+    </message>
+    <message>
+        <source>Typebot 3.16</source>
+        <translation>Typebot 3.16</translation>
+    </message>
+    <message>
+        <source>Typebot 3.1 or earlier</source>
+        <translation>Typebot 3.1 ou anterior</translation>
+    </message>
+    <message>
+        <source>Typebot 3.15 or earlier</source>
+        <translation>Typebot 3.15 ou anterior</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::ServerKnowledgeStore</name>
+    <message>
+        <source>cannot create %1</source>
+        <translation>não foi possível criar %1</translation>
+    </message>
+</context>
+<context>
     <name>Typebot::TicketRequest</name>
     <message>
         <source>the API redirected to another host (%1); not followed so the token stays with the API host</source>
         <translation>a API redirecionou para outro host (%1); não seguido, para que o token fique só com o host da API</translation>
+    </message>
+    <message>
+        <source>%1 is not on this server (%2); asking %3 instead</source>
+        <translation>%1 não existe neste servidor (%2); consultando %3</translation>
+    </message>
+    <message>
+        <source>%1 wants the file block&apos;s id (%2); asking %3 instead</source>
+        <translation>%1 quer o id do bloco de arquivo (%2); consultando %3</translation>
+    </message>
+    <message>
+        <source>%1 on this server (before 3.17) files uploads under the block id sent, which is unknown here; asking %2 instead</source>
+        <translation>%1 neste servidor (anterior ao 3.17) guarda os envios sob o id de bloco enviado, que aqui é desconhecido; consultando %2</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::TransferResult</name>
+    <message>
+        <source>The storage answered %1 with an error document, so the file is not stored: %2</source>
+        <translation>O armazenamento respondeu %1 com um documento de erro, então o arquivo não foi armazenado: %2</translation>
+    </message>
+    <message>
+        <source>The storage answered 201 without the PostResponse that says what it stored; the file may not be stored</source>
+        <translation>O armazenamento respondeu 201 sem o PostResponse que diz o que foi armazenado; o arquivo pode não estar armazenado</translation>
     </message>
 </context>
 <context>
@@ -1915,6 +2263,38 @@
         <source>server asked to wait (Retry-After: %1)</source>
         <translation>o servidor pediu para esperar (Retry-After: %1)</translation>
     </message>
+    <message>
+        <source>sent as “%1”: this session already has a file named “%2”, which the same name would overwrite</source>
+        <translation>enviado como “%1”: esta sessão já tem um arquivo chamado “%2”, que o mesmo nome sobrescreveria</translation>
+    </message>
+    <message>
+        <source>The upload link expired before the upload finished (&quot;%1&quot;)</source>
+        <translation>O link de envio expirou antes de o envio terminar (&quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>The server did not accept its own upload link (&quot;%1&quot;). Its upload proxy is misconfigured (its secret may have changed); ask the Typebot server&apos;s administrator.</source>
+        <translation>O servidor não aceitou o próprio link de envio (&quot;%1&quot;). O proxy de envio dele está mal configurado (o segredo pode ter mudado); fale com o administrador do servidor do Typebot.</translation>
+    </message>
+    <message>
+        <source>The server refused the file as too large (&quot;%1&quot;): %2; this bot accepts at most %3</source>
+        <translation>O servidor recusou o arquivo por ser grande demais (&quot;%1&quot;): %2; este bot aceita no máximo %3</translation>
+    </message>
+    <message>
+        <source>The server refused the file as too large (&quot;%1&quot;): %2</source>
+        <translation>O servidor recusou o arquivo por ser grande demais (&quot;%1&quot;): %2</translation>
+    </message>
+    <message>
+        <source>The server received no file data (&quot;%1&quot;)</source>
+        <translation>O servidor não recebeu dados do arquivo (&quot;%1&quot;)</translation>
+    </message>
+    <message>
+        <source>The server could not store the file (%1 &quot;%2&quot;)</source>
+        <translation>O servidor não conseguiu armazenar o arquivo (%1 &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>The upload server answered %1 &quot;%2&quot;</source>
+        <translation>O servidor de envio respondeu %1 &quot;%2&quot;</translation>
+    </message>
 </context>
 <context>
     <name>Typebot::UploadTicket</name>
@@ -1945,6 +2325,14 @@
     <message>
         <source>form field &quot;%1&quot; is not text</source>
         <translation>o campo de formulário &quot;%1&quot; não é texto</translation>
+    </message>
+    <message>
+        <source>&quot;fileUrl&quot; is not an http(s) link</source>
+        <translation>&quot;fileUrl&quot; não é um link http(s)</translation>
+    </message>
+    <message>
+        <source>&quot;maxFileSize&quot; is not a number</source>
+        <translation>&quot;maxFileSize&quot; não é um número</translation>
     </message>
 </context>
 </TS>
