@@ -70,9 +70,11 @@ bool MultipartStreamParser::process()
             while (cursor < m_buffer.size()
                    && (m_buffer.at(cursor) == ' ' || m_buffer.at(cursor) == '\t'))
                 ++cursor;
+            // The same limit whether the padding arrived whole or byte by byte (a fuzzer
+            // found a body accepted whole and refused in chunks).
+            if (cursor - pos > 256)
+                return fail(QStringLiteral("boundary line too long"));
             if (m_buffer.size() - cursor < 2) {
-                if (cursor - pos > 256)
-                    return fail(QStringLiteral("boundary line too long"));
                 more = false;
                 break;
             }

@@ -164,6 +164,10 @@ void TestMultipartStreamParser::rejectsMalformedBodies_data()
             << "malformed boundary line";
     QTest::newRow("header line without a colon")
             << QByteArray("--b\r\nnot a header\r\n\r\nv\r\n--b--\r\n") << "malformed part header";
+    QTest::newRow("boundary padding past 256 bytes, whole or in chunks (a fuzzer find)")
+            << (QByteArray("--b") + QByteArray(300, ' ')
+                + "\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv\r\n--b--\r\n")
+            << "boundary line too long";
     QTest::newRow("part that is not form-data")
             << QByteArray("--b\r\nContent-Disposition: attachment\r\n\r\nv\r\n--b--\r\n")
             << "not form-data";
