@@ -2,6 +2,8 @@
 #include "clioptions.h"
 
 #include "diagnostics/humanformat.h"
+#include "system/localfile.h"
+#include "system/nativepath.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -40,18 +42,21 @@ Exit codes: 0 every file stored; 1 at least one file failed; 2 usage or configur
 error (with --bot also: no --answer left for a prompt, no matching choice); 130 interrupted (SIGINT/SIGTERM: running uploads are aborted).)";
 
 // The paths listed in `source` (a file, or "-" for standard input): one per line, or each
-// ending in a NUL byte. Empty entries are skipped; names are decoded as the file system's.
+// ending in a NUL byte. Empty entries are skipped. The entries are the names' raw bytes
+// (find -print0 writes them so), kept whole in NativePath's form whatever their encoding.
 bool readPathList(const QString &source, bool nulSeparated, QStringList *paths, QString *error)
 {
     QFile file;
     const bool standardInput = source == u"-";
-    if (!standardInput)
-        file.setFileName(source);
-    const bool opened =
-            standardInput ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
-    const QString shown = standardInput ? QStringLiteral("standard input") : source;
+    QString openError;
+    const bool opened = standardInput
+            ? file.open(stdin, QIODevice::ReadOnly)
+            : LocalFile::openForReading(&file, source, QIODevice::ReadOnly, &openError);
+    const QString shown =
+            standardInput ? QStringLiteral("standard input") : NativePath::readable(source);
     if (!opened) {
-        *error = QStringLiteral("cannot read the file list %1: %2").arg(shown, file.errorString());
+        *error = QStringLiteral("cannot read the file list %1: %2")
+                         .arg(shown, standardInput ? file.errorString() : openError);
         return false;
     }
     const QByteArray data = file.readAll();
@@ -61,7 +66,7 @@ bool readPathList(const QString &source, bool nulSeparated, QStringList *paths, 
         if (!nulSeparated && entry.endsWith('\r'))
             entry.chop(1); // a list saved on Windows
         if (!entry.isEmpty())
-            *paths << QFile::decodeName(entry);
+            *paths << NativePath::fromNative(entry);
     }
     if (paths->size() == before) {
         *error = QStringLiteral("the file list %1 names no files").arg(shown);
@@ -159,7 +164,8 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
     const QCommandLineOption limitRateOption(
             QStringLiteral("limit-rate"),
             QStringLiteral("All uploads together send at most this many bytes per second, as "
-                           "curl's --limit-rate: 500K, 2M, 1G (1024-based), or plain bytes."),
+                           "curl's --limit-rate: 500K, 2M, 1G, or plain bytes; K, M and G are "
+                           "1024-based as in curl (printed sizes are decimal)."),
             QStringLiteral("rate"));
     const QCommandLineOption tokenFileOption(
             QStringLiteral("token-file"),
@@ -388,15 +394,18 @@ CliOptions::Result CliOptions::parse(const QStringList &arguments, CliOptions *o
 
     // The token: a file beats the command line beats the environment.
     if (parser.isSet(tokenFileOption)) {
-        QFile file(parser.value(tokenFileOption));
-        if (!file.open(QIODevice::ReadOnly)) {
+        const QString tokenFile = parser.value(tokenFileOption);
+        QFile file;
+        QString openError;
+        if (!LocalFile::openForReading(&file, tokenFile, QIODevice::ReadOnly, &openError)) {
             *error = QStringLiteral("cannot read --token-file %1: %2")
-                             .arg(file.fileName(), file.errorString());
+                             .arg(NativePath::readable(tokenFile), openError);
             return Result::UsageError;
         }
         endpoint.token = QString::fromUtf8(file.read(qint64(64) * 1024)).trimmed();
         if (endpoint.token.isEmpty()) {
-            *error = QStringLiteral("--token-file %1 is empty").arg(file.fileName());
+            *error =
+                    QStringLiteral("--token-file %1 is empty").arg(NativePath::readable(tokenFile));
             return Result::UsageError;
         }
     } else if (parser.isSet(tokenOption)) {

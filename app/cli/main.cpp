@@ -2,6 +2,7 @@
 // typebot-upload: uploads files into a Typebot chat session's storage from a terminal.
 
 #include "clioptions.h"
+#include "system/nativepath.h"
 #include "system/unixsignalwatcher.h"
 #include "uploadcommand.h"
 
@@ -22,11 +23,18 @@ int main(int argc, char *argv[])
     // instead. QT_LOGGING_RULES still overrides this for debugging.
     QLoggingCategory::setFilterRules(QStringLiteral("typebot.*.info=false\ntypebot.*.debug=false"));
 
+    // QCoreApplication::arguments() decodes argv as UTF-8 and replaces what does not decode,
+    // so a file named in another encoding would be looked for under a name it does not
+    // have; NativePath keeps every byte.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << Typebot::NativePath::fromNative(argv[i]);
+
     CliOptions options;
     QString error;
-    if (CliOptions::parse(QCoreApplication::arguments(), &options, &error)
-        == CliOptions::Result::UsageError) {
-        std::fprintf(stderr, "typebot-upload: %s\n", qUtf8Printable(error));
+    if (CliOptions::parse(arguments, &options, &error) == CliOptions::Result::UsageError) {
+        std::fprintf(stderr, "typebot-upload: %s\n",
+                     qUtf8Printable(Typebot::NativePath::readable(error)));
         return UploadCommand::UsageError;
     }
 

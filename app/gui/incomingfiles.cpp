@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "incomingfiles.h"
 
+#include "system/nativefileinfo.h"
+#include "system/nativepath.h"
+
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QMimeData>
 #include <QUrl>
 
@@ -28,10 +30,13 @@ IncomingFiles IncomingFiles::fromMimeData(const QMimeData *data, bool allowImage
                                   .arg(shown);
                 return result;
             }
-            const QString path = url.toLocalFile();
-            if (!QFileInfo::exists(path)) {
+            // Every byte of the name, in NativePath's form: a name that is not UTF-8 arrives
+            // percent-escaped, and QUrl alone would name another file.
+            const QString path = Typebot::NativePath::fromFileUrl(url);
+            if (!Typebot::NativeFileInfo(path).exists()) {
                 result.paths.clear();
-                result.rejection = tr("%1 does not exist (any more).").arg(path);
+                result.rejection = tr("%1 does not exist (any more).")
+                                           .arg(Typebot::NativePath::readable(path));
                 return result;
             }
             result.paths << path;

@@ -14,7 +14,7 @@ class IncomingFiles final
     Q_DECLARE_TR_FUNCTIONS(IncomingFiles)
 
 public:
-    QStringList paths; // local files and folders
+    QStringList paths; // local files and folders, in NativePath's form
     QImage image; // image data without a file (a screenshot on the clipboard)
     QString rejection; // non-empty: nothing can be taken, and why
 

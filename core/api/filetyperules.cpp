@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "filetyperules.h"
 
+#include "system/localfile.h"
+
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QMimeDatabase>
@@ -279,12 +281,7 @@ QString FileTypeRules::normalisedMimeType(const QString &mimeType)
 QString FileTypeRules::mimeTypeForFile(const QString &path)
 {
     // The same guess as UploadJob's, so the check sees the fileType the slot will get.
-    const QMimeDatabase mimes;
-    const QFileInfo info(path);
-    QString mime = mimes.mimeTypeForFile(info).name();
-    if (mime == u"application/x-zerosize")
-        mime = mimes.mimeTypeForFile(info, QMimeDatabase::MatchExtension).name();
-    return mime;
+    return LocalFile::mimeType(path);
 }
 
 FileTypeRules::Naming FileTypeRules::namingFor(const ServerKnowledge &knowledge)

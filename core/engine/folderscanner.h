@@ -8,26 +8,25 @@ namespace Typebot {
 
 // Lists what is under a folder the way the engine needs it: every entry found ends up as
 // a file to upload or as a problem that says why it cannot be (a folder that cannot be
-// read, a name that is not valid UTF-8, a link to a folder), so nothing is skipped in
-// silence. Works on the raw bytes of names, which Qt's own iterators drop when they do
-// not decode.
+// read, a link to a folder), so nothing is skipped in silence. Works on the raw bytes of
+// names, which Qt's own iterators drop when they do not decode: a name that is not UTF-8
+// is a file like any other, its path carried in NativePath's form (open it by that, show
+// NativePath::readable() of it).
 class FolderScanner final
 {
 public:
     struct Found
     {
-        QString path; // absolute; for an undecodable name, a readable rendering of it
-        QString problem; // empty: a file to upload
+        QString path; // absolute, in NativePath's form
+        QString problem; // empty: a file to upload; else a sentence with the readable path
         QString code; // "LocalFile" with a problem
 
         bool isFile() const { return problem.isEmpty(); }
     };
 
-    // Everything under `folder`, files in path order. Links to folders are not followed
-    // (a loop could expand forever); each is reported.
+    // Everything under `folder` (a path in NativePath's form), files in path order. Links
+    // to folders are not followed (a loop could expand forever); each is reported.
     static QList<Found> scan(const QString &folder);
-    // "bad\xFF.txt": the bytes that are not UTF-8 shown as \x escapes, the rest as text.
-    static QString renderName(const QByteArray &name);
 };
 
 } // namespace Typebot

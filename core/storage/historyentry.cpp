@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "historyentry.h"
 
+#include "system/nativepath.h"
+
 namespace Typebot {
 
 namespace {
@@ -24,7 +26,8 @@ QByteArray HistoryEntry::toCsv(const QList<HistoryEntry> &entries)
     for (const HistoryEntry &e : entries) {
         csv += csvField(e.storedAt.toString(Qt::ISODate)) + ',' + csvField(e.name) + ','
                 + QByteArray::number(e.size) + ',' + csvField(e.profile) + ','
-                + csvField(e.sessionId) + ',' + csvField(e.fileUrl) + ',' + csvField(e.path)
+                + csvField(e.sessionId) + ',' + csvField(e.fileUrl) + ','
+                + csvField(NativePath::readable(e.path)) // UTF-8 text: a name may not be
                 + "\r\n";
     }
     return csv;

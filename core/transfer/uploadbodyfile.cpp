@@ -1,14 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadbodyfile.h"
 
+#include "system/localfile.h"
+
 #include <algorithm>
 
 namespace Typebot {
 
 UploadBodyFile::UploadBodyFile(const QString &path, qint64 sizeLimit, QObject *parent)
-    : QFile(path, parent),
+    : QFile(parent),
+      m_path(path),
       m_limit(std::max<qint64>(0, sizeLimit))
 {
+}
+
+bool UploadBodyFile::open(OpenMode mode)
+{
+    QString error;
+    if (LocalFile::openForReading(this, m_path, mode, &error))
+        return true;
+    setErrorString(error);
+    return false;
 }
 
 bool UploadBodyFile::seek(qint64 position)

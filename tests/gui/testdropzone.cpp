@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dropzone.h"
 #include "incomingfiles.h"
+#include "rawfiles.h"
+#include "system/nativepath.h"
 
 #include <QDragEnterEvent>
 #include <QMimeData>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void rejectsWithReason_data();
     void rejectsWithReason();
     void pastedImageDataIsTaken();
+    void namesInAnyEncodingAreTakenWhole();
 
 private:
     QTemporaryDir m_dir;
@@ -119,6 +122,28 @@ void TestDropZone::pastedImageDataIsTaken()
     const IncomingFiles dropped = IncomingFiles::fromMimeData(&data, false);
     QVERIFY(!dropped.isAcceptable());
     QVERIFY(dropped.rejection.contains(QStringLiteral("image data")));
+}
+
+void TestDropZone::namesInAnyEncodingAreTakenWhole()
+{
+    // File managers percent-escape each byte of a name that is not UTF-8; QUrl alone would
+    // turn "caf%E9.txt" into a name no file has.
+    const QByteArray bytes = QFile::encodeName(m_dir.path()) + "/caf\xe9 \xff.txt";
+    QVERIFY(RawFiles::write(bytes, "Latin-1"));
+    QMimeData data;
+    data.setData(QStringLiteral("text/uri-list"),
+                 "file://" + bytes.toPercentEncoding("/") + "\r\n");
+    const IncomingFiles dropped = IncomingFiles::fromMimeData(&data, false);
+    QVERIFY2(dropped.isAcceptable(), qPrintable(dropped.rejection));
+    QCOMPARE(dropped.paths.size(), 1);
+    QCOMPARE(Typebot::NativePath::toNative(dropped.paths.first()), bytes);
+    QVERIFY(RawFiles::removeTree(bytes));
+
+    // Gone: the reason names it readably.
+    const IncomingFiles gone = IncomingFiles::fromMimeData(&data, false);
+    QVERIFY(!gone.isAcceptable());
+    QVERIFY2(gone.rejection.contains(QStringLiteral("caf\u00e9 \u00ff.txt does not exist")),
+             qPrintable(gone.rejection));
 }
 
 QTEST_MAIN(TestDropZone)

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "singleinstance.h"
+#include "system/nativepath.h"
 
 #include <QLocalServer>
 #include <QSignalSpy>
@@ -47,8 +48,10 @@ void TestSingleInstance::secondInstanceHandsOverFiles()
 
     // The second instance blocks on its socket, as it does before its event loop runs, so it
     // runs in a thread of its own here.
+    // A name that is not UTF-8 arrives whole too (NativePath's escaped bytes).
     const QStringList paths = { QStringLiteral("/home/ana/a file.pdf"),
-                                QStringLiteral("/home/ana/ção, ünïcode.txt") };
+                                QStringLiteral("/home/ana/ção, ünïcode.txt"),
+                                Typebot::NativePath::fromNative("/home/ana/caf\xe9 \xff.txt") };
     std::atomic<bool> delivered = false;
     QThread *second =
             QThread::create([&] { delivered = SingleInstance::sendToRunning(name, paths); });
