@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/jobsnapshot.h"
+
 #include <QString>
 
 namespace TypebotCli {
@@ -18,6 +20,11 @@ public:
     void setStatus(const QString &text);
     void clearStatus();
     bool hasStatusLine() const { return m_statusEnabled; }
+
+    // A failed file in words (FailureWording), with what a terminal user can do: the -r
+    // hint for a folder, and the local reason (the system's words) for a file that could
+    // not be read. Codes and statuses are left to -v and --json.
+    static QString failureText(const Typebot::JobSnapshot &job, bool recursive);
 
 private:
     void write(FILE *stream, const QString &line);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "engine/jobfailure.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -13,6 +15,10 @@ class JsonLineWriter final
 public:
     static void write(const QString &event, const QJsonObject &fields);
     static QString timestamp();
+    // A failure's facts for scripts, always the same keys: "kind" ("SlotExpired", "" for
+    // none), "step" ("ticket", "upload", "file", ""), "status" (0: no HTTP answer), "code"
+    // (the S3 or API code, or the network error's name) and the server's own "serverMessage".
+    static QJsonObject failureFields(const Typebot::JobFailure &failure);
 };
 
 } // namespace TypebotCli

@@ -3,8 +3,12 @@
 
 #include "diagnostics/humanformat.h"
 #include "diagnostics/redactor.h"
+#include "engine/failurewording.h"
 #include "mimeicons.h"
 #include "queuemodel.h"
+#include "system/nativepath.h"
+#include "themecolors.h"
+#include "timelinestepnames.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -18,6 +22,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using Typebot::FailureWording;
 using Typebot::HumanFormat;
 using Typebot::JobSnapshot;
 using Typebot::TimelineEntry;
@@ -42,6 +47,7 @@ DetailsPane::DetailsPane(QWidget *parent)
       m_path(selectableLabel(this)),
       m_type(selectableLabel(this)),
       m_status(selectableLabel(this)),
+      m_problem(selectableLabel(this)),
       m_link(new QLabel(this)),
       m_timeline(new QTreeWidget(this)),
       m_copy(new QPushButton(MimeIcons::themed(QStringLiteral("edit-copy"), QStringLiteral("copy")),
@@ -95,6 +101,8 @@ DetailsPane::DetailsPane(QWidget *parent)
     form->addRow(tr("Path:"), m_path);
     form->addRow(tr("Type:"), m_type);
     form->addRow(tr("Status:"), m_status);
+    form->addRow(tr("Details:"), m_problem);
+    m_form = form;
     form->addRow(tr("Link:"), m_link);
 
     auto *bottom = new QHBoxLayout;
@@ -132,15 +140,21 @@ void DetailsPane::setJob(const JobSnapshot &job)
     }
     m_pages->setCurrentIndex(1);
     m_name->setText(job.displayName);
-    m_path->setText(job.filePath);
+    m_path->setText(Typebot::NativePath::readable(job.filePath)); // a name may not be UTF-8
     const QString comment = QMimeDatabase().mimeTypeForName(job.mimeType).comment();
     m_type->setText(tr("%1 · %2 (%3)")
                             .arg(job.size >= 0 ? HumanFormat::bytes(job.size) : tr("unknown size"),
                                  comment.isEmpty() ? job.mimeType : comment, job.mimeType));
-    QString status = QueueModel::statusText(job, QDateTime::currentDateTimeUtc());
-    if (!job.errorCode.isEmpty())
-        status += QStringLiteral(" [") + job.errorCode + u']';
-    m_status->setText(status);
+    // The status in words and what to do; the codes and the server's own words below it.
+    const QString tip = QueueModel::statusToolTip(job);
+    m_status->setText(tip.isEmpty() ? QueueModel::statusText(job, QDateTime::currentDateTimeUtc())
+                                    : tip);
+    // The last failure of a job that is running again is history: the timeline has it.
+    const bool failing = job.state == Typebot::JobState::Value::Failed
+            || job.state == Typebot::JobState::Value::WaitingToRetry;
+    const QString facts = failing ? failureFacts(job.failure) : QString();
+    m_problem->setText(facts);
+    m_form->setRowVisible(m_problem, !facts.isEmpty());
     if (job.fileUrl.isEmpty()) {
         m_link->setText(tr("<i>not stored yet</i>"));
     } else {
@@ -177,12 +191,13 @@ void DetailsPane::rebuildTimeline()
         auto *item = new QTreeWidgetItem(QStringList{
                 entry.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
                 entry.attempt > 0 ? QString::number(entry.attempt) : QString(),
-                TimelineEntry::kindName(entry.kind),
+                TimelineStepNames::displayName(entry.kind),
                 entry.method.isEmpty() ? QString() : entry.method + u' ' + entry.host, result,
                 duration, Typebot::Redactor::text(details.join(QStringLiteral(" · "))) });
         item->setToolTip(6, item->text(6));
         if (entry.httpStatus >= 400 || !entry.errorCode.isEmpty())
-            item->setForeground(4, QColor(0xc0, 0x1c, 0x28));
+            item->setForeground(4,
+                                ThemeColors::text(ThemeColors::Tone::Error, m_timeline->palette()));
         items << item;
     }
     m_timeline->addTopLevelItems(items);
@@ -205,12 +220,28 @@ QString DetailsPane::reportText(const JobSnapshot &job)
         lines << QStringLiteral("Attempts: %1 of %2").arg(job.attempt).arg(job.maxAttempts);
     if (!job.fileUrl.isEmpty())
         lines << QStringLiteral("Link: %1").arg(job.fileUrl);
-    if (!job.errorMessage.isEmpty())
-        lines << QStringLiteral("Error: %1").arg(job.errorMessage);
-    if (!job.errorCode.isEmpty())
-        lines << QStringLiteral("Error code: %1").arg(job.errorCode);
+    if (!job.failure.isNull()) {
+        const QString tip = QueueModel::statusToolTip(job);
+        if (!tip.isEmpty())
+            lines << QStringLiteral("Error: %1").arg(tip);
+        lines << QStringLiteral("Error kind: %1")
+                         .arg(Typebot::JobFailure::kindName(job.failure.kind));
+        lines << QStringLiteral("Error details: %1").arg(failureFacts(job.failure));
+    }
     lines << QString() << QStringLiteral("Timeline:") << TimelineEntry::toText(job.timeline);
     return Typebot::Redactor::text(lines.join(u'\n'));
+}
+
+QString DetailsPane::failureFacts(const Typebot::JobFailure &failure)
+{
+    if (failure.isNull() || failure.kind == Typebot::JobFailure::Kind::Canceled)
+        return QString();
+    QString facts = FailureWording::technical(failure);
+    if (failure.at.isValid())
+        facts = tr("%1, at %2")
+                        .arg(facts,
+                             QLocale().toString(failure.at.toLocalTime(), QLocale::ShortFormat));
+    return facts;
 }
 
 void DetailsPane::copyReport()

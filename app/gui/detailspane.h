@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+class QFormLayout;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -24,6 +25,8 @@ public:
     quint64 jobId() const { return m_job.id; }
     // A plain-text report: the file, its outcome and the timeline, redacted.
     static QString reportText(const Typebot::JobSnapshot &job);
+    // A failure's facts for support: status, code, the server's words, step, attempts, when.
+    static QString failureFacts(const Typebot::JobFailure &failure);
 
 public Q_SLOTS:
     void copyReport();
@@ -37,6 +40,8 @@ private:
     QLabel *m_path;
     QLabel *m_type;
     QLabel *m_status;
+    QLabel *m_problem; // the failure's codes and the server's words
+    QFormLayout *m_form = nullptr;
     QLabel *m_link;
     QTreeWidget *m_timeline;
     QPushButton *m_copy;

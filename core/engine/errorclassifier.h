@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "api/preflight.h"
 #include "failureinfo.h"
+#include "jobfailure.h"
 
 #include <QMetaType>
 
@@ -23,6 +25,13 @@ public:
     // The server or the network is away (no answer, 5xx, 429, 408, a stall): worth waiting
     // out, unlike an answer that says the request itself is wrong.
     static bool isOutage(const FailureInfo &failure);
+
+    // What the failure was, as the views word it: the kind, the step, the status, the
+    // server's words and code. The one place that turns network facts into a JobFailure.
+    static JobFailure describe(const FailureInfo &failure);
+    // A ticket refused before a byte was sent (too large, expired, a policy not understood).
+    static JobFailure describe(const Preflight::Failure &problem);
+    static QString networkErrorName(QNetworkReply::NetworkError error);
 };
 
 } // namespace Typebot

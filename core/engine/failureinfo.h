@@ -16,9 +16,15 @@ struct FailureInfo
     int httpStatus = 0; // 0: no HTTP answer
     QString s3Code; // upload step only
     QString s3Message;
-    QString serverMessage; // upload step: a plain-text error (the 3.17+ upload proxy)
+    // The server's own words: the upload proxy's plain text (3.17+) on the upload step, the
+    // API's message on the ticket step.
+    QString serverMessage;
+    QString apiCode; // ticket step: "BAD_REQUEST", "UNAUTHORIZED", ...
     bool stalled = false; // no progress for the stall timeout
     bool invalidResponse = false; // a 2xx the client could not use
+    bool noUploadRoute = false; // ticket step: no generate-upload-url route at this address
+    qint64 sizeLimit = -1; // the slot's size limit in bytes, when the ticket had one
+    QString detail; // the transport's own error text, for the details only
 };
 
 } // namespace Typebot

@@ -27,8 +27,8 @@ public:
         qint64 size = -1;
         JobState::Value state = JobState::Value::Queued;
         QString fileUrl;
-        QString errorMessage;
-        QString errorCode;
+        JobFailure failure; // of a failed or canceled file
+        QList<TimelineEntry> timeline; // its last attempts, oldest first
         int attempts = 0;
         QString session; // the chat session the file was queued for
     };

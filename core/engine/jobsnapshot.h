@@ -2,7 +2,9 @@
 #pragma once
 
 #include "api/uploadticket.h"
+#include "diagnostics/httpexchange.h"
 #include "diagnostics/timelineentry.h"
+#include "jobfailure.h"
 #include "jobstate.h"
 
 #include <QDateTime>
@@ -27,18 +29,19 @@ struct JobSnapshot
     int attempt = 0;
     int maxAttempts = 0;
     QDateTime nextRetryAt; // UTC, when waiting to retry
-    QString retryReason;
     bool waitingForServer = false; // retrying after an outage (no answer, 5xx, 429)
     QString fileUrl;
-    QString errorMessage;
-    QString errorCode; // S3 or API code, for scripts
+    // Failed or Canceled: why. WaitingToRetry: the failure it waits out. Null otherwise.
+    // Views word it (FailureWording); nothing reads a sentence back.
+    JobFailure failure;
     QList<TimelineEntry> timeline;
     // The upload slot of the latest attempt (empty before one was obtained), for "copy as
     // curl". It holds the policy and signature: redact before showing it.
     UploadTicket ticket;
     ServerKnowledge::Route ticketRoute = ServerKnowledge::Route::Unknown; // that slot's route
-    QString blockId; // sent as v3's blockId (empty: the placeholder)
-    QString uploadContentType; // the Content-Type the file was sent with
+    // The requests of the latest slot and upload attempt, as sent (redact when showing):
+    // what "copy as curl" and --print-curl reproduce.
+    QList<HttpExchange> exchanges;
     QString uploadName; // the name the file was sent under (distinct within its session)
 };
 

@@ -3,6 +3,8 @@
 
 #include "datapaths.h"
 #include "diagnostics/logging.h"
+#include "system/nativepath.h"
+#include "timelinecodec.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -205,6 +207,21 @@ bool JobDatabase::migrate()
                                "file_url TEXT NOT NULL, stored_at TEXT NOT NULL)"),
                 QStringLiteral("CREATE INDEX history_stored_at ON history(stored_at)"),
         },
+        // 2: the failure as facts (error keeps the technical detail, error_code the code)
+        // and the last attempts' timeline, so a restart shows the same reason and story.
+        {
+                QStringLiteral("ALTER TABLE jobs ADD COLUMN failure_kind TEXT"),
+                QStringLiteral("ALTER TABLE jobs ADD COLUMN failure_step TEXT"),
+                QStringLiteral("ALTER TABLE jobs ADD COLUMN http_status INTEGER"),
+                QStringLiteral("ALTER TABLE jobs ADD COLUMN server_message TEXT"),
+                QStringLiteral("ALTER TABLE jobs ADD COLUMN size_limit INTEGER"),
+                QStringLiteral("ALTER TABLE jobs ADD COLUMN failed_at TEXT"),
+                QStringLiteral("ALTER TABLE jobs ADD COLUMN timeline TEXT"),
+                // Version 1 kept only a sentence: it becomes the detail of an unknown kind.
+                QStringLiteral("UPDATE jobs SET failure_kind = CASE state WHEN 'canceled' THEN "
+                               "'Canceled' ELSE 'Other' END WHERE state IN ('failed', "
+                               "'canceled')"),
+        },
     };
     for (int v = version; v < SchemaVersion; ++v) {
         if (!db.transaction())
@@ -247,7 +264,8 @@ QList<quint64> JobDatabase::recordQueued(const QList<QueuedFile> &files, const Q
             "VALUES (?, ?, 'queued', ?, ?, ?, ?)"));
     const QString now = nowText();
     for (const QueuedFile &file : files) {
-        insert.addBindValue(file.path);
+        // A name that is not UTF-8 goes in as its bytes: text would lose them.
+        insert.addBindValue(NativePath::toStorable(file.path));
         insert.addBindValue(file.size);
         insert.addBindValue(profile);
         insert.addBindValue(sessionId);
@@ -321,15 +339,34 @@ bool JobDatabase::writeState(const JobSnapshot &job)
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
     QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE jobs SET state = ?, size = ?, file_url = ?, error = ?, "
-                                  "error_code = ?, attempts = ?, updated_at = ? WHERE id = ?"));
+    update.prepare(QStringLiteral(
+            "UPDATE jobs SET state = ?, size = ?, file_url = ?, error = ?, error_code = ?, "
+            "attempts = ?, updated_at = ?, failure_kind = ?, failure_step = ?, http_status = ?, "
+            "server_message = ?, size_limit = ?, failed_at = ?, timeline = ? WHERE id = ?"));
+    // Only an outcome keeps its failure and story; a requeued job starts clean.
+    const bool ended =
+            job.state == JobState::Value::Failed || job.state == JobState::Value::Canceled;
+    const JobFailure failure = ended ? job.failure : JobFailure();
+    const auto textOrNull = [](const QString &text) {
+        return text.isEmpty() ? QVariant() : QVariant(text);
+    };
     update.addBindValue(JobState::name(job.state));
     update.addBindValue(job.size);
     update.addBindValue(job.fileUrl);
-    update.addBindValue(job.errorMessage);
-    update.addBindValue(job.errorCode);
+    update.addBindValue(textOrNull(failure.detail));
+    update.addBindValue(textOrNull(failure.code));
     update.addBindValue(job.attempt);
     update.addBindValue(nowText());
+    update.addBindValue(failure.isNull() ? QVariant()
+                                         : QVariant(JobFailure::kindName(failure.kind)));
+    update.addBindValue(textOrNull(JobFailure::stepName(failure.step)));
+    update.addBindValue(failure.httpStatus > 0 ? QVariant(failure.httpStatus) : QVariant());
+    update.addBindValue(textOrNull(failure.serverMessage));
+    update.addBindValue(failure.limitBytes > 0 ? QVariant(failure.limitBytes) : QVariant());
+    update.addBindValue(failure.at.isValid() ? QVariant(failure.at.toString(Qt::ISODateWithMs))
+                                             : QVariant());
+    update.addBindValue(ended ? QVariant(QString::fromUtf8(TimelineCodec::encode(job.timeline)))
+                              : QVariant());
     update.addBindValue(job.id);
     bool ok = update.exec();
     if (ok && job.state == JobState::Value::Done && !job.fileUrl.isEmpty()) {
@@ -378,19 +415,32 @@ QList<JobJournal::Entry> JobDatabase::entries()
     QList<Entry> list;
     QSqlQuery query(QSqlDatabase::database(m_connection));
     if (!query.exec(QStringLiteral("SELECT id, path, size, state, file_url, error, error_code, "
-                                   "attempts, session FROM jobs ORDER BY id")))
+                                   "attempts, session, failure_kind, failure_step, http_status, "
+                                   "server_message, size_limit, failed_at, timeline FROM jobs "
+                                   "ORDER BY id")))
         return list;
     while (query.next()) {
         Entry entry;
         entry.id = query.value(0).toULongLong();
-        entry.path = query.value(1).toString();
+        entry.path = NativePath::fromStored(query.value(1));
         entry.size = query.value(2).isNull() ? -1 : query.value(2).toLongLong();
         entry.state = stateFromName(query.value(3).toString());
         entry.fileUrl = query.value(4).toString();
-        entry.errorMessage = query.value(5).toString();
-        entry.errorCode = query.value(6).toString();
         entry.attempts = query.value(7).toInt();
         entry.session = query.value(8).toString();
+        JobFailure &failure = entry.failure;
+        failure.kind = JobFailure::kindFromName(query.value(9).toString());
+        if (!failure.isNull()) {
+            failure.detail = query.value(5).toString();
+            failure.code = query.value(6).toString();
+            failure.step = JobFailure::stepFromName(query.value(10).toString());
+            failure.httpStatus = query.value(11).toInt();
+            failure.serverMessage = query.value(12).toString();
+            failure.limitBytes = query.value(13).isNull() ? -1 : query.value(13).toLongLong();
+            failure.attempts = entry.attempts;
+            failure.at = QDateTime::fromString(query.value(14).toString(), Qt::ISODateWithMs);
+        }
+        entry.timeline = TimelineCodec::decode(query.value(15).toString().toUtf8());
         list << entry;
     }
     return list;
@@ -447,7 +497,7 @@ QList<HistoryEntry> JobDatabase::history(const QString &filter, int limit) const
         e.id = query.value(0).toULongLong();
         e.jobId = query.value(1).toULongLong();
         e.name = query.value(2).toString();
-        e.path = query.value(3).toString();
+        e.path = NativePath::fromStored(query.value(3));
         e.size = query.value(4).toLongLong();
         e.profile = query.value(5).toString();
         e.sessionId = query.value(6).toString();

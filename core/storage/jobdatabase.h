@@ -20,7 +20,7 @@ namespace Typebot {
 class JobDatabase final : public JobJournal
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     JobDatabase();
     ~JobDatabase() override;

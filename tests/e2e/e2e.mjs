@@ -190,8 +190,8 @@ try {
     child.stdout.on('data', (d) => (out += d));
     child.on('close', (code) => resolve({ code, out }));
   });
-  check(badSession.code === 1 && badSession.out.includes("Can't find session"),
-        `unknown session: exit 1 with the API's message (got ${badSession.code}: ${badSession.out.trim()})`);
+  check(badSession.code === 1 && badSession.out.includes('has ended or cannot be found'),
+        `unknown session: exit 1 with the reason in words (got ${badSession.code}: ${badSession.out.trim()})`);
 } finally {
   api.close();
   await s3rver.close();

@@ -1,13 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "detailspane.h"
+#include "engine/uploadengine.h"
 #include "localization.h"
 #include "queuemodel.h"
+#include "storage/jobdatabase.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 
+using Typebot::JobDatabase;
+using Typebot::JobFailure;
 using Typebot::JobSnapshot;
 using Typebot::JobState;
+using Typebot::TimelineEntry;
+using Kind = JobFailure::Kind;
+using Step = JobFailure::Step;
 
 namespace {
 
@@ -34,6 +45,20 @@ QList<JobSnapshot> makeJobs(quint64 first, int count)
 
 const QDateTime Now = QDateTime(QDate(2024, 5, 1), QTime(12, 0), Qt::UTC);
 
+JobFailure failureOf(Kind kind, Step step, int status, const QString &code,
+                     const QString &said = QString())
+{
+    JobFailure failure;
+    failure.kind = kind;
+    failure.step = step;
+    failure.httpStatus = status;
+    failure.code = code;
+    failure.serverMessage = said;
+    failure.attempts = 1;
+    failure.at = Now;
+    return failure;
+}
+
 } // namespace
 
 // The queue table: structure checked by QAbstractItemModelTester, the words of each
@@ -48,6 +73,9 @@ private Q_SLOTS:
     void statusText_data();
     void statusText();
     void waitingToRetryDrawsNoBar();
+    void toolTipSaysWhatToDo_data();
+    void toolTipSaysWhatToDo();
+    void restoredFailureReadsInTodaysLanguage();
     void dataChangedOnlyForChangedColumns();
     void dataChangedFullRangeWhenMostRowsChange();
     void tenThousandRowsInOneBatch();
@@ -112,42 +140,80 @@ void TestQueueModel::statusText_data()
     JobSnapshot retry = makeJob(1, JobState::Value::WaitingToRetry);
     retry.attempt = 1;
     retry.nextRetryAt = Now.addMSecs(3200);
-    QTest::newRow("503 once, retry counts down in whole seconds")
-            << retry << QStringLiteral("Retrying in 4 s (attempt 2 of 5)");
+    QTest::newRow("a retry counts down in whole seconds")
+            << retry << QStringLiteral("Retrying in 4 s (attempt 2 of 5).");
 
     JobSnapshot overdue = retry;
     overdue.nextRetryAt = Now.addSecs(-2);
     QTest::newRow("an overdue retry never shows negative seconds")
-            << overdue << QStringLiteral("Retrying in 0 s (attempt 2 of 5)");
+            << overdue << QStringLiteral("Retrying in 0 s (attempt 2 of 5).");
+
+    JobSnapshot busy = retry;
+    busy.failure = failureOf(Kind::ServerBusy, Step::Upload, 503, QStringLiteral("SlowDown"));
+    busy.waitingForServer = true;
+    busy.nextRetryAt = Now.addMSecs(23200);
+    QTest::newRow("a busy server is waited out, and the row says why")
+            << busy
+            << QStringLiteral("The server is not accepting files right now (it answered 503). "
+                              "Retrying in 24 s.");
+
+    JobSnapshot unusable = retry;
+    unusable.failure =
+            failureOf(Kind::BadServerAnswer, Step::Ticket, 200, QStringLiteral("InvalidResponse"));
+    QTest::newRow("a counted retry says why and which attempt comes")
+            << unusable
+            << QStringLiteral("The server sent an answer this app cannot use. Retrying in 4 s "
+                              "(attempt 2 of 5).");
+
+    JobSnapshot expired = retry;
+    expired.failure =
+            failureOf(Kind::SlotExpired, Step::Upload, 403, QStringLiteral("AccessDenied"));
+    expired.nextRetryAt = Now;
+    QTest::newRow("an expired link is renewed at once")
+            << expired
+            << QStringLiteral("The link to upload this file expired before it could be used. It "
+                              "will get a new one and try again.");
 
     JobSnapshot done = makeJob(1, JobState::Value::Done);
     done.fileUrl = QStringLiteral("https://s3.example.com/typebot/file-1.txt");
     QTest::newRow("stored") << done << QStringLiteral("Stored");
 
-    JobSnapshot failed = makeJob(1, JobState::Value::Failed);
-    failed.errorMessage = QStringLiteral("file is 12 MB, this bot accepts 10 MB");
-    QTest::newRow("a failure says why")
-            << failed << QStringLiteral("Failed: file is 12 MB, this bot accepts 10 MB");
+    JobSnapshot tooLarge = makeJob(1, JobState::Value::Failed);
+    tooLarge.size = 12'000'000;
+    tooLarge.failure = failureOf(Kind::TooLarge, Step::Ticket, 400, QStringLiteral("BAD_REQUEST"),
+                                 QStringLiteral("File size exceeds the 10MB limit"));
+    tooLarge.failure.limitBytes = 10 * 1024 * 1024;
+    QTest::newRow("too large says both sizes, not the server's sentence")
+            << tooLarge
+            << QStringLiteral("Failed: The file is too large for this bot: it is 12 MB and the bot "
+                              "accepts at most 10 MiB (10.5 MB).");
 
-    JobSnapshot refused = makeJob(1, JobState::Value::Failed);
-    refused.attempt = 1;
-    refused.errorMessage = QStringLiteral(
-            "The Typebot API refused the request (400): File size exceeds the 10MB limit");
-    QTest::newRow("an API refusal shows the server's words first")
-            << refused << QStringLiteral("Failed: File size exceeds the 10MB limit (API 400)");
+    JobSnapshot session = makeJob(1, JobState::Value::Failed);
+    session.failure = failureOf(Kind::SessionGone, Step::Ticket, 400, QStringLiteral("BAD_REQUEST"),
+                                QStringLiteral("Can't find session"));
+    QTest::newRow("an API refusal in plain words, without (API 400)")
+            << session
+            << QStringLiteral("Failed: The chat this file was meant for has ended or cannot be "
+                              "found.");
 
     JobSnapshot gaveUp = makeJob(1, JobState::Value::Failed);
     gaveUp.attempt = 5;
-    gaveUp.errorMessage = QStringLiteral(
-            "The Typebot API failed (503): Service Unavailable (gave up after 5 attempts)");
-    QTest::newRow("an API failure after the last retry says how many attempts")
-            << gaveUp << QStringLiteral("Failed after 5 attempts: Service Unavailable (API 503)");
+    gaveUp.failure =
+            failureOf(Kind::StorageError, Step::Upload, 500, QStringLiteral("InternalError"),
+                      QStringLiteral("We encountered an internal error."));
+    gaveUp.failure.attempts = 5;
+    QTest::newRow("a storage failure after the last retry, without its code")
+            << gaveUp
+            << QStringLiteral("Failed: The file storage had a problem and could not keep the file "
+                              "(it answered 500).");
 
     JobSnapshot token = makeJob(1, JobState::Value::Failed);
-    token.errorMessage = QStringLiteral("The Typebot API wants an API token (401): Unauthorized");
-    QTest::newRow("a missing token keeps the whole sentence, which says what to do")
-            << token
-            << QStringLiteral("Failed: The Typebot API wants an API token (401): Unauthorized");
+    token.failure = failureOf(Kind::TokenNeeded, Step::Ticket, 401, QStringLiteral("UNAUTHORIZED"));
+    QTest::newRow("a missing token")
+            << token << QStringLiteral("Failed: The Typebot server asks for an API token.");
+
+    QTest::newRow("a failure with nothing recorded")
+            << makeJob(1, JobState::Value::Failed) << QStringLiteral("Failed");
 
     QTest::newRow("canceled") << makeJob(1, JobState::Value::Canceled)
                               << QStringLiteral("Canceled");
@@ -163,6 +229,111 @@ void TestQueueModel::statusText()
     model.setClock([] { return Now; });
     model.addJobs({ job });
     QCOMPARE(model.data(model.index(0, QueueModel::StatusColumn)).toString(), expected);
+}
+
+void TestQueueModel::toolTipSaysWhatToDo_data()
+{
+    QTest::addColumn<JobSnapshot>("job");
+    QTest::addColumn<QString>("expected");
+
+    JobSnapshot gaveUp = makeJob(1, JobState::Value::Failed);
+    gaveUp.failure = failureOf(Kind::StorageError, Step::Upload, 500,
+                               QStringLiteral("InternalError"), QStringLiteral("We failed."));
+    gaveUp.failure.attempts = 5;
+    QTest::newRow("a failed row says what to try")
+            << gaveUp
+            << QStringLiteral("The file storage had a problem and could not keep the file (it "
+                              "answered 500). Tried 5 times. Check your connection and try "
+                              "again later.");
+
+    JobSnapshot busy = makeJob(1, JobState::Value::WaitingToRetry);
+    busy.failure = failureOf(Kind::ServerBusy, Step::Ticket, 503, QString());
+    QTest::newRow("a waiting row says what comes next")
+            << busy
+            << QStringLiteral("The server is not accepting files right now (it answered 503). It "
+                              "will try again.");
+
+    QTest::newRow("an uploading row has no tooltip")
+            << makeJob(1, JobState::Value::Uploading) << QString();
+}
+
+void TestQueueModel::toolTipSaysWhatToDo()
+{
+    QFETCH(JobSnapshot, job);
+    QFETCH(QString, expected);
+    QueueModel model;
+    model.addJobs({ job });
+    const QVariant tip = model.data(model.index(0, QueueModel::StatusColumn), Qt::ToolTipRole);
+    QCOMPARE(tip.toString(), expected);
+    QCOMPARE(tip.isValid(), !expected.isEmpty());
+}
+
+void TestQueueModel::restoredFailureReadsInTodaysLanguage()
+{
+    // A run that failed a file for good...
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("q.sqlite"));
+    const QString file = dir.filePath(QStringLiteral("big.bin"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(2000, 'x'));
+    }
+    {
+        JobDatabase db;
+        QVERIFY(db.open(path));
+        const quint64 id = db.recordQueued({ { file, 2000 } }, QString(), QString()).value(0);
+        JobSnapshot failed = makeJob(id, JobState::Value::Failed);
+        failed.attempt = 1;
+        failed.failure =
+                failureOf(Kind::TooLarge, Step::Upload, 400, QStringLiteral("EntityTooLarge"),
+                          QStringLiteral("Your proposed upload exceeds the maximum"));
+        failed.failure.limitBytes = 1000;
+        TimelineEntry upload;
+        upload.time = Now;
+        upload.kind = TimelineEntry::Kind::Upload;
+        upload.attempt = 1;
+        upload.httpStatus = 400;
+        upload.errorCode = QStringLiteral("EntityTooLarge");
+        failed.timeline = { upload };
+        db.recordState(failed);
+    }
+    // ...is shown after a restart with its reason, not "restored from the previous session".
+    JobDatabase db;
+    QVERIFY(db.open(path));
+    Typebot::UploadEngine engine;
+    engine.setJournal(&db);
+    engine.pause();
+    QueueModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    connect(&engine, &Typebot::UploadEngine::jobsAdded, &model, &QueueModel::addJobs);
+    QCOMPARE(engine.restore().size(), 1);
+    QCOMPARE(model.rowCount(), 1);
+    const QModelIndex status = model.index(0, QueueModel::StatusColumn);
+    const QString english = QStringLiteral(
+            "Failed: The file is too large for this bot: it is 2 kB and the bot accepts at most "
+            "1 kB.");
+    QCOMPARE(model.data(status).toString(), english);
+    QCOMPARE(model.jobAt(0).timeline.constFirst().errorCode, QStringLiteral("EntityTooLarge"));
+    // The details keep what engineers need: kind, status, code and the server's words.
+    const QString report = DetailsPane::reportText(model.jobAt(0));
+    QVERIFY2(report.contains(QStringLiteral("Error kind: TooLarge")), qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral("HTTP 400 \u00b7 EntityTooLarge \u00b7 \u201cYour "
+                                            "proposed upload exceeds the maximum\u201d")),
+             qPrintable(report));
+
+    // The words follow the language of today's run, not the one it failed in.
+    QTranslator portuguese;
+    QVERIFY(portuguese.load(QStringLiteral(":/i18n/typebot-uploader_pt_BR.qm")));
+    QVERIFY(QCoreApplication::installTranslator(&portuguese));
+    const QString translated = model.data(status).toString();
+    const QString tip = model.data(status, Qt::ToolTipRole).toString();
+    QCoreApplication::removeTranslator(&portuguese);
+    QVERIFY2(translated.startsWith(QStringLiteral("Falhou: O arquivo é grande demais")),
+             qPrintable(translated));
+    QVERIFY2(tip.contains(QStringLiteral("arquivo menor")), qPrintable(tip));
+    QCOMPARE(model.data(status).toString(), english);
 }
 
 void TestQueueModel::waitingToRetryDrawsNoBar()

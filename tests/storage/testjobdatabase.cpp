@@ -3,7 +3,10 @@
 // database file cannot be used.
 
 #include "engine/uploadengine.h"
+#include "rawfiles.h"
 #include "storage/jobdatabase.h"
+#include "storage/timelinecodec.h"
+#include "system/nativepath.h"
 
 #include <QDir>
 #include <QFile>
@@ -35,6 +38,10 @@ private Q_SLOTS:
     void csvExportQuotesAndDefuses();
     void filesAreOwnerOnly();
     void fullDiskKeepsOutcomesUntilWritable();
+    void failureAndTimelineSurviveReopening();
+    void requeueForgetsTheFailure();
+    void migratesVersionOneQueue();
+    void namesInAnyEncodingSurviveReopening();
 
 private:
     JobSnapshot snapshot(quint64 id, State state, const QString &url = QString());
@@ -246,7 +253,8 @@ void TestJobDatabase::engineRestoresQueue()
     QCOMPARE(added.count(), 1);
     QCOMPARE(engine.snapshot(ids[0]).state, State::Queued); // requeued for a fresh ticket
     QCOMPARE(engine.snapshot(ids[1]).state, State::Failed);
-    QVERIFY(engine.snapshot(ids[1]).errorMessage.contains(vanished));
+    QCOMPARE(engine.snapshot(ids[1]).failure.kind, JobFailure::Kind::FileMissing);
+    QVERIFY(engine.snapshot(ids[1]).failure.detail.contains(vanished));
     QCOMPARE(db.entries().at(1).state, State::Failed);
     // New files get ids after the restored ones.
     const auto more = engine.addPaths({ present });
@@ -316,6 +324,211 @@ void TestJobDatabase::fullDiskKeepsOutcomesUntilWritable()
     for (const JobJournal::Entry &entry : db.entries())
         QCOMPARE(entry.state, State::Done); // nothing left for --resume to upload again
     QCOMPARE(db.history().size(), 60);
+}
+
+namespace {
+
+// A storage that gave up after three 500s: what the journal must bring back.
+JobFailure gaveUpFailure()
+{
+    JobFailure failure;
+    failure.kind = JobFailure::Kind::StorageError;
+    failure.step = JobFailure::Step::Upload;
+    failure.httpStatus = 500;
+    failure.code = QStringLiteral("InternalError");
+    failure.serverMessage = QStringLiteral("We encountered an internal error.");
+    failure.attempts = 3;
+    failure.at = QDateTime(QDate(2026, 11, 30), QTime(10, 15, 30, 250), Qt::UTC);
+    failure.limitBytes = 1048576;
+    failure.detail = QStringLiteral("a technical note");
+    return failure;
+}
+
+QList<TimelineEntry> threeAttempts()
+{
+    QList<TimelineEntry> timeline;
+    for (int attempt = 1; attempt <= 3; ++attempt) {
+        TimelineEntry upload;
+        upload.time = QDateTime(QDate(2026, 11, 30), QTime(10, 15, attempt * 10), Qt::UTC);
+        upload.kind = TimelineEntry::Kind::Upload;
+        upload.attempt = attempt;
+        upload.method = QStringLiteral("POST");
+        upload.host = QStringLiteral("s3.example.com");
+        upload.httpStatus = 500;
+        upload.durationMs = 120;
+        upload.bytes = 10;
+        upload.errorCode = QStringLiteral("InternalError");
+        upload.requestId = QStringLiteral("REQ%1").arg(attempt);
+        upload.message = QStringLiteral("presigned POST: InternalError");
+        timeline << upload;
+    }
+    return timeline;
+}
+
+} // namespace
+
+void TestJobDatabase::failureAndTimelineSurviveReopening()
+{
+    const QString path = m_dir->filePath(QStringLiteral("q.sqlite"));
+    const QString file = m_dir->filePath(QStringLiteral("kept.txt"));
+    {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("0123456789");
+    }
+    quint64 id = 0;
+    {
+        JobDatabase db;
+        QVERIFY(db.open(path));
+        id = db.recordQueued({ { file, 10 } }, QString(), QString()).value(0);
+        JobSnapshot failed = snapshot(id, State::Failed);
+        failed.attempt = 3;
+        failed.failure = gaveUpFailure();
+        failed.timeline = threeAttempts();
+        db.recordState(failed);
+    }
+    JobDatabase db;
+    QVERIFY(db.open(path));
+    const JobJournal::Entry entry = db.entries().value(0);
+    QCOMPARE(entry.state, State::Failed);
+    QCOMPARE(entry.failure, gaveUpFailure());
+    QCOMPARE(entry.timeline.size(), 3);
+    const QList<TimelineEntry> wanted = threeAttempts();
+    for (int i = 0; i < 3; ++i) {
+        const TimelineEntry &got = entry.timeline.at(i);
+        const TimelineEntry &want = wanted.at(i);
+        QCOMPARE(got.toText(), want.toText());
+        QCOMPARE(got.time, want.time);
+        QCOMPARE(got.kind, want.kind);
+        QCOMPARE(got.requestId, want.requestId);
+    }
+
+    // The engine hands it on as it ended: the reason, and the story up to the restart.
+    UploadEngine engine;
+    engine.setJournal(&db);
+    engine.pause();
+    QCOMPARE(engine.restore(), QList<quint64>{ id });
+    const JobSnapshot restored = engine.snapshot(id);
+    QCOMPARE(restored.state, State::Failed);
+    QCOMPARE(restored.failure, gaveUpFailure());
+    QVERIFY(restored.timeline.size() >= 3);
+    QCOMPARE(restored.timeline.at(2).requestId, QStringLiteral("REQ3"));
+}
+
+void TestJobDatabase::requeueForgetsTheFailure()
+{
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    const quint64 id =
+            db.recordQueued({ { QStringLiteral("/a"), 10 } }, QString(), QString()).value(0);
+    JobSnapshot failed = snapshot(id, State::Failed);
+    failed.failure = gaveUpFailure();
+    failed.timeline = threeAttempts();
+    db.recordState(failed);
+    QCOMPARE(db.entries().value(0).failure.kind, JobFailure::Kind::StorageError);
+    // Retried by the user: a queued file has no failure to show, even if the snapshot
+    // still carries the last one.
+    failed.state = State::Queued;
+    db.recordState(failed);
+    QVERIFY(db.entries().value(0).failure.isNull());
+    QVERIFY(db.entries().value(0).timeline.isEmpty());
+}
+
+void TestJobDatabase::migratesVersionOneQueue()
+{
+    const QString path = m_dir->filePath(QStringLiteral("old.sqlite"));
+    {
+        // The schema and rows as version 1 wrote them.
+        QSqlDatabase old =
+                QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("v1"));
+        old.setDatabaseName(path);
+        QVERIFY(old.open());
+        QSqlQuery q(old);
+        QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE jobs (id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, "
+                "size INTEGER, state TEXT NOT NULL, profile TEXT, session TEXT, file_url TEXT, "
+                "error TEXT, error_code TEXT, attempts INTEGER NOT NULL DEFAULT 0, added_at TEXT "
+                "NOT NULL, updated_at TEXT NOT NULL)")));
+        QVERIFY(q.exec(QStringLiteral(
+                "CREATE TABLE history (id INTEGER PRIMARY KEY AUTOINCREMENT, job_id INTEGER "
+                "UNIQUE, name TEXT NOT NULL, path TEXT, size INTEGER, profile TEXT, session TEXT, "
+                "file_url TEXT NOT NULL, stored_at TEXT NOT NULL)")));
+        QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO jobs (path, size, state, error, error_code, attempts, added_at, "
+                "updated_at) VALUES ('/old/a.txt', 5, 'failed', 'The storage answered 500 "
+                "InternalError', 'InternalError', 5, 'x', 'x'), ('/old/b.txt', 5, 'queued', NULL, "
+                "NULL, 0, 'x', 'x'), ('/old/c.txt', 5, 'canceled', 'Canceled', NULL, 0, 'x', "
+                "'x')")));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        old.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("v1"));
+
+    JobDatabase db;
+    QVERIFY2(db.open(path), qPrintable(db.problem()));
+    const QList<JobJournal::Entry> entries = db.entries();
+    QCOMPARE(entries.size(), 3);
+    // The old sentence is all version 1 knew: kept as the detail of an unknown kind.
+    QCOMPARE(entries.at(0).failure.kind, JobFailure::Kind::Other);
+    QCOMPARE(entries.at(0).failure.detail,
+             QStringLiteral("The storage answered 500 InternalError"));
+    QCOMPARE(entries.at(0).failure.code, QStringLiteral("InternalError"));
+    QCOMPARE(entries.at(0).failure.attempts, 5);
+    QVERIFY(entries.at(1).failure.isNull());
+    QCOMPARE(entries.at(2).failure.kind, JobFailure::Kind::Canceled);
+    // And new outcomes are written in full.
+    JobSnapshot failed = snapshot(entries.at(1).id, State::Failed);
+    failed.attempt = 3;
+    failed.failure = gaveUpFailure();
+    db.recordState(failed);
+    QCOMPARE(db.entries().at(1).failure, gaveUpFailure());
+}
+
+void TestJobDatabase::namesInAnyEncodingSurviveReopening()
+{
+    // As SQLite text, the bytes of a name that is not UTF-8 would come back as U+FFFD: the
+    // queue would name a file that does not exist.
+    const QByteArray bytes = QFile::encodeName(m_dir->path()) + "/caf\xe9 \xff.txt";
+    QVERIFY(RawFiles::write(bytes, "data"));
+    const QString path = NativePath::fromNative(bytes);
+    const QString database = m_dir->filePath(QStringLiteral("q.sqlite"));
+    quint64 id = 0;
+    {
+        JobDatabase db;
+        QVERIFY(db.open(database));
+        UploadEngine engine;
+        engine.setJournal(&db);
+        engine.pause();
+        const QList<quint64> ids = engine.addPaths({ path });
+        QCOMPARE(ids.size(), 1);
+        id = ids.first();
+        QCOMPARE(engine.snapshot(id).state, State::Queued);
+    }
+
+    JobDatabase db;
+    QVERIFY(db.open(database));
+    QCOMPARE(db.entries().size(), 1);
+    QCOMPARE(NativePath::toNative(db.entries().first().path), bytes);
+    UploadEngine engine;
+    engine.setJournal(&db);
+    engine.pause();
+    QCOMPARE(engine.restore(), QList<quint64>{ id });
+    const JobSnapshot restored = engine.snapshot(id);
+    QCOMPARE(restored.state, State::Queued); // the file was found again
+    QCOMPARE(restored.size, 4);
+    QCOMPARE(restored.displayName, QStringLiteral("café ÿ.txt"));
+
+    // Once stored, the history names the same file and shows its name readably.
+    JobSnapshot done = restored;
+    done.state = State::Done;
+    done.fileUrl = QStringLiteral("https://s3/bucket/caf%C3%A9");
+    db.recordState(done);
+    const QList<HistoryEntry> history = db.history();
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(NativePath::toNative(history.first().path), bytes);
+    QCOMPARE(history.first().name, QStringLiteral("café ÿ.txt"));
+    QCOMPARE(db.history(QStringLiteral("café")).size(), 1);
+    QVERIFY(RawFiles::removeTree(bytes));
 }
 
 QTEST_GUILESS_MAIN(TestJobDatabase)
