@@ -7,8 +7,10 @@
 #include "api/choicereply.h"
 #include "api/filetyperules.h"
 #include "diagnostics/curlcommand.h"
+#include "diagnostics/httpexchangetext.h"
 #include "diagnostics/humanformat.h"
 #include "diagnostics/redactor.h"
+#include "engine/failurewording.h"
 #include "engine/folderscanner.h"
 #include "engine/uploadengine.h"
 #include "engine/uploadjob.h"
@@ -16,10 +18,11 @@
 #include "storage/datapaths.h"
 #include "storage/jobdatabase.h"
 #include "storage/serverknowledgestore.h"
+#include "system/nativefileinfo.h"
+#include "system/nativepath.h"
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -52,17 +55,11 @@ UploadCommand::UploadCommand(CliOptions options, QObject *parent)
       m_options(std::move(options)),
       m_console(!m_options.quiet)
 {
-    m_observer.started = [this](quint64 id, const TransferRequest &request) {
-        handleTransferStarted(id, request);
-    };
-    m_observer.finished = [this](quint64 id, const TransferResult &result) {
-        handleTransferFinished(id, result);
-    };
 }
 
 UploadCommand::~UploadCommand()
 {
-    // The engine cancels its jobs; their transports call back into m_observer.
+    // Deleted first: the engine cancels its jobs, which still report to this object.
     delete m_engine;
     m_engine = nullptr;
 }
@@ -121,11 +118,10 @@ bool UploadCommand::prepare()
                                                .arg(error));
                 }
             });
-    m_engine->setTransportDecorator([this](UploadTransport *inner, QObject *owner) {
-        const auto *job = qobject_cast<UploadJob *>(owner);
-        return static_cast<UploadTransport *>(
-                new RecordingTransport(inner, job ? job->id() : 0, &m_observer, owner));
-    });
+    connect(m_engine, &UploadEngine::exchangeRecorded, this,
+            [this](quint64 id, const HttpExchange &exchange) {
+                printExchange(m_jobs.value(id).name, exchange);
+            });
     if (!m_options.noHistory)
         if (!openJournal())
             return false;
@@ -218,10 +214,6 @@ void UploadCommand::start()
 void UploadCommand::doStart()
 {
     m_elapsed.start();
-    if (m_options.verbosity >= 2)
-        verbose(QString(),
-                QStringLiteral("note: -vv shows the upload step's response headers; "
-                               "the ticket step's are not exposed by the engine"));
     if (m_options.bot) {
         startChat();
         return;
@@ -234,10 +226,11 @@ void UploadCommand::startUploads()
     // An empty folder gives the engine nothing to report; say so here.
     QStringList paths;
     for (const QString &path : std::as_const(m_options.paths)) {
-        const QFileInfo info(path);
-        if (m_options.recursive && info.isDir() && FolderScanner::scan(path).isEmpty()) {
+        if (m_options.recursive && NativeFileInfo(path).isDir()
+            && FolderScanner::scan(path).isEmpty()) {
             ++m_failed;
-            const QString message = QStringLiteral("%1: folder has no files to upload").arg(path);
+            const QString message = QStringLiteral("%1: folder has no files to upload")
+                                            .arg(NativePath::readable(path));
             if (m_options.json)
                 JsonLineWriter::write(QStringLiteral("failed"),
                                       { { QStringLiteral("id"), 0 },
@@ -368,20 +361,29 @@ void UploadCommand::processTimeline(const JobSnapshot &job)
                       { QStringLiteral("style"),
                         ServerKnowledge::styleKey(job.ticket.sendStyle()) } });
         } else if (entry.kind == TimelineEntry::Kind::Retry) {
-            // The entry before a retry is the failed request; its message is the reason.
-            QString reason = job.retryReason;
-            QString code;
-            if (i > 0 && timeline.at(i - 1).kind != TimelineEntry::Kind::Retry) {
-                reason = timeline.at(i - 1).message;
-                code = timeline.at(i - 1).errorCode;
+            // The latest retry waits out the snapshot's failure; an earlier one (several
+            // in one batch) has only the failed request before it to tell.
+            const bool latest = std::none_of(
+                    timeline.cbegin() + i + 1, timeline.cend(),
+                    [](const TimelineEntry &e) { return e.kind == TimelineEntry::Kind::Retry; });
+            JobFailure failure;
+            QString reason;
+            if (latest && !job.failure.isNull()) {
+                failure = job.failure;
+                reason = FailureWording::explanation(failure, FailureWording::Outlook::Retrying,
+                                                     job.size);
+            } else if (i > 0 && timeline.at(i - 1).kind != TimelineEntry::Kind::Retry) {
+                failure.httpStatus = timeline.at(i - 1).httpStatus;
+                failure.code = timeline.at(i - 1).errorCode;
+                reason = Redactor::text(timeline.at(i - 1).message);
             }
-            JsonLineWriter::write(QStringLiteral("retry"),
-                                  { { QStringLiteral("id"), double(job.id) },
-                                    { QStringLiteral("path"), job.filePath },
-                                    { QStringLiteral("attempt"), entry.attempt + 1 },
-                                    { QStringLiteral("delayMs"), double(entry.durationMs) },
-                                    { QStringLiteral("code"), code },
-                                    { QStringLiteral("reason"), Redactor::text(reason) } });
+            QJsonObject fields = JsonLineWriter::failureFields(failure);
+            fields.insert(QStringLiteral("id"), double(job.id));
+            fields.insert(QStringLiteral("path"), job.filePath);
+            fields.insert(QStringLiteral("attempt"), entry.attempt + 1);
+            fields.insert(QStringLiteral("delayMs"), double(entry.durationMs));
+            fields.insert(QStringLiteral("reason"), reason);
+            JsonLineWriter::write(QStringLiteral("retry"), fields);
         }
     }
     info.seenEntries = int(timeline.size());
@@ -402,10 +404,7 @@ void UploadCommand::handleJobFinished(const JobSnapshot &job)
 
 QString UploadCommand::failureText(const JobSnapshot &job) const
 {
-    QString message = Redactor::text(job.errorMessage);
-    if (job.errorCode == u"LocalFile" && !m_options.recursive && QFileInfo(job.filePath).isDir())
-        message += QStringLiteral(" (pass -r to upload the files inside it)");
-    return message;
+    return ConsoleOutput::failureText(job, m_options.recursive);
 }
 
 qint64 UploadCommand::jobDurationMs(const JobSnapshot &job) const
@@ -454,22 +453,22 @@ void UploadCommand::reportFinished(const JobSnapshot &job)
     case JobState::Value::Failed: {
         ++m_failed;
         const QString message = failureText(job);
-        if (m_options.json)
-            JsonLineWriter::write(QStringLiteral("failed"),
-                                  { { QStringLiteral("id"), double(job.id) },
-                                    { QStringLiteral("path"), job.filePath },
-                                    { QStringLiteral("size"), double(job.size) },
-                                    { QStringLiteral("code"), job.errorCode },
-                                    { QStringLiteral("message"), message },
-                                    { QStringLiteral("attempts"), job.attempt } });
-        else if (m_options.quiet)
+        if (m_options.json) {
+            QJsonObject fields = JsonLineWriter::failureFields(job.failure);
+            fields.insert(QStringLiteral("id"), double(job.id));
+            fields.insert(QStringLiteral("path"), job.filePath);
+            fields.insert(QStringLiteral("size"), double(job.size));
+            fields.insert(QStringLiteral("message"), message);
+            fields.insert(QStringLiteral("attempts"), job.attempt);
+            JsonLineWriter::write(QStringLiteral("failed"), fields);
+        } else if (m_options.quiet)
             m_console.printErr(QStringLiteral("typebot-upload: %1: %2").arg(job.filePath, message));
         else
-            m_console.printOut(QStringLiteral("failed  %1  %2  %3%4")
-                                       .arg(job.displayName, size, message,
-                                            job.errorCode.isEmpty() ? QString()
-                                                                    : QStringLiteral("  [")
-                                                            + job.errorCode + u']'));
+            m_console.printOut(
+                    QStringLiteral("failed  %1  %2  %3").arg(job.displayName, size, message));
+        // The codes, the status and the server's own words are for -v and --json.
+        if (m_options.verbosity >= 1 && !m_options.json)
+            verbose(job.displayName, FailureWording::technical(job.failure));
         break;
     }
     case JobState::Value::Canceled:
@@ -491,89 +490,59 @@ void UploadCommand::reportFinished(const JobSnapshot &job)
 
 void UploadCommand::printCurl(const JobSnapshot &job)
 {
-    const JobInfo &info = m_jobs[job.id];
-    const bool askedTicket =
-            std::any_of(job.timeline.cbegin(), job.timeline.cend(), [](const TimelineEntry &e) {
-                return e.kind == TimelineEntry::Kind::Ticket;
-            });
-    if (!askedTicket)
-        return; // failed before any request (missing file): nothing to reproduce
-    const auto secrets =
-            m_options.showSecrets ? CurlCommand::Secrets::Show : CurlCommand::Secrets::Redact;
-    const EndpointSettings &endpoint = m_options.engine.endpoint;
-    QString ticket = CurlCommand::ticketRequest(
-            endpoint, job.ticketRoute, { job.displayName, job.mimeType, job.size, job.blockId },
-            secrets);
-    QString upload;
-    if (info.lastTransfer)
-        upload = CurlCommand::upload(info.lastTransfer->ticket, info.lastTransfer->filePath,
-                                     info.lastTransfer->contentType, endpoint.caFile, secrets);
-    if (!m_options.showSecrets) {
-        ticket = Redactor::text(ticket);
-        upload = Redactor::text(upload);
+    // The requests the engine recorded: the slot request that gave the last slot, and the
+    // last upload attempt. A file that failed before any request has nothing to reproduce.
+    const HttpExchange *ticket = nullptr;
+    const HttpExchange *upload = nullptr;
+    for (const HttpExchange &exchange : job.exchanges) {
+        if (exchange.step == HttpExchange::Step::Ticket)
+            ticket = &exchange;
+        else if (exchange.step == HttpExchange::Step::Upload)
+            upload = &exchange;
     }
+    if (!ticket && !upload)
+        return;
+    CurlCommand::Options curl;
+    curl.secrets =
+            m_options.showSecrets ? CurlCommand::Secrets::Show : CurlCommand::Secrets::Redact;
+    curl.caFile = m_options.engine.endpoint.caFile;
+    curl.token = m_options.engine.endpoint.token;
+    const auto command = [&](const HttpExchange *exchange) {
+        if (!exchange)
+            return QString();
+        const QString text = CurlCommand::fromExchange(*exchange, curl);
+        return m_options.showSecrets ? text : Redactor::text(text);
+    };
+    const QString ticketCommand = command(ticket);
+    const QString uploadCommand = command(upload);
     if (m_options.json) {
         JsonLineWriter::write(QStringLiteral("curl"),
                               { { QStringLiteral("id"), double(job.id) },
                                 { QStringLiteral("path"), job.filePath },
-                                { QStringLiteral("ticket"), ticket },
-                                { QStringLiteral("upload"), upload } });
+                                { QStringLiteral("ticket"), ticketCommand },
+                                { QStringLiteral("upload"), uploadCommand } });
         return;
     }
-    m_console.printOut(QStringLiteral("# %1: step 1, ask for an upload slot").arg(job.displayName));
-    m_console.printOut(ticket);
-    if (!upload.isEmpty()) {
+    if (ticket) {
+        m_console.printOut(
+                QStringLiteral("# %1: step 1, ask for an upload slot").arg(job.displayName));
+        m_console.printOut(ticketCommand);
+    }
+    if (upload) {
         m_console.printOut(QStringLiteral("# %1: step 2, send the file (%2)")
                                    .arg(job.displayName,
-                                        info.lastTransfer->ticket.isPutVariant()
-                                                ? QStringLiteral("PUT")
-                                                : QStringLiteral("multipart POST")));
-        m_console.printOut(upload);
+                                        upload->isMultipart() ? QStringLiteral("multipart POST")
+                                                              : QStringLiteral("PUT")));
+        m_console.printOut(uploadCommand);
     }
 }
 
-void UploadCommand::handleTransferStarted(quint64 id, const TransferRequest &request)
+void UploadCommand::printExchange(const QString &name, const HttpExchange &exchange)
 {
-    m_jobs[id].lastTransfer = request;
     if (m_options.verbosity < 2)
         return;
-    const QString name = m_jobs[id].name;
-    const UploadTicket &ticket = request.ticket;
-    verbose(name,
-            QStringLiteral("> %1 %2").arg(ticket.isPutVariant() ? QStringLiteral("PUT")
-                                                                : QStringLiteral("POST"),
-                                          Redactor::url(ticket.presignedUrl)));
-    if (!request.userAgent.isEmpty())
-        verbose(name, QStringLiteral("> User-Agent: ") + QString::fromUtf8(request.userAgent));
-    if (ticket.isPutVariant()) {
-        verbose(name, QStringLiteral("> Content-Type: ") + request.contentType);
-        verbose(name, QStringLiteral("> Content-Length: %1").arg(request.expectedSize));
-        return;
-    }
-    verbose(name, QStringLiteral("> Content-Type: multipart/form-data; boundary=..."));
-    for (const FormField &field : ticket.formFields)
-        verbose(name,
-                QStringLiteral(">   field %1=%2")
-                        .arg(field.name, Redactor::formField(field.name, field.value)));
-    verbose(name,
-            QStringLiteral(">   file %1 (%2, %3 bytes)")
-                    .arg(request.uploadName, request.contentType)
-                    .arg(request.expectedSize));
-}
-
-void UploadCommand::handleTransferFinished(quint64 id, const TransferResult &result)
-{
-    if (m_options.verbosity < 2 || result.outcome == TransferResult::Outcome::Canceled)
-        return;
-    const QString name = m_jobs.value(id).name;
-    verbose(name,
-            result.httpStatus > 0
-                    ? QStringLiteral("< HTTP %1").arg(result.httpStatus)
-                    : QStringLiteral("< no HTTP answer: ") + Redactor::text(result.errorString));
-    for (const auto &[headerName, value] : result.headers)
-        verbose(name,
-                QStringLiteral("< ") + QString::fromLatin1(headerName) + QStringLiteral(": ")
-                        + Redactor::header(headerName, value));
+    for (const QString &line : HttpExchangeText::lines(exchange))
+        verbose(name, line);
 }
 
 void UploadCommand::verbose(const QString &name, const QString &text)
@@ -676,6 +645,8 @@ void UploadCommand::startChat()
     connect(m_chat, &ChatSession::responseReceived, this, &UploadCommand::handleChatResponse);
     connect(m_chat, &ChatSession::answerSent, this, &UploadCommand::handleChatAnswerSent);
     connect(m_chat, &ChatSession::failed, this, &UploadCommand::handleChatFailed);
+    connect(m_chat, &ChatSession::exchangeRecorded, this,
+            [this](const HttpExchange &exchange) { printExchange(QString(), exchange); });
     if (m_options.verbosity >= 1)
         verbose(QString(),
                 QStringLiteral("starting a chat with bot %1").arg(m_options.bot->publicId));
@@ -908,12 +879,12 @@ void UploadCommand::refuseFileBefore(const QString &path, const QString &code,
                                      const QString &message)
 {
     ++m_failed;
-    const QFileInfo info(path);
+    const NativeFileInfo info(path);
     if (m_options.json)
         JsonLineWriter::write(
                 QStringLiteral("failed"),
                 { { QStringLiteral("id"), 0 },
-                  { QStringLiteral("path"), info.absoluteFilePath() },
+                  { QStringLiteral("path"), NativePath::absolute(path) },
                   { QStringLiteral("size"), info.isFile() ? double(info.size()) : -1.0 },
                   { QStringLiteral("code"), code },
                   { QStringLiteral("message"), message },
@@ -936,7 +907,7 @@ bool UploadCommand::checkFilesForBot(const ChatInput &input)
     QStringList files;
     QList<Refusal> refusals;
     for (const QString &path : std::as_const(m_options.paths)) {
-        const QFileInfo info(path);
+        const NativeFileInfo info(path);
         if (info.isDir() && m_options.recursive) {
             for (const FolderScanner::Found &found : FolderScanner::scan(path)) {
                 if (found.isFile())

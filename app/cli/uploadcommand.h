@@ -3,7 +3,6 @@
 
 #include "clioptions.h"
 #include "consoleoutput.h"
-#include "recordingtransport.h"
 
 #include "engine/jobsnapshot.h"
 #include "transfer/transferrequest.h"
@@ -70,7 +69,6 @@ private:
         qint64 lastProgress = -1;
         int seenEntries = 0;
         std::optional<Typebot::TimelineEntry> lastEntry;
-        std::optional<Typebot::TransferRequest> lastTransfer;
     };
 
     enum class ChatPhase { None, Walking, Uploading, Submitting, Done };
@@ -97,8 +95,7 @@ private:
     void handleJobFinished(const Typebot::JobSnapshot &job);
     void handleStats(const Typebot::QueueStats &stats);
     void handleIdle();
-    void handleTransferStarted(quint64 id, const Typebot::TransferRequest &request);
-    void handleTransferFinished(quint64 id, const Typebot::TransferResult &result);
+    void printExchange(const QString &name, const Typebot::HttpExchange &exchange);
 
     JobInfo &announce(const Typebot::JobSnapshot &job);
     void processTimeline(const Typebot::JobSnapshot &job);
@@ -117,7 +114,6 @@ private:
     std::unique_ptr<Typebot::JobDatabase> m_journal; // deleted after the engine
     std::unique_ptr<Typebot::ServerKnowledgeStore> m_servers;
     bool m_serverSaveWarned = false;
-    RecordingTransport::Observer m_observer;
     QHash<quint64, JobInfo> m_jobs;
     QList<quint64> m_jobOrder; // the order of the links submitted to the bot
     QNetworkAccessManager *m_chatNam = nullptr;

@@ -50,6 +50,12 @@ ApiError BoundedReply::limitError() const
         error.kind = ApiError::Kind::InvalidResponse;
         error.message =
                 tr("the answer is larger than %1 KiB; stopped reading it").arg(m_maxBytes / 1024);
+    } else if (m_limit == Limit::HeadersTooLarge) {
+        error.kind = ApiError::Kind::InvalidResponse;
+        error.message = tr("the answer's headers take %1 KiB, more than the %2 KiB a server "
+                           "sends; stopped reading it")
+                                .arg((m_headerBytes + 1023) / 1024)
+                                .arg(MaxHeaderBytes / 1024);
     } else if (m_limit == Limit::DeadlineExpired) {
         error.kind = ApiError::Kind::Timeout;
         error.message =
@@ -61,7 +67,7 @@ ApiError BoundedReply::limitError() const
 void BoundedReply::handleMetaData()
 {
     // A declared length over the limit is refused before a byte of it is read.
-    if (!m_reply || m_limit != Limit::None)
+    if (!m_reply || m_limit != Limit::None || !checkHeaders())
         return;
     bool ok = false;
     const qint64 declared = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&ok);
@@ -69,9 +75,29 @@ void BoundedReply::handleMetaData()
         stop(Limit::TooLarge);
 }
 
+bool BoundedReply::checkHeaders()
+{
+    // Qt announces metaDataChanged before it has filled in the headers of some answers,
+    // so they are measured again when the first body bytes or the end arrive. (Past
+    // about 100 KiB Qt 6.4 drops the whole set itself and keeps the body.)
+    if (m_headersChecked)
+        return true;
+    const auto pairs = m_reply->rawHeaderPairs();
+    if (pairs.isEmpty())
+        return true;
+    m_headersChecked = true;
+    m_headerBytes = 0;
+    for (const auto &[name, value] : pairs)
+        m_headerBytes += name.size() + value.size() + 4; // "name: value\r\n"
+    if (m_headerBytes <= MaxHeaderBytes)
+        return true;
+    stop(Limit::HeadersTooLarge);
+    return false;
+}
+
 void BoundedReply::handleReadyRead()
 {
-    if (!m_reply || m_limit != Limit::None)
+    if (!m_reply || m_limit != Limit::None || !checkHeaders())
         return;
     while (m_reply->bytesAvailable() > 0) {
         const qint64 room = m_keepBytes - m_body.size();
@@ -98,12 +124,12 @@ void BoundedReply::stop(Limit limit)
     m_limit = limit;
     m_deadline.stop();
     if (m_reply) {
-        qCInfo(lcApi).noquote() << (limit == Limit::TooLarge ? "answer larger than"
-                                                             : "no complete answer within")
-                                << (limit == Limit::TooLarge
-                                            ? QString::number(m_maxBytes) + QStringLiteral(" bytes")
-                                            : QString::number(m_deadlineMs) + QStringLiteral(" ms"))
-                                << "from" << Redactor::url(m_reply->url()) << "; aborting";
+        const QString what = limit == Limit::TooLarge
+                ? QStringLiteral("answer larger than %1 bytes").arg(m_maxBytes)
+                : limit == Limit::HeadersTooLarge
+                ? QStringLiteral("%1 bytes of headers").arg(m_headerBytes)
+                : QStringLiteral("no complete answer within %1 ms").arg(m_deadlineMs);
+        qCInfo(lcApi).noquote() << what << "from" << Redactor::url(m_reply->url()) << "; aborting";
         m_reply->abort();
     }
 }

@@ -22,7 +22,11 @@ class BoundedReply final : public QObject
     Q_DISABLE_COPY_MOVE(BoundedReply)
 
 public:
-    enum class Limit { None, TooLarge, DeadlineExpired };
+    enum class Limit { None, TooLarge, HeadersTooLarge, DeadlineExpired };
+
+    // Real API and storage answers carry a few hundred bytes of headers; far more is a
+    // broken or hostile server, refused before its body is read.
+    static constexpr qint64 MaxHeaderBytes = Q_INT64_C(64) * 1024;
 
     // Takes no ownership of `reply`. `deadlineMs` <= 0: no deadline. With keepBytes below
     // maxBytes, bytes past keepBytes are read and dropped (an error body only needs its
@@ -47,6 +51,7 @@ public:
 private:
     void handleReadyRead();
     void handleMetaData();
+    bool checkHeaders(); // false: too many header bytes, the reply is stopped
     void handleDeadline();
     void stop(Limit limit);
 
@@ -56,6 +61,8 @@ private:
     int m_deadlineMs;
     QByteArray m_body;
     qint64 m_received = 0;
+    qint64 m_headerBytes = 0;
+    bool m_headersChecked = false;
     Limit m_limit = Limit::None;
     QTimer m_deadline;
 };

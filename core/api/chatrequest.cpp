@@ -1,15 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chatrequest.h"
 
-#include "apirequest.h"
-#include "boundedreply.h"
-#include "diagnostics/logging.h"
-#include "diagnostics/redactor.h"
-
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-
 namespace Typebot {
 
 namespace {
@@ -17,20 +8,13 @@ constexpr qint64 MaxResponseBytes = Q_INT64_C(4) * 1024 * 1024;
 } // namespace
 
 ChatRequest::ChatRequest(QNetworkAccessManager *nam, EndpointSettings settings, QObject *parent)
-    : QObject(parent),
+    : OneShotOperation(parent),
       m_nam(nam),
       m_settings(std::move(settings))
 {
 }
 
-ChatRequest::~ChatRequest()
-{
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
-}
+ChatRequest::~ChatRequest() = default;
 
 void ChatRequest::startChat(const QString &publicId)
 {
@@ -56,36 +40,33 @@ void ChatRequest::continueChat(const QString &sessionId, const ChatAnswer &answe
 void ChatRequest::schedule(ChatResult::Call call, const QString &pathId, const QUrl &url,
                            const QByteArray &body)
 {
-    if (m_started)
+    if (isStarted())
         return; // one call per request object, like a job
-    m_started = true;
     m_call = call;
     m_pathId = pathId;
     m_url = url;
     m_body = body;
-    QMetaObject::invokeMethod(this, &ChatRequest::doStart, Qt::QueuedConnection);
+    OneShotOperation::schedule();
 }
 
-void ChatRequest::cancel()
+bool ChatRequest::abortInFlight()
 {
-    if (m_finished)
-        return;
-    m_canceled = true;
-    if (m_reply) {
-        m_reply->abort();
-    } else {
-        ChatResult result;
-        result.call = m_call;
-        result.canceled = true;
-        finish(result);
-    }
+    if (!m_exchange || !m_exchange->isRunning())
+        return false;
+    m_exchange->abort(); // handleAnswer reports the cancellation
+    return true;
 }
 
-void ChatRequest::doStart()
+void ChatRequest::reportCanceled()
 {
-    if (m_finished)
-        return;
-    m_elapsed.start();
+    ChatResult result;
+    result.call = m_call;
+    result.canceled = true;
+    finish(result);
+}
+
+void ChatRequest::run()
+{
     ChatResult failure;
     failure.call = m_call;
     failure.botId = m_pathId;
@@ -101,51 +82,35 @@ void ChatRequest::doStart()
     // Public chats need no token; only the preview call sends it.
     const auto token = m_call == ChatResult::Call::StartPreviewChat ? ApiRequest::Token::Send
                                                                     : ApiRequest::Token::Omit;
+    auto *exchange = new ApiExchange(m_nam, HttpExchange::Step::Chat, this);
+    m_exchange = exchange;
+    connect(exchange, &ApiExchange::finished, this, &ChatRequest::handleAnswer);
+    ApiExchange::Limits limits;
+    limits.maxResponseBytes = MaxResponseBytes;
+    limits.deadlineMs = m_timeoutMs;
     QString tlsError;
-    const auto request =
-            ApiRequest::jsonPost(m_url, m_settings, token, m_userAgent, m_timeoutMs, &tlsError);
-    if (!request) {
+    if (!exchange->post(m_url, m_settings, token, m_userAgent, limits, m_body, &tlsError)) {
         failure.error.message = tlsError;
         finish(failure);
-        return;
     }
-    qCDebug(lcApi) << "POST" << Redactor::url(m_url);
-    m_reply = m_nam->post(*request, m_body);
-    m_bounded = new BoundedReply(m_reply, MaxResponseBytes, m_timeoutMs, m_reply);
-    connect(m_reply, &QNetworkReply::finished, this, &ChatRequest::handleFinished);
 }
 
-void ChatRequest::handleFinished()
+void ChatRequest::handleAnswer(const ApiExchange::Answer &answer)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply || m_finished)
-        return;
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->deleteLater();
-
+    if (m_exchange)
+        m_exchange->deleteLater();
     ChatResult result;
     result.call = m_call;
     result.botId = m_pathId;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_bounded->drain();
-    const QByteArray body = m_bounded->body();
-    if (m_canceled) {
+    result.exchange = answer.record;
+    const int status = answer.status;
+    if (isCanceled()) {
         result.canceled = true;
-    } else if (m_bounded->limit() != BoundedReply::Limit::None) {
-        result.error = m_bounded->limitError();
-    } else if (status == 0) {
-        result.error.kind = reply->error() == QNetworkReply::OperationCanceledError
-                ? ApiError::Kind::Timeout
-                : ApiError::Kind::Network;
-        result.error.message = Redactor::text(reply->errorString());
-        if (reply->error() == QNetworkReply::InsecureRedirectError)
-            result.error.message =
-                    tr("the API redirected to another host (%1); not followed")
-                            .arg(Redactor::url(QUrl::fromEncoded(reply->rawHeader("Location"))));
+    } else if (answer.failure) {
+        result.error = *answer.failure;
     } else if (status >= 200 && status < 300) {
         QString parseError;
-        if (auto response = ChatResponse::fromJson(body, &parseError)) {
+        if (auto response = ChatResponse::fromJson(answer.body, &parseError)) {
             const bool isStart = m_call != ChatResult::Call::ContinueChat;
             if (isStart && response->sessionId.isEmpty()) {
                 result.error.kind = ApiError::Kind::InvalidResponse;
@@ -157,10 +122,10 @@ void ChatRequest::handleFinished()
         } else {
             result.error.kind = ApiError::Kind::InvalidResponse;
             result.error.message = parseError;
-            result.error.bodyExcerpt = ApiError::sanitizedExcerpt(body);
+            result.error.bodyExcerpt = ApiError::sanitizedExcerpt(answer.body);
         }
     } else {
-        result.error = ApiError::fromHttpResponse(status, body);
+        result.error = ApiError::fromHttpResponse(status, answer.body);
     }
     result.error.httpStatus = status;
     finish(result);
@@ -168,10 +133,9 @@ void ChatRequest::handleFinished()
 
 void ChatRequest::finish(ChatResult result)
 {
-    if (m_finished)
+    if (!beginFinish())
         return;
-    m_finished = true;
-    result.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    result.durationMs = elapsedMs();
     Q_EMIT finished(result);
 }
 

@@ -1,27 +1,22 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "apiexchange.h"
 #include "chatanswer.h"
 #include "chatresult.h"
 #include "endpointsettings.h"
+#include "system/oneshotoperation.h"
 
-#include <QElapsedTimer>
-#include <QObject>
 #include <QPointer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
-
-namespace Typebot {
-class BoundedReply;
-}
 
 namespace Typebot {
 
-// One chat call: startChat (public bot, no auth), preview startChat (bearer token) or
-// continueChat. Same rules as TicketRequest: the token goes to the API host only and only
-// where needed, redirects stay on the same origin, a timeout always applies.
-class ChatRequest final : public QObject
+// One call to Typebot's chat API (startChat, the preview startChat or continueChat):
+// the public chat needs no token, the preview one sends it to the API host only. The
+// answer is bounded in size and time like every API answer, and recorded.
+class ChatRequest final : public OneShotOperation
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ChatRequest)
@@ -38,7 +33,6 @@ public:
     void startChat(const QString &publicId);
     void startPreviewChat(const QString &typebotId);
     void continueChat(const QString &sessionId, const ChatAnswer &answer);
-    void cancel();
 
     QUrl url() const { return m_url; }
 
@@ -48,8 +42,10 @@ Q_SIGNALS:
 private:
     void schedule(ChatResult::Call call, const QString &pathId, const QUrl &url,
                   const QByteArray &body);
-    void doStart();
-    void handleFinished();
+    void run() override;
+    bool abortInFlight() override;
+    void reportCanceled() override;
+    void handleAnswer(const ApiExchange::Answer &answer);
     void finish(ChatResult result);
 
     QNetworkAccessManager *m_nam;
@@ -58,14 +54,9 @@ private:
     QString m_pathId;
     QUrl m_url;
     QByteArray m_body;
-    QPointer<QNetworkReply> m_reply;
-    BoundedReply *m_bounded = nullptr; // child of m_reply
-    QElapsedTimer m_elapsed;
+    QPointer<ApiExchange> m_exchange;
     QByteArray m_userAgent;
     int m_timeoutMs = 30000;
-    bool m_started = false;
-    bool m_canceled = false;
-    bool m_finished = false;
 };
 
 } // namespace Typebot

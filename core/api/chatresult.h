@@ -3,6 +3,7 @@
 
 #include "apierror.h"
 #include "chatresponse.h"
+#include "diagnostics/httpexchange.h"
 
 #include <QMetaType>
 
@@ -33,6 +34,7 @@ struct ChatResult
     ApiError error;
     QString botId; // start calls: the id asked for, for messages
     qint64 durationMs = 0;
+    HttpExchange exchange; // the request as sent and the answer (none: never sent)
 
     // One pure classification of the error, so the GUI and the CLI word it the same.
     static Failure classify(Call call, const ApiError &error);

@@ -100,6 +100,8 @@ void ChatSession::handleFinished(const ChatResult &result)
     m_request->deleteLater();
     m_request = nullptr;
     m_lastResult = result;
+    if (!result.exchange.method.isEmpty())
+        Q_EMIT exchangeRecorded(result.exchange);
     if (!result.ok) {
         setState(State::Failed);
         qCInfo(lcApi).noquote() << "chat call failed:" << result.errorString();

@@ -70,6 +70,8 @@ Q_SIGNALS:
     // (its retry message), i.e. it refused the last answer, e.g. files of the wrong type.
     void responseReceived(const Typebot::ChatResponse &response, bool answerRejected);
     void failed(const Typebot::ChatResult &result, const QString &message);
+    // Each chat request as sent, with its answer (before the signals above): for -vv.
+    void exchangeRecorded(const Typebot::HttpExchange &exchange);
 
 private:
     bool send(ChatResult::Call call, const QString &id, const ChatAnswer &answer);

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ticketrequest.h"
 
-#include "apirequest.h"
-#include "boundedreply.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "routememory.h"
@@ -10,9 +8,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
 
 namespace Typebot {
 
@@ -46,7 +41,7 @@ bool isBlockIdRefusal(int status, const ApiError &error)
 
 TicketRequest::TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings,
                              RouteMemory *routes, QObject *parent)
-    : QObject(parent),
+    : TicketSource(parent),
       m_nam(nam),
       m_settings(std::move(settings)),
       m_routes(routes)
@@ -56,11 +51,6 @@ TicketRequest::TicketRequest(QNetworkAccessManager *nam, EndpointSettings settin
 TicketRequest::~TicketRequest()
 {
     releaseProbe();
-    if (m_reply) {
-        m_reply->disconnect(this);
-        m_reply->abort();
-        m_reply->deleteLater();
-    }
 }
 
 QByteArray TicketRequest::requestBody(ServerKnowledge::Route route, const QString &sessionId,
@@ -80,47 +70,45 @@ QByteArray TicketRequest::requestBody(ServerKnowledge::Route route, const QStrin
     return QJsonDocument(body).toJson(QJsonDocument::Compact);
 }
 
-void TicketRequest::start(const Input &input)
+bool TicketRequest::abortInFlight()
 {
-    m_input = input;
-    QMetaObject::invokeMethod(this, &TicketRequest::doStart, Qt::QueuedConnection);
+    if (!m_exchange || !m_exchange->isRunning())
+        return false;
+    m_exchange->abort(); // handleAnswer reports the cancellation
+    return true;
 }
 
-void TicketRequest::cancel()
+void TicketRequest::reportCanceled()
 {
-    if (m_finished)
-        return;
-    m_canceled = true;
-    if (m_reply) {
-        m_reply->abort();
-    } else {
-        TicketResult result;
-        result.canceled = true;
-        finish(result);
-    }
+    TicketResult result;
+    result.canceled = true;
+    finish(result);
 }
 
-void TicketRequest::doStart()
+void TicketRequest::run()
 {
-    if (m_finished)
+    waitForRoute();
+}
+
+void TicketRequest::waitForRoute()
+{
+    if (isFinished() || isCanceled())
         return;
-    if (!m_elapsed.isValid())
-        m_elapsed.start();
     if (m_routes) {
         if (!m_routes->tryBeginProbe(this)) {
             // Another request is finding out which route this server has; its answer
             // decides ours.
             if (!m_waiting) {
                 m_waiting = true;
-                connect(m_routes, &RouteMemory::settled, this, &TicketRequest::doStart);
+                connect(m_routes, &RouteMemory::settled, this, &TicketRequest::waitForRoute);
             }
             return;
         }
         if (m_waiting) {
             m_waiting = false;
-            disconnect(m_routes, &RouteMemory::settled, this, &TicketRequest::doStart);
+            disconnect(m_routes, &RouteMemory::settled, this, &TicketRequest::waitForRoute);
         }
-        m_route = m_routes->routeToTry(!m_input.blockId.trimmed().isEmpty());
+        m_route = m_routes->routeToTry(!input().blockId.trimmed().isEmpty());
     } else {
         m_route = ServerKnowledge::Route::V3;
     }
@@ -131,32 +119,32 @@ void TicketRequest::send()
 {
     m_attemptElapsed.start();
     const QUrl url = m_settings.endpoint(ServerKnowledge::routePath(m_route));
+    if (m_exchange)
+        m_exchange->deleteLater();
+    auto *exchange = new ApiExchange(m_nam, HttpExchange::Step::Ticket, this);
+    m_exchange = exchange;
+    connect(exchange, &ApiExchange::finished, this, &TicketRequest::handleAnswer);
+    ApiExchange::Limits limits;
+    limits.maxResponseBytes = MaxResponseBytes;
+    limits.deadlineMs = m_timeoutMs;
     QString tlsError;
-    const auto request = ApiRequest::jsonPost(url, m_settings, ApiRequest::Token::Send, m_userAgent,
-                                              m_timeoutMs, &tlsError);
-    if (!request) {
+    if (!exchange->post(url, m_settings, ApiRequest::Token::Send, m_userAgent, limits,
+                        requestBody(m_route, m_settings.sessionId, input()), &tlsError)) {
         TicketResult result;
         result.error.kind = ApiError::Kind::Network;
         result.error.message = tlsError;
         releaseProbe();
         finish(result);
-        return;
     }
-    qCDebug(lcApi) << "POST" << Redactor::url(url);
-    m_reply = m_nam->post(*request, requestBody(m_route, m_settings.sessionId, m_input));
-    // The whole exchange has a deadline and the answer a size cap: Qt's transfer timeout
-    // alone restarts on every byte a dripping server sends.
-    m_bounded = new BoundedReply(m_reply, MaxResponseBytes, m_timeoutMs, m_reply);
-    connect(m_reply, &QNetworkReply::finished, this, &TicketRequest::handleFinished);
 }
 
 bool TicketRequest::switchRouteAfter(int status, const ApiError &error)
 {
-    if (m_switched || m_canceled)
+    if (m_switched || isCanceled())
         return false;
     const bool absent = status == 404;
     const bool blockRefused = m_route == ServerKnowledge::Route::V3
-            && m_input.blockId.trimmed().isEmpty() && isBlockIdRefusal(status, error);
+            && input().blockId.trimmed().isEmpty() && isBlockIdRefusal(status, error);
     if (!absent && !blockRefused)
         return false;
 
@@ -190,8 +178,8 @@ bool TicketRequest::switchRouteAfter(int status, const ApiError &error)
 bool TicketRequest::switchFromPlaceholderSlot(const UploadTicket &ticket)
 {
     const ServerKnowledge::SendStyle style = ticket.sendStyle();
-    if (m_switched || m_canceled || m_route != ServerKnowledge::Route::V3
-        || !m_input.blockId.trimmed().isEmpty() || !ServerKnowledge::usesBlockIdInPath(style))
+    if (m_switched || isCanceled() || m_route != ServerKnowledge::Route::V3
+        || !input().blockId.trimmed().isEmpty() || !ServerKnowledge::usesBlockIdInPath(style))
         return false;
     // A server older than 3.17 took the placeholder block id into the object's path. The
     // unused slot costs nothing; v2 files the upload under the session's real block.
@@ -218,39 +206,25 @@ bool TicketRequest::switchFromPlaceholderSlot(const UploadTicket &ticket)
     return true;
 }
 
-void TicketRequest::handleFinished()
+void TicketRequest::handleAnswer(const ApiExchange::Answer &answer)
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply || m_finished)
+    if (isFinished())
         return;
-    m_reply = nullptr;
-    reply->disconnect(this);
-    reply->deleteLater();
+    m_exchanges.append(answer.record);
 
     TicketResult result;
-    result.host = reply->url().host();
-    result.networkError = reply->error();
-    result.serverDate = parseHttpDate(reply->rawHeader("Date"));
-    result.retryAfter = reply->rawHeader("Retry-After");
+    result.host = answer.record.url.host();
+    result.networkError = answer.networkError;
+    result.serverDate = parseHttpDate(answer.header("Date"));
+    result.retryAfter = answer.header("Retry-After");
     result.route = m_route;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_bounded->drain();
-    const QByteArray body = m_bounded->body();
+    const int status = answer.status;
+    const QByteArray &body = answer.body;
 
-    if (m_canceled) {
+    if (isCanceled()) {
         result.canceled = true;
-    } else if (m_bounded->limit() != BoundedReply::Limit::None) {
-        result.error = m_bounded->limitError();
-    } else if (status == 0) {
-        result.error.kind = reply->error() == QNetworkReply::OperationCanceledError
-                ? ApiError::Kind::Timeout
-                : ApiError::Kind::Network;
-        result.error.message = Redactor::text(reply->errorString());
-        if (reply->error() == QNetworkReply::InsecureRedirectError)
-            result.error.message =
-                    tr("the API redirected to another host (%1); not followed "
-                       "so the token stays with the API host")
-                            .arg(Redactor::url(QUrl::fromEncoded(reply->rawHeader("Location"))));
+    } else if (answer.failure) {
+        result.error = *answer.failure;
     } else if (status >= 200 && status < 300) {
         QString parseError;
         if (auto ticket = UploadTicket::fromJson(body, &parseError)) {
@@ -277,13 +251,12 @@ void TicketRequest::handleFinished()
     }
     result.error.httpStatus = status;
 
-    if (m_routes && !m_canceled) {
+    if (m_routes && !isCanceled()) {
         // The route's own answers (a slot, or a 4xx about the request) prove it exists;
         // network errors and 5xx may come from anything in front of it.
         if (result.ok)
             m_routes->learnStyle(result.ticket.sendStyle());
-        if (status >= 200 && status < 500 && status != 404 && !result.canceled
-            && m_bounded->limit() == BoundedReply::Limit::None
+        if (status >= 200 && status < 500 && status != 404 && !result.canceled && !answer.failure
             && result.error.kind != ApiError::Kind::InvalidResponse)
             m_routes->learnRoute(m_route);
     }
@@ -296,7 +269,7 @@ void TicketRequest::releaseProbe()
 {
     if (m_routes) {
         if (m_waiting)
-            disconnect(m_routes, &RouteMemory::settled, this, &TicketRequest::doStart);
+            disconnect(m_routes, &RouteMemory::settled, this, &TicketRequest::waitForRoute);
         m_waiting = false;
         m_routes->endProbe(this);
     }
@@ -304,11 +277,11 @@ void TicketRequest::releaseProbe()
 
 void TicketRequest::finish(TicketResult result)
 {
-    if (m_finished)
+    if (!beginFinish())
         return;
-    m_finished = true;
     releaseProbe();
     result.durationMs = m_attemptElapsed.isValid() ? m_attemptElapsed.elapsed() : 0;
+    result.exchanges = m_exchanges;
     Q_EMIT finished(result);
 }
 

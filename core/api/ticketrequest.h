@@ -1,20 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "apiexchange.h"
 #include "endpointsettings.h"
 #include "serverknowledge.h"
-#include "ticketresult.h"
+#include "ticketsource.h"
 
 #include <QElapsedTimer>
-#include <QObject>
 #include <QPointer>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 
 namespace Typebot {
 
-class BoundedReply;
 class RouteMemory;
 
 // Step 1: asks the API for an upload slot, on whichever generate-upload-url route the
@@ -22,7 +20,8 @@ class RouteMemory;
 // A 404 means the route is absent: the request switches to the other route once and
 // tells the shared RouteMemory, so later requests go straight to the right one. The
 // token, if any, goes to the API host only; redirects to another origin are refused.
-class TicketRequest final : public QObject
+// Every request made is recorded in the result.
+class TicketRequest final : public TicketSource
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(TicketRequest)
@@ -32,14 +31,6 @@ public:
     // it; older ones refuse it, and the request then falls back to v2.
     static inline const QString PlaceholderBlockId = QStringLiteral("typebot-uploader");
 
-    struct Input
-    {
-        QString fileName;
-        QString fileType;
-        qint64 fileSize = -1;
-        QString blockId; // the file-input block the session waits on; empty: unknown
-    };
-
     // `routes` may be null: then each request learns on its own (tests, one-off calls).
     TicketRequest(QNetworkAccessManager *nam, EndpointSettings settings, RouteMemory *routes,
                   QObject *parent = nullptr);
@@ -48,19 +39,16 @@ public:
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
 
-    void start(const Input &input);
-    void cancel();
-
     static QByteArray requestBody(ServerKnowledge::Route route, const QString &sessionId,
                                   const Input &input);
 
-Q_SIGNALS:
-    void finished(const Typebot::TicketResult &result);
-
 private:
-    void doStart();
+    void run() override;
+    bool abortInFlight() override;
+    void reportCanceled() override;
+    void waitForRoute();
     void send();
-    void handleFinished();
+    void handleAnswer(const ApiExchange::Answer &answer);
     // A 404 on generate-upload-url: that route is not on this server.
     bool switchRouteAfter(int status, const ApiError &error);
     // A slot from v3 of a server before 3.17 sent with a placeholder block id.
@@ -71,19 +59,15 @@ private:
     QNetworkAccessManager *m_nam;
     EndpointSettings m_settings;
     QPointer<RouteMemory> m_routes;
-    Input m_input;
     ServerKnowledge::Route m_route = ServerKnowledge::Route::Unknown;
     bool m_switched = false; // tried the other route already
     bool m_waiting = false; // for another request's probe
     QList<TimelineEntry> m_notes;
-    QPointer<QNetworkReply> m_reply;
-    BoundedReply *m_bounded = nullptr; // child of m_reply
-    QElapsedTimer m_elapsed;
+    QList<HttpExchange> m_exchanges;
+    QPointer<ApiExchange> m_exchange;
     QElapsedTimer m_attemptElapsed;
     QByteArray m_userAgent;
     int m_timeoutMs = 30000;
-    bool m_canceled = false;
-    bool m_finished = false;
 };
 
 } // namespace Typebot

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "apierror.h"
+#include "diagnostics/httpexchange.h"
 #include "diagnostics/timelineentry.h"
 #include "serverknowledge.h"
 #include "uploadticket.h"
@@ -30,6 +31,8 @@ struct TicketResult
     // Requests made before the last one (a route absent, a block id refused): for the
     // timeline, never shown as failures.
     QList<TimelineEntry> notes;
+    // Every request made, in order (the last one is the one this result describes).
+    QList<HttpExchange> exchanges;
 };
 
 } // namespace Typebot

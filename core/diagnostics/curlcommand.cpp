@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "curlcommand.h"
 
-#include "api/ticketrequest.h"
 #include "redactor.h"
-#include "transfer/transferrequest.h"
+#include "system/nativepath.h"
 
 #include <QStringList>
 
@@ -17,77 +16,106 @@ QString urlText(const QUrl &url, CurlCommand::Secrets secrets)
                                                  : Redactor::url(url);
 }
 
+// Headers curl writes itself (or, for a multipart body, must write itself: the boundary
+// is its own); repeating them would send them twice or break the body.
+bool curlWritesItself(const QByteArray &name, bool multipart)
+{
+    static const QByteArrayList own{
+        "host",   "content-length",    "connection", "accept-encoding", "accept-language",
+        "expect", "transfer-encoding", "user-agent"
+    };
+    const QByteArray lower = name.toLower();
+    return own.contains(lower) || (multipart && lower == "content-type");
+}
+
+QString headerValue(const QByteArray &name, const QByteArray &value,
+                    const CurlCommand::Options &options)
+{
+    if (name.compare("Authorization", Qt::CaseInsensitive) == 0) {
+        const qsizetype space = value.indexOf(' ');
+        const QString scheme =
+                space > 0 ? QString::fromLatin1(value.left(space + 1)) : QStringLiteral("Bearer ");
+        return scheme
+                + (options.secrets == CurlCommand::Secrets::Show && !options.token.isEmpty()
+                           ? options.token
+                           : Redactor::Mask);
+    }
+    return options.secrets == CurlCommand::Secrets::Show ? QString::fromLatin1(value)
+                                                         : Redactor::header(name, value);
+}
+
 } // namespace
 
 QString CurlCommand::shellQuote(const QString &word)
 {
     if (word.isEmpty())
         return QStringLiteral("''");
-    QString quoted = word;
-    quoted.replace(u'\'', QStringLiteral("'\\''"));
-    return u'\'' + quoted + u'\'';
+    // A file name that is not UTF-8 holds bytes no text can show (NativePath): each comes
+    // from printf, the one way POSIX sh writes such a byte, beside the quoted text.
+    QString quoted;
+    QString text;
+    const auto flushText = [&] {
+        if (text.isEmpty())
+            return;
+        text.replace(u'\'', QStringLiteral("'\\''"));
+        quoted += u'\'' + text + u'\'';
+        text.clear();
+    };
+    for (qsizetype i = 0; i < word.size(); ++i) {
+        if (const int byte = NativePath::escapedByteAt(word, i); byte >= 0) {
+            flushText();
+            quoted += QStringLiteral("\"$(printf '\\%1')\"").arg(byte, 3, 8, QLatin1Char('0'));
+        } else {
+            text += word.at(i);
+        }
+    }
+    flushText();
+    return quoted;
 }
 
-QString CurlCommand::formFilePath(const QString &path)
+QString CurlCommand::formQuoted(const QString &value)
 {
-    QString escaped = path;
+    QString escaped = value;
     escaped.replace(u'\\', QStringLiteral("\\\\"));
     escaped.replace(u'"', QStringLiteral("\\\""));
     return u'"' + escaped + u'"';
 }
 
-QString CurlCommand::ticketRequest(const EndpointSettings &endpoint, ServerKnowledge::Route route,
-                                   const TicketRequest::Input &input, Secrets secrets)
+QString CurlCommand::fromExchange(const HttpExchange &exchange, const Options &options)
 {
-    const QByteArray body = TicketRequest::requestBody(route, endpoint.sessionId, input);
-    QStringList words{ QStringLiteral("curl"), QStringLiteral("-sS"), QStringLiteral("-X"),
-                       QStringLiteral("POST") };
-    if (!endpoint.caFile.isEmpty())
-        words << QStringLiteral("--cacert") << shellQuote(endpoint.caFile);
-    words << QStringLiteral("-H") << shellQuote(QStringLiteral("Content-Type: application/json"))
-          << QStringLiteral("-H") << shellQuote(QStringLiteral("Accept: application/json"));
-    if (!endpoint.token.isEmpty()) {
-        const QString value = secrets == Secrets::Show ? endpoint.token : Redactor::Mask;
-        words << QStringLiteral("-H")
-              << shellQuote(QStringLiteral("Authorization: Bearer ") + value);
-    }
-    const QString bodyText = QString::fromUtf8(body);
-    words << QStringLiteral("--data")
-          << shellQuote(secrets == Secrets::Show ? bodyText : Redactor::text(bodyText));
-    words << shellQuote(urlText(endpoint.endpoint(ServerKnowledge::routePath(route)), secrets));
-    return words.join(u' ');
-}
-
-QString CurlCommand::upload(const UploadTicket &ticket, const QString &filePath,
-                            const QString &contentType, const QString &caFile, Secrets secrets)
-{
+    const bool show = options.secrets == Secrets::Show;
     QStringList words{ QStringLiteral("curl"), QStringLiteral("-sS") };
-    if (!caFile.isEmpty())
-        words << QStringLiteral("--cacert") << shellQuote(caFile);
-    if (ticket.isPutVariant()) {
-        words << QStringLiteral("-T") << shellQuote(filePath);
-        if (!contentType.isEmpty())
-            words << QStringLiteral("-H")
-                  << shellQuote(QStringLiteral("Content-Type: ") + contentType);
+    if (!exchange.isFileUpload())
+        words << QStringLiteral("-X") << QString::fromLatin1(exchange.method);
+    if (!options.caFile.isEmpty())
+        words << QStringLiteral("--cacert") << shellQuote(options.caFile);
+    if (exchange.isFileUpload() && !exchange.isMultipart())
+        words << QStringLiteral("-T") << shellQuote(exchange.filePath);
+    for (const auto &[name, value] : exchange.requestHeaders) {
+        if (curlWritesItself(name, exchange.isMultipart()))
+            continue;
         words << QStringLiteral("-H")
-              << shellQuote(QStringLiteral("Cache-Control: ")
-                            + QLatin1String(TransferRequest::CacheControl));
-        words << shellQuote(urlText(ticket.presignedUrl, secrets));
-        return words.join(u' ');
+              << shellQuote(QString::fromLatin1(name) + QStringLiteral(": ")
+                            + headerValue(name, value, options));
     }
-    // --form-string, not -F: a value starting with '@' or '<', or holding ";type=", must go
-    // out verbatim, as the client sends it.
-    for (const FormField &field : ticket.formFields) {
-        const QString value = secrets == Secrets::Show
-                ? field.value
-                : Redactor::formField(field.name, field.value);
-        words << QStringLiteral("--form-string") << shellQuote(field.name + u'=' + value);
+    if (exchange.isMultipart()) {
+        // --form-string, not -F: a value starting with '@' or '<', or holding ";type=",
+        // must go out verbatim, as the client sends it.
+        for (const FormField &field : exchange.formFields) {
+            const QString value = show ? field.value : Redactor::formField(field.name, field.value);
+            words << QStringLiteral("--form-string") << shellQuote(field.name + u'=' + value);
+        }
+        QString filePart = QStringLiteral("file=@") + formQuoted(exchange.filePath);
+        if (!exchange.fileName.isEmpty())
+            filePart += QStringLiteral(";filename=") + formQuoted(exchange.fileName);
+        if (!exchange.fileContentType.isEmpty())
+            filePart += QStringLiteral(";type=") + exchange.fileContentType;
+        words << QStringLiteral("-F") << shellQuote(filePart);
+    } else if (!exchange.isFileUpload() && !exchange.requestBody.isEmpty()) {
+        const QString body = QString::fromUtf8(exchange.requestBody);
+        words << QStringLiteral("--data-binary") << shellQuote(show ? body : Redactor::text(body));
     }
-    QString filePart = QStringLiteral("file=@") + formFilePath(filePath);
-    if (!contentType.isEmpty())
-        filePart += QStringLiteral(";type=") + contentType;
-    words << QStringLiteral("-F") << shellQuote(filePart);
-    words << shellQuote(urlText(ticket.presignedUrl, secrets));
+    words << shellQuote(urlText(exchange.url, options.secrets));
     return words.join(u' ');
 }
 

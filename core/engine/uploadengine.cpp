@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "uploadengine.h"
 
+#include "api/ticketrequest.h"
 #include "diagnostics/logging.h"
+#include "system/nativefileinfo.h"
+#include "system/nativepath.h"
 #include "transfer/bandwidthlimiter.h"
 #include "transfer/curluploadtransport.h"
 #include "transfer/qnamuploadtransport.h"
 
-#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QNetworkInformation>
 
@@ -28,6 +30,12 @@ UploadEngine::UploadEngine(QObject *parent)
                 Q_EMIT serverLearned(m_config.endpoint.apiBase, knowledge);
             });
     m_env.config = &m_config;
+    m_env.ticketSourceFactory = [this](QObject *owner) -> TicketSource * {
+        auto *request = new TicketRequest(m_nam, m_config.endpoint, m_routes, owner);
+        request->setTimeoutMs(m_config.ticketTimeoutMs);
+        request->setUserAgent(m_config.userAgent);
+        return request;
+    };
     m_limiter = std::make_shared<BandwidthLimiter>();
     m_curlFactory = CurlUploadTransport::lazyFactory(m_limiter);
     chooseTransport();
@@ -101,12 +109,6 @@ void UploadEngine::setTransportFactory(UploadTransportFactory factory)
     chooseTransport();
 }
 
-void UploadEngine::setTransportDecorator(TransportDecorator decorator)
-{
-    m_decorator = std::move(decorator);
-    chooseTransport();
-}
-
 void UploadEngine::chooseTransport()
 {
     UploadTransportFactory base = m_testFactory;
@@ -116,14 +118,7 @@ void UploadEngine::chooseTransport()
         base = [](QNetworkAccessManager *nam, QObject *owner) -> UploadTransport * {
             return new QnamUploadTransport(nam, owner);
         };
-    if (!m_decorator) {
-        m_env.transportFactory = std::move(base);
-        return;
-    }
-    m_env.transportFactory = [base, decorator = m_decorator](QNetworkAccessManager *nam,
-                                                             QObject *owner) {
-        return decorator(base(nam, nullptr), owner);
-    };
+    m_env.transportFactory = std::move(base);
 }
 
 void UploadEngine::setClock(std::function<QDateTime()> clock)
@@ -135,13 +130,13 @@ QList<FolderScanner::Found> UploadEngine::expand(const QStringList &paths, bool 
 {
     QList<FolderScanner::Found> files;
     for (const QString &path : paths) {
-        const QFileInfo info(path);
-        if (!recursive || !info.isDir()) {
-            files.append({ info.isRelative() ? info.absoluteFilePath() : path, {}, {} });
+        // Paths in NativePath's form: QFileInfo would stat (and absolutize) another name.
+        if (!recursive || !NativeFileInfo(path).isDir()) {
+            files.append({ path.startsWith(u'/') ? path : NativePath::absolute(path), {}, {} });
             continue;
         }
-        // Every entry is reported: unreadable folders and unnamed files as failures.
-        files << FolderScanner::scan(info.absoluteFilePath());
+        // Every entry is reported: unreadable folders and links to folders as failures.
+        files << FolderScanner::scan(NativePath::absolute(path));
     }
     return files;
 }
@@ -155,6 +150,8 @@ UploadJob *UploadEngine::createJob(quint64 id, const QString &path)
             [this, job](JobState::Value state) { handleStateChanged(job, state); });
     connect(job, &UploadJob::progressChanged, this, [this, id] { markDirty(id); });
     connect(job, &UploadJob::finished, this, [this, job] { handleJobFinished(job); });
+    connect(job, &UploadJob::exchangeRecorded, this,
+            [this, id](const HttpExchange &exchange) { Q_EMIT exchangeRecorded(id, exchange); });
     return job;
 }
 
@@ -188,7 +185,7 @@ QList<quint64> UploadEngine::addPaths(const QStringList &paths, bool recursive)
         QList<JobJournal::QueuedFile> queued;
         queued.reserve(files.size());
         for (const FolderScanner::Found &file : files) {
-            const QFileInfo info(file.path);
+            const NativeFileInfo info(file.path);
             queued.append({ file.path, file.isFile() && info.isFile() ? info.size() : -1 });
         }
         ids = m_journal->recordQueued(queued, m_config.profileName, m_config.endpoint.sessionId);
@@ -251,7 +248,7 @@ QList<quint64> UploadEngine::restore(RestoreScope scope)
             continue;
         UploadJob *job = createJob(entry.id, entry.path);
         if (JobState::isFinal(entry.state)) {
-            job->restoreOutcome(entry.state, entry.fileUrl, entry.errorMessage, entry.errorCode,
+            job->restoreOutcome(entry.state, entry.fileUrl, entry.failure, entry.timeline,
                                 entry.attempts);
         } else if (checkNewJob(job)) {
             m_queued.insert(entry.id); // a fresh ticket: the old one has expired by now
@@ -438,7 +435,14 @@ void UploadEngine::retry(const QList<quint64> &ids)
 {
     for (const quint64 id : ids) {
         const auto it = m_jobs.find(id);
-        if (it == m_jobs.end() || !it->second->requeue())
+        if (it == m_jobs.end())
+            continue;
+        // A job waiting out a backoff or an outage is retried now rather than requeued.
+        if (it->second->state() == JobState::Value::WaitingToRetry) {
+            it->second->retryNow();
+            continue;
+        }
+        if (!it->second->requeue())
             continue;
         if (it->second->checkFile())
             m_queued.insert(id);

@@ -48,10 +48,6 @@ public:
     EngineConfig config() const { return m_config; }
     // For tests: a fake transport, a fixed clock.
     void setTransportFactory(UploadTransportFactory factory);
-    // Wraps each transport the configured kind makes (the command line records attempts).
-    using TransportDecorator =
-            std::function<UploadTransport *(UploadTransport *inner, QObject *owner)>;
-    void setTransportDecorator(TransportDecorator decorator);
     void setClock(std::function<QDateTime()> clock);
     // Not owned; lives in this engine's thread. Every file is written to it before any
     // network request, and each state change that matters as it happens.
@@ -74,6 +70,7 @@ public:
     bool isPaused() const { return m_paused; }
     void cancel(const QList<quint64> &ids);
     void cancelAll();
+    // Failed and canceled jobs are queued again; jobs waiting to retry try again now.
     void retry(const QList<quint64> &ids);
     void retryAllFailed();
     void remove(const QList<quint64> &ids); // running jobs are canceled first
@@ -96,6 +93,9 @@ Q_SIGNALS:
     void idle(); // nothing queued or running any more
     // The API base's route or sending style was learned or changed: worth persisting.
     void serverLearned(const QUrl &apiBase, const Typebot::ServerKnowledge &knowledge);
+    // A request a job made (its ticket's, its upload's), as sent, with the answer: what
+    // -vv prints. Secrets in it are redacted by whoever shows it.
+    void exchangeRecorded(quint64 id, const Typebot::HttpExchange &exchange);
 
 private:
     void schedule();
@@ -122,7 +122,6 @@ private:
     std::shared_ptr<BandwidthLimiter> m_limiter; // shared by every upload of this engine
     UploadTransportFactory m_curlFactory; // one CurlMulti in the engine's thread
     UploadTransportFactory m_testFactory; // replaces the configured kind when set
-    TransportDecorator m_decorator;
     std::map<quint64, UploadJob *> m_jobs; // ordered by id: the queue order
     QHash<quint64, SpeedMeter> m_speeds;
     double m_lastTotalSpeed = 0.0;

@@ -11,11 +11,14 @@
 #include "diagnostics/redactor.h"
 #include "errorclassifier.h"
 #include "failureinfo.h"
+#include "failurewording.h"
+#include "system/localfile.h"
+#include "system/nativefileinfo.h"
+#include "system/nativepath.h"
 #include "uploadnames.h"
 
-#include <QFileInfo>
+#include <QFile>
 #include <QMetaEnum>
-#include <QMimeDatabase>
 
 namespace Typebot {
 
@@ -38,18 +41,15 @@ UploadJob::UploadJob(quint64 id, const QString &filePath, const JobEnvironment *
     : QObject(parent),
       m_id(id),
       m_filePath(filePath),
-      m_displayName(QFileInfo(filePath).fileName()),
+      m_displayName(NativePath::displayName(filePath)),
       m_env(environment),
       m_retryTimer(this) // parented so it follows the job into the engine's thread
 {
-    const QFileInfo info(filePath);
+    // By the path's bytes: a name that is not UTF-8 is still this file's (NativePath).
+    const NativeFileInfo info(filePath);
     if (info.isFile())
         m_size = info.size();
-    const QMimeDatabase mimes;
-    m_mimeType = mimes.mimeTypeForFile(info).name();
-    // An empty file has no content to sniff: its name says more (as a browser would send).
-    if (m_mimeType == u"application/x-zerosize")
-        m_mimeType = mimes.mimeTypeForFile(info, QMimeDatabase::MatchExtension).name();
+    m_mimeType = LocalFile::mimeType(filePath);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &UploadJob::beginAttempt);
 }
@@ -82,18 +82,17 @@ JobSnapshot UploadJob::snapshot() const
     s.attempt = m_attempt;
     s.maxAttempts = m_env->config->retry.maxAttempts;
     s.nextRetryAt = m_nextRetryAt;
-    s.retryReason = m_retryReason;
     s.waitingForServer = m_state == State::WaitingToRetry && m_waitingForServer;
     s.fileUrl = m_fileUrl;
-    s.errorMessage = m_errorMessage;
-    s.errorCode = m_errorCode;
+    s.failure = m_failure;
     s.timeline = m_timeline;
     if (m_ticket)
         s.ticket = *m_ticket;
     s.ticketRoute = m_ticketRoute;
-    s.blockId = m_env->config->blockId;
-    s.uploadContentType = m_uploadContentType;
     s.uploadName = m_uploadName.isEmpty() ? m_displayName : m_uploadName;
+    s.exchanges = m_ticketExchanges;
+    if (m_uploadExchange)
+        s.exchanges.append(*m_uploadExchange);
     return s;
 }
 
@@ -128,14 +127,27 @@ void UploadJob::addEntry(TimelineEntry entry)
 
 void UploadJob::refuse(const QString &message, const QString &code)
 {
-    fail(message, code);
+    // The folder scanner's problems: a folder that cannot be listed, a link to a folder.
+    JobFailure failure = fileFailure(JobFailure::Kind::FileUnreadable, message);
+    failure.code = code;
+    fail(failure);
+}
+
+JobFailure UploadJob::fileFailure(JobFailure::Kind kind, const QString &detail)
+{
+    JobFailure failure;
+    failure.kind = kind;
+    failure.step = JobFailure::Step::File;
+    failure.code = QStringLiteral("LocalFile");
+    failure.detail = detail;
+    return failure;
 }
 
 bool UploadJob::checkFile()
 {
     FileStamp stamp;
     if (const auto problem = checkReadable(&stamp)) {
-        fail(*problem, QStringLiteral("LocalFile"));
+        fail(*problem);
         return false;
     }
     m_size = stamp.size;
@@ -169,8 +181,10 @@ void UploadJob::cancel()
         m_transport->deleteLater();
     }
     m_nextRetryAt = QDateTime();
-    m_errorMessage = tr("Canceled");
-    m_errorCode.clear();
+    m_failure = JobFailure();
+    m_failure.kind = JobFailure::Kind::Canceled;
+    m_failure.attempts = m_attempt;
+    m_failure.at = now();
     TimelineEntry entry;
     entry.kind = TimelineEntry::Kind::Note;
     entry.message = tr("canceled by the user");
@@ -190,27 +204,25 @@ bool UploadJob::requeue()
 {
     if (m_state != State::Failed && m_state != State::Canceled)
         return false;
-    m_errorMessage.clear();
-    m_errorCode.clear();
+    m_failure = JobFailure();
     m_fileUrl.clear();
     m_bytesSent = 0;
     m_attempt = 0;
     m_nextRetryAt = QDateTime();
-    m_retryReason.clear();
     m_ticket.reset();
     m_uploadName.clear();
     setState(State::Queued);
     return true;
 }
 
-void UploadJob::restoreOutcome(State state, const QString &fileUrl, const QString &errorMessage,
-                               const QString &errorCode, int attempts)
+void UploadJob::restoreOutcome(State state, const QString &fileUrl, const JobFailure &failure,
+                               const QList<TimelineEntry> &timeline, int attempts)
 {
     Q_ASSERT(JobState::isFinal(state));
     m_state = state;
     m_fileUrl = fileUrl;
-    m_errorMessage = errorMessage;
-    m_errorCode = errorCode;
+    m_failure = failure;
+    m_timeline = timeline; // the last attempts, as the journal kept them
     m_attempt = attempts;
     if (state == State::Done)
         m_bytesSent = std::max<qint64>(m_size, 0);
@@ -222,8 +234,7 @@ void UploadJob::restoreOutcome(State state, const QString &fileUrl, const QStrin
 
 UploadJob::FileStamp UploadJob::stampOf(const QString &path)
 {
-    QFileInfo info(path);
-    info.setCaching(false);
+    const NativeFileInfo info(path);
     FileStamp stamp;
     stamp.exists = info.exists();
     if (stamp.exists) {
@@ -233,18 +244,21 @@ UploadJob::FileStamp UploadJob::stampOf(const QString &path)
     return stamp;
 }
 
-std::optional<QString> UploadJob::checkReadable(FileStamp *stamp)
+std::optional<JobFailure> UploadJob::checkReadable(FileStamp *stamp)
 {
-    const QFileInfo info(m_filePath);
+    const QString shown = NativePath::readable(m_filePath);
+    const NativeFileInfo info(m_filePath);
     if (!info.exists())
-        return tr("File not found: %1").arg(m_filePath);
+        return fileFailure(JobFailure::Kind::FileMissing, tr("File not found: %1").arg(shown));
     if (info.isDir())
-        return tr("%1 is a folder, not a file").arg(m_filePath);
+        return fileFailure(JobFailure::Kind::IsFolder, tr("%1 is a folder, not a file").arg(shown));
     if (!info.isFile())
-        return tr("%1 is not a regular file").arg(m_filePath);
-    QFile probe(m_filePath);
-    if (!probe.open(QIODevice::ReadOnly))
-        return tr("Cannot read %1: %2").arg(m_filePath, probe.errorString());
+        return fileFailure(JobFailure::Kind::NotAFile, tr("%1 is not a regular file").arg(shown));
+    QFile probe;
+    QString error;
+    if (!LocalFile::openForReading(&probe, m_filePath, QIODevice::ReadOnly, &error))
+        return fileFailure(JobFailure::Kind::FileUnreadable,
+                           tr("Cannot read %1: %2").arg(shown, error));
     *stamp = stampOf(m_filePath);
     return std::nullopt;
 }
@@ -268,7 +282,7 @@ void UploadJob::beginAttempt()
     // each attempt takes its own snapshot and checks it again afterwards.
     FileStamp stamp;
     if (const auto problem = checkReadable(&stamp)) {
-        fail(*problem, QStringLiteral("LocalFile"));
+        fail(*problem);
         return;
     }
     m_stamp = stamp;
@@ -300,15 +314,12 @@ void UploadJob::claimUploadName()
 void UploadJob::requestTicket()
 {
     setState(State::RequestingTicket);
-    const EngineConfig &config = *m_env->config;
-    auto *request = new TicketRequest(m_env->nam, config.endpoint, m_env->routes, this);
-    request->setTimeoutMs(config.ticketTimeoutMs);
-    request->setUserAgent(config.userAgent);
+    TicketSource *request = m_env->ticketSourceFactory(this);
     m_ticketRequest = request;
-    connect(request, &TicketRequest::finished, this, &UploadJob::handleTicket);
+    connect(request, &TicketSource::finished, this, &UploadJob::handleTicket);
     if (m_uploadName.isEmpty())
         claimUploadName();
-    request->start({ m_uploadName, m_mimeType, m_size, config.blockId });
+    request->start({ m_uploadName, m_mimeType, m_size, m_env->config->blockId });
 }
 
 void UploadJob::handleTicket(const TicketResult &result)
@@ -318,6 +329,11 @@ void UploadJob::handleTicket(const TicketResult &result)
     m_ticketRequest = nullptr;
     if (result.canceled || JobState::isFinal(m_state))
         return;
+    m_ticketExchanges = result.exchanges;
+    for (HttpExchange exchange : result.exchanges) {
+        exchange.attempt = m_attempt;
+        Q_EMIT exchangeRecorded(exchange);
+    }
 
     // Requests that found the server's route first: part of the story, never failures.
     for (const TimelineEntry &note : result.notes)
@@ -348,10 +364,23 @@ void UploadJob::handleTicket(const TicketResult &result)
                 ? result.error.httpStatus
                 : 0;
         failure.invalidResponse = result.error.kind == ApiError::Kind::InvalidResponse;
+        failure.noUploadRoute = result.error.kind == ApiError::Kind::NoUploadRoute;
         if (result.error.kind == ApiError::Kind::Timeout)
             failure.networkError = QNetworkReply::TimeoutError;
-        handleFailure(failure, result.error.toString(), result.retryAfter,
-                      result.error.code.isEmpty() ? entry.errorCode : result.error.code);
+        failure.apiCode = result.error.code;
+        if (result.error.kind == ApiError::Kind::Http
+            || result.error.kind == ApiError::Kind::NoUploadRoute) {
+            // The server's words: its message and per-field issues, else an excerpt.
+            QStringList said;
+            if (!result.error.message.isEmpty())
+                said << result.error.message;
+            said << result.error.issues;
+            failure.serverMessage =
+                    said.isEmpty() ? result.error.bodyExcerpt : said.join(QStringLiteral("; "));
+        } else {
+            failure.detail = result.error.message; // ours: Qt's error, the parse problem
+        }
+        handleFailure(failure, result.retryAfter);
         return;
     }
     entry.message +=
@@ -373,14 +402,7 @@ void UploadJob::handleTicket(const TicketResult &result)
         check.kind = TimelineEntry::Kind::Preflight;
         check.message = problem->message;
         addEntry(check);
-        const QString code = problem->problem == Preflight::Problem::Expired
-                ? QStringLiteral("PolicyExpired")
-                : problem->problem == Preflight::Problem::TooSmall
-                ? QStringLiteral("EntityTooSmall")
-                : QStringLiteral("EntityTooLarge");
-        fail(problem->message,
-             problem->problem == Preflight::Problem::BadPolicy ? QStringLiteral("InvalidPolicy")
-                                                               : code);
+        fail(ErrorClassifier::describe(*problem));
         return;
     }
     startUpload();
@@ -401,7 +423,6 @@ void UploadJob::startUpload()
         request.contentType = m_ticket->fileType;
     if (request.contentType.isEmpty())
         request.contentType = m_mimeType;
-    m_uploadContentType = request.contentType;
     request.expectedSize = m_size;
     request.stallTimeoutMs = config.stallTimeoutMs;
     request.userAgent = config.userAgent;
@@ -433,58 +454,13 @@ void UploadJob::handleTransferProgress(qint64 sent, qint64 total)
 
 QString UploadJob::uploadErrorText(const TransferResult &result) const
 {
-    if (!result.s3Error && !result.serverMessage.isEmpty())
-        return proxyErrorText(result);
-    if (!result.s3Error)
-        return result.errorString;
-    const S3Error &e = *result.s3Error;
-    if (e.code == u"EntityTooLarge") {
-        const qint64 limit = e.extra.value(QStringLiteral("MaxSizeAllowed")).toLongLong();
-        return limit > 0 ? tr("The storage refused the file: %1; this bot accepts at most %2")
-                                   .arg(HumanFormat::bytes(m_size), HumanFormat::bytes(limit))
-                         : tr("The storage refused the file as too large (%1)").arg(e.toString());
-    }
-    if (e.code == u"EntityTooSmall")
-        return tr("The storage refused the file as too small (%1)").arg(e.toString());
-    if (e.code == u"SignatureDoesNotMatch")
-        return tr("The storage rejected the server's signature (SignatureDoesNotMatch). The "
-                  "Typebot server's S3 credentials, region or endpoint are misconfigured.");
-    if (e.isPolicyExpired())
-        return tr("The upload slot expired before the upload finished (%1)").arg(e.toString());
-    if (e.code == u"AccessDenied")
-        return tr("The storage denied the upload (%1)").arg(e.toString());
-    if (e.code == u"NoSuchBucket")
-        return tr("The storage has no bucket at this address (%1). The Typebot server's S3 "
-                  "bucket setting is wrong.")
-                .arg(e.toString());
-    return tr("The storage answered %1 %2").arg(result.httpStatus).arg(e.toString());
-}
-
-QString UploadJob::proxyErrorText(const TransferResult &result) const
-{
-    // The 3.17+ upload proxy answers in plain text; say what it means.
-    const QString &said = result.serverMessage;
-    const int status = result.httpStatus;
-    if (status == 403 && said.contains(u"expired", Qt::CaseInsensitive))
-        return tr("The upload link expired before the upload finished (\"%1\")").arg(said);
-    if (status == 403)
-        return tr("The server did not accept its own upload link (\"%1\"). Its upload proxy "
-                  "is misconfigured (its secret may have changed); ask the Typebot server's "
-                  "administrator.")
-                .arg(said);
-    if (status == 413) {
-        const qint64 limit = m_ticket ? m_ticket->maxFileSizeBytes() : -1;
-        return limit > 0 ? tr("The server refused the file as too large (\"%1\"): %2; this bot "
-                              "accepts at most %3")
-                                   .arg(said, HumanFormat::bytes(m_size), HumanFormat::bytes(limit))
-                         : tr("The server refused the file as too large (\"%1\"): %2")
-                                   .arg(said, HumanFormat::bytes(m_size));
-    }
-    if (status == 400 && said.contains(u"body", Qt::CaseInsensitive))
-        return tr("The server received no file data (\"%1\")").arg(said);
-    if (status >= 500)
-        return tr("The server could not store the file (%1 \"%2\")").arg(status).arg(said);
-    return tr("The upload server answered %1 \"%2\"").arg(status).arg(said);
+    // The facts for the timeline, as the storage gave them; FailureWording says what they
+    // mean, in the user's language.
+    if (result.s3Error)
+        return result.s3Error->toString();
+    if (!result.serverMessage.isEmpty())
+        return u'"' + result.serverMessage + u'"';
+    return result.errorString;
 }
 
 void UploadJob::handleTransferFinished(const TransferResult &result)
@@ -494,6 +470,9 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
     m_transport = nullptr;
     if (JobState::isFinal(m_state) || result.outcome == TransferResult::Outcome::Canceled)
         return;
+    m_uploadExchange = result.exchange;
+    m_uploadExchange->attempt = m_attempt;
+    Q_EMIT exchangeRecorded(*m_uploadExchange);
 
     // Qt's own silent resends count toward the budget.
     m_attempt += result.silentResends;
@@ -517,7 +496,7 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
     if (result.outcome == TransferResult::Outcome::LocalError) {
         entry.message = result.errorString;
         addEntry(entry);
-        fail(result.errorString, QStringLiteral("LocalFile"));
+        fail(fileFailure(JobFailure::Kind::FileUnreadable, result.errorString));
         return;
     }
     if (result.ok()) {
@@ -532,19 +511,18 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
             verify.message = after.exists ? tr("file changed during the upload")
                                           : tr("file deleted during the upload");
             addEntry(verify);
-            fail(after.exists ? tr("%1 changed while it was being uploaded; the stored copy may "
-                                   "not match. Retry to upload the current version.")
-                                        .arg(m_filePath)
-                              : tr("%1 was deleted while it was being uploaded").arg(m_filePath),
-                 QStringLiteral("FileChanged"));
+            JobFailure changed = fileFailure(
+                    after.exists ? JobFailure::Kind::FileChanged : JobFailure::Kind::FileMissing,
+                    NativePath::readable(m_filePath) + QStringLiteral(": ") + verify.message);
+            changed.code = QStringLiteral("FileChanged");
+            fail(changed);
             return;
         }
         verify.message = tr("file unchanged (%1)").arg(HumanFormat::bytes(m_size));
         addEntry(verify);
         m_bytesSent = m_size;
         m_fileUrl = m_ticket->fileUrl;
-        m_errorMessage.clear();
-        m_errorCode.clear();
+        m_failure = JobFailure();
         setState(State::Done);
         return;
     }
@@ -555,10 +533,11 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
     // A file that changed under the upload explains the failure better than whatever
     // the server made of the mangled body, and retrying the old snapshot is pointless.
     if (!(stampOf(m_filePath) == m_stamp)) {
-        fail(tr("%1 changed while it was being uploaded. Retry to upload the current "
-                "version.")
-                     .arg(m_filePath),
-             QStringLiteral("FileChanged"));
+        JobFailure changed = fileFailure(JobFailure::Kind::FileChanged,
+                                         NativePath::readable(m_filePath) + QStringLiteral(": ")
+                                                 + tr("file changed during the upload"));
+        changed.code = QStringLiteral("FileChanged");
+        fail(changed);
         return;
     }
     FailureInfo failure;
@@ -571,16 +550,26 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
         failure.s3Message = result.s3Error->message;
     }
     failure.serverMessage = result.serverMessage;
-    handleFailure(failure, message, result.header("Retry-After"), entry.errorCode);
+    if (result.s3Error)
+        failure.sizeLimit =
+                result.s3Error->extra.value(QStringLiteral("MaxSizeAllowed"), QStringLiteral("-1"))
+                        .toLongLong();
+    if (failure.sizeLimit <= 0)
+        failure.sizeLimit = m_ticket->maxFileSizeBytes();
+    if (result.httpStatus == 0)
+        failure.detail = result.errorString;
+    handleFailure(failure, result.header("Retry-After"));
 }
 
-void UploadJob::handleFailure(const FailureInfo &failure, const QString &message,
-                              const QByteArray &retryAfter, const QString &code)
+void UploadJob::handleFailure(const FailureInfo &failure, const QByteArray &retryAfter)
 {
     const RetryPolicy &policy = m_env->config->retry;
     const auto action = ErrorClassifier::classify(failure);
+    JobFailure described = ErrorClassifier::describe(failure);
+    described.attempts = m_attempt;
+    described.at = now();
     if (action == ErrorClassifier::Action::Fail) {
-        fail(message, code);
+        fail(described);
         return;
     }
     // Outages are waited out for a long while; other retryable failures have a budget.
@@ -590,9 +579,7 @@ void UploadJob::handleFailure(const FailureInfo &failure, const QString &message
     const bool waitingOut = outage && policy.outageDeadline.count() > 0
             && m_firstFailureAt.secsTo(now()) < policy.outageDeadline.count();
     if (!policy.mayRetry(m_attempt) && !waitingOut) {
-        fail(m_attempt > 1 ? tr("%1 (gave up after %n attempt(s))", nullptr, m_attempt).arg(message)
-                           : message,
-             code);
+        fail(described); // its attempts say how often it was tried
         return;
     }
     RetryPolicy::Milliseconds delay(0);
@@ -604,9 +591,8 @@ void UploadJob::handleFailure(const FailureInfo &failure, const QString &message
         if (failure.step == FailureInfo::Step::Upload && !ticketStillFresh())
             m_ticket.reset();
     }
-    m_retryReason = message;
+    m_failure = described; // what the row says it waits out
     m_waitingForServer = outage;
-    m_errorCode = code;
     m_nextRetryAt = now().addMSecs(delay.count());
     TimelineEntry entry;
     entry.kind = TimelineEntry::Kind::Retry;
@@ -620,18 +606,25 @@ void UploadJob::handleFailure(const FailureInfo &failure, const QString &message
                                               .arg(QString::fromLatin1(retryAfter)));
     addEntry(entry);
     qCInfo(lcEngine).noquote() << "job" << m_id << "retrying in" << delay.count()
-                               << "ms:" << Redactor::text(message);
+                               << "ms:" << JobFailure::kindName(described.kind)
+                               << FailureWording::technical(described);
     setState(State::WaitingToRetry);
     m_retryTimer.start(int(delay.count()));
 }
 
-void UploadJob::fail(const QString &message, const QString &code)
+void UploadJob::fail(const JobFailure &failure)
 {
     m_retryTimer.stop();
     m_nextRetryAt = QDateTime();
-    m_errorMessage = Redactor::text(message);
-    m_errorCode = code;
-    qCInfo(lcEngine).noquote() << "job" << m_id << "failed:" << m_errorMessage;
+    m_failure = failure;
+    m_failure.serverMessage = Redactor::text(m_failure.serverMessage);
+    m_failure.detail = Redactor::text(m_failure.detail);
+    if (m_failure.attempts == 0)
+        m_failure.attempts = m_attempt;
+    if (!m_failure.at.isValid())
+        m_failure.at = now();
+    qCInfo(lcEngine).noquote() << "job" << m_id << "failed:" << JobFailure::kindName(m_failure.kind)
+                               << FailureWording::technical(m_failure);
     setState(State::Failed);
 }
 

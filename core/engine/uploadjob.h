@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "api/ticketresult.h"
+#include "api/ticketsource.h"
 #include "engineconfig.h"
 #include "jobsnapshot.h"
 #include "transfer/transferresult.h"
@@ -21,7 +21,6 @@ namespace Typebot {
 
 class RouteMemory;
 class UploadNames;
-class TicketRequest;
 struct FailureInfo;
 
 // What jobs share, owned by the engine.
@@ -31,6 +30,7 @@ struct JobEnvironment
     const EngineConfig *config = nullptr;
     RouteMemory *routes = nullptr; // which generate-upload-url route the API base has
     UploadNames *names = nullptr; // the names files are sent under in this session
+    TicketSourceFactory ticketSourceFactory;
     UploadTransportFactory transportFactory;
     std::function<QDateTime()> clock; // UTC
 };
@@ -71,13 +71,15 @@ public:
     bool requeue(); // Failed or Canceled → Queued with a fresh attempt budget
     // Puts a job read back from the journal into the final state it ended in, without
     // emitting anything: nothing happened in this run.
-    void restoreOutcome(State state, const QString &fileUrl, const QString &errorMessage,
-                        const QString &errorCode, int attempts);
+    void restoreOutcome(State state, const QString &fileUrl, const JobFailure &failure,
+                        const QList<TimelineEntry> &timeline, int attempts);
 
 Q_SIGNALS:
     void stateChanged(Typebot::JobState::Value state);
     void progressChanged(qint64 bytesSent);
     void finished(); // reached Done, Failed or Canceled
+    // A request this job made (the ticket's, the upload's), as sent, with its answer.
+    void exchangeRecorded(const Typebot::HttpExchange &exchange);
 
 private:
     struct FileStamp
@@ -99,17 +101,16 @@ private:
     void startUpload();
     void handleTransferProgress(qint64 sent, qint64 total);
     void handleTransferFinished(const Typebot::TransferResult &result);
-    void handleFailure(const FailureInfo &failure, const QString &message,
-                       const QByteArray &retryAfter, const QString &code);
-    void fail(const QString &message, const QString &code = QString());
+    void handleFailure(const FailureInfo &failure, const QByteArray &retryAfter);
+    void fail(const JobFailure &failure);
+    static JobFailure fileFailure(JobFailure::Kind kind, const QString &detail);
     void addEntry(TimelineEntry entry);
     bool ticketStillFresh() const;
     QDateTime now() const;
     QDateTime serverNow() const;
     static FileStamp stampOf(const QString &path);
-    std::optional<QString> checkReadable(FileStamp *stamp);
+    std::optional<JobFailure> checkReadable(FileStamp *stamp);
     QString uploadErrorText(const TransferResult &result) const;
-    QString proxyErrorText(const TransferResult &result) const;
 
     const quint64 m_id;
     const QString m_filePath;
@@ -123,22 +124,21 @@ private:
     double m_speed = 0.0;
     int m_attempt = 0;
     QDateTime m_nextRetryAt;
-    QString m_retryReason;
     bool m_waitingForServer = false; // the last failure was an outage
     QDateTime m_firstFailureAt; // of this run: outages are waited out from here
     QString m_fileUrl;
-    QString m_errorMessage;
-    QString m_errorCode;
+    JobFailure m_failure; // see JobSnapshot::failure
     QList<TimelineEntry> m_timeline;
 
     FileStamp m_stamp;
     std::optional<UploadTicket> m_ticket;
     ServerKnowledge::Route m_ticketRoute = ServerKnowledge::Route::Unknown;
-    QString m_uploadContentType;
     QString m_uploadName; // the name sent (distinct within the session), once claimed
     QDateTime m_ticketExpiry;
     qint64 m_clockSkewMs = 0; // server clock minus ours, from the API's Date header
-    QPointer<TicketRequest> m_ticketRequest;
+    QPointer<TicketSource> m_ticketRequest;
+    QList<HttpExchange> m_ticketExchanges; // of the latest slot asked for
+    std::optional<HttpExchange> m_uploadExchange; // the latest upload attempt
     QPointer<UploadTransport> m_transport;
     QTimer m_retryTimer;
 };

@@ -46,7 +46,7 @@ public:
     void resume();
     void cancel(const QList<quint64> &ids);
     void cancelAll();
-    void retry(const QList<quint64> &ids);
+    void retry(const QList<quint64> &ids); // waiting ones retry now, see UploadEngine::retry
     void retryAllFailed();
     void remove(const QList<quint64> &ids);
     void clearFinished();

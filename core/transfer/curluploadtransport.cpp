@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "curluploadtransport.h"
 
+#include "api/boundedreply.h"
 #include "bandwidthlimiter.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "formencoding.h"
+#include "system/nativepath.h"
 #include "uploadbodyfile.h"
 
 #include <QCoreApplication>
@@ -179,15 +181,26 @@ struct CurlUploadTransport::Callbacks
     static size_t header(char *buffer, size_t size, size_t count, void *userp)
     {
         const size_t length = size * count;
-        static_cast<CurlUploadTransport *>(userp)->headerLine(
-                QByteArray(buffer, qsizetype(length)));
-        return length;
+        // Returning less than given makes curl stop with CURLE_WRITE_ERROR.
+        return static_cast<CurlUploadTransport *>(userp)->headerLine(
+                       QByteArray(buffer, qsizetype(length)))
+                ? length
+                : 0;
     }
 
     static size_t write(char *data, size_t size, size_t count, void *userp)
     {
         const size_t length = size * count;
         return size_t(static_cast<CurlUploadTransport *>(userp)->bodyData(data, qint64(length)));
+    }
+
+    static int debug(CURL *, curl_infotype type, char *data, size_t size, void *userp)
+    {
+        // Only the request head is kept: what went out, headers curl added included.
+        if (type == CURLINFO_HEADER_OUT)
+            static_cast<CurlUploadTransport *>(userp)->requestHeadSent(
+                    QByteArray(data, qsizetype(size)));
+        return 0;
     }
 
     static int progress(void *userp, curl_off_t, curl_off_t, curl_off_t ulTotal, curl_off_t ulNow)
@@ -241,36 +254,30 @@ UploadTransportFactory CurlUploadTransport::lazyFactory(std::shared_ptr<Bandwidt
     };
 }
 
-void CurlUploadTransport::start(const TransferRequest &request)
+bool CurlUploadTransport::abortInFlight()
 {
-    Q_ASSERT(!m_started);
-    m_started = true;
-    m_request = request;
-    QMetaObject::invokeMethod(this, &CurlUploadTransport::doStart, Qt::QueuedConnection);
-}
-
-void CurlUploadTransport::cancel()
-{
-    if (m_finished)
-        return;
     abortWith(TransferResult::Outcome::Canceled, tr("Canceled"));
+    return true;
 }
 
-void CurlUploadTransport::doStart()
+void CurlUploadTransport::reportCanceled()
 {
-    if (m_finished)
-        return;
+    finish(canceledResult());
+}
+
+void CurlUploadTransport::run()
+{
     Q_ASSERT(m_multi->thread() == QThread::currentThread());
-    m_elapsed.start();
     m_sinceProgress.start();
 
-    m_body = std::make_unique<UploadBodyFile>(m_request.filePath, m_request.expectedSize);
+    m_body = std::make_unique<UploadBodyFile>(request().filePath, request().expectedSize);
     // Unbuffered: each read callback is one read(2) straight into curl's buffer.
     if (!m_body->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         TransferResult result;
         result.outcome = TransferResult::Outcome::LocalError;
         result.errorString =
-                tr("Cannot read %1: %2").arg(m_request.filePath, m_body->errorString());
+                tr("Cannot read %1: %2")
+                        .arg(NativePath::readable(request().filePath), m_body->errorString());
         m_body.reset();
         finish(result);
         return;
@@ -300,7 +307,7 @@ bool CurlUploadTransport::setUpEasy(TransferResult *failure)
     m_errorBuffer = QByteArray(CURL_ERROR_SIZE + 1, '\0');
 
     // User info in the URL would become an Authorization header; the storage gets none.
-    QUrl url = m_request.ticket.presignedUrl;
+    QUrl url = request().ticket.presignedUrl;
     url.setUserInfo(QString());
     m_url = url.toEncoded();
 
@@ -328,13 +335,18 @@ bool CurlUploadTransport::setUpEasy(TransferResult *failure)
     curl_easy_setopt(easy, CURLOPT_XFERINFODATA, this);
     curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &Callbacks::header);
     curl_easy_setopt(easy, CURLOPT_HEADERDATA, this);
+    // The debug callback records the request head as sent; curl calls it only when
+    // verbose, and prints nothing itself while one is set.
+    curl_easy_setopt(easy, CURLOPT_DEBUGFUNCTION, &Callbacks::debug);
+    curl_easy_setopt(easy, CURLOPT_DEBUGDATA, this);
+    curl_easy_setopt(easy, CURLOPT_VERBOSE, 1L);
     curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Callbacks::write);
     curl_easy_setopt(easy, CURLOPT_WRITEDATA, this);
-    if (!m_request.userAgent.isEmpty())
-        curl_easy_setopt(easy, CURLOPT_USERAGENT, m_request.userAgent.constData());
+    if (!request().userAgent.isEmpty())
+        curl_easy_setopt(easy, CURLOPT_USERAGENT, request().userAgent.constData());
 
-    if (!m_request.extraCaCertificates.isEmpty()) {
-        QByteArray pem = caBundleWith(easy, m_request.extraCaCertificates);
+    if (!request().extraCaCertificates.isEmpty()) {
+        QByteArray pem = caBundleWith(easy, request().extraCaCertificates);
         curl_blob blob{ pem.data(), size_t(pem.size()), CURL_BLOB_COPY };
         const CURLcode code = curl_easy_setopt(easy, CURLOPT_CAINFO_BLOB, &blob);
         if (code != CURLE_OK) {
@@ -348,7 +360,7 @@ bool CurlUploadTransport::setUpEasy(TransferResult *failure)
 
     const qint64 fileBytes = m_body->size();
     qint64 bodyBytes = fileBytes;
-    for (const FormField &field : std::as_const(m_request.ticket.formFields))
+    for (const FormField &field : std::as_const(request().ticket.formFields))
         bodyBytes += field.name.size() + field.value.size();
     curl_slist *headers = nullptr;
     // Large bodies wait for the server's go-ahead: a refusal (an expired URL, a body too
@@ -356,10 +368,10 @@ bool CurlUploadTransport::setUpEasy(TransferResult *failure)
     headers = curl_slist_append(
             headers, bodyBytes >= ExpectContinueThreshold ? "Expect: 100-continue" : "Expect:");
 
-    const QByteArray contentType = m_request.contentType.isEmpty()
+    const QByteArray contentType = request().contentType.isEmpty()
             ? QByteArray("application/octet-stream")
-            : m_request.contentType.toUtf8();
-    if (m_request.ticket.isPutVariant()) {
+            : request().contentType.toUtf8();
+    if (request().ticket.isPutVariant()) {
         headers =
                 curl_slist_append(headers, QByteArray("Content-Type: " + contentType).constData());
         headers = curl_slist_append(
@@ -375,7 +387,7 @@ bool CurlUploadTransport::setUpEasy(TransferResult *failure)
     } else {
         curl_mime *mime = curl_mime_init(easy);
         m_mime = mime;
-        for (const FormField &field : std::as_const(m_request.ticket.formFields)) {
+        for (const FormField &field : std::as_const(request().ticket.formFields)) {
             curl_mimepart *part = curl_mime_addpart(mime);
             // Escaped here the way FormEncoding (and QNAM) does; curl leaves the result as
             // is, as it contains none of the characters it would escape.
@@ -385,7 +397,7 @@ bool CurlUploadTransport::setUpEasy(TransferResult *failure)
         }
         curl_mimepart *file = curl_mime_addpart(mime);
         curl_mime_name(file, "file");
-        curl_mime_filename(file, FormEncoding::escapeFileName(m_request.uploadName).constData());
+        curl_mime_filename(file, FormEncoding::escapeFileName(request().uploadName).constData());
         curl_mime_type(file, contentType.constData());
         curl_mime_data_cb(file, curl_off_t(fileBytes), &Callbacks::read, &Callbacks::seek, nullptr,
                           this);
@@ -424,27 +436,47 @@ bool CurlUploadTransport::seekBody(qint64 offset)
     return m_body && m_body->seek(offset);
 }
 
-void CurlUploadTransport::headerLine(const QByteArray &line)
+void CurlUploadTransport::requestHeadSent(const QByteArray &head)
+{
+    HttpExchange::Headers sent;
+    const QList<QByteArray> lines = head.split('\n');
+    for (qsizetype i = 1; i < lines.size(); ++i) { // the first is the request line
+        const QByteArray line = lines.at(i).trimmed();
+        const qsizetype colon = line.indexOf(':');
+        if (colon > 0)
+            sent.append({ line.left(colon).trimmed(), line.mid(colon + 1).trimmed() });
+    }
+    recordSentHeaders(sent);
+}
+
+bool CurlUploadTransport::headerLine(const QByteArray &line)
 {
     const QByteArray trimmed = line.trimmed();
     if (trimmed.startsWith("HTTP/")) {
         // A new response: after a 100 Continue, the final one starts afresh.
         m_headers.clear();
         m_headersComplete = false;
+        m_headerBytes = 0;
         const qsizetype first = trimmed.indexOf(' ');
         const qsizetype second = first < 0 ? -1 : trimmed.indexOf(' ', first + 1);
         m_status = trimmed.mid(first + 1, second < 0 ? -1 : second - first - 1).toInt();
         m_reason = second < 0 ? QByteArray() : trimmed.mid(second + 1);
-        return;
+        return true;
     }
     if (trimmed.isEmpty()) {
         if (m_status >= 200)
             m_headersComplete = true;
-        return;
+        return true;
+    }
+    m_headerBytes += line.size();
+    if (m_headerBytes > BoundedReply::MaxHeaderBytes) {
+        m_headersCut = true;
+        return false;
     }
     const qsizetype colon = trimmed.indexOf(':');
     if (colon > 0 && m_headers.size() < MaxResponseHeaders)
         m_headers.append({ trimmed.left(colon).trimmed(), trimmed.mid(colon + 1).trimmed() });
+    return true;
 }
 
 qint64 CurlUploadTransport::bodyData(const char *data, qint64 size)
@@ -484,28 +516,28 @@ void CurlUploadTransport::emitProgress()
 
 void CurlUploadTransport::handleTick()
 {
-    if (m_finished)
+    if (isFinished())
         return;
     emitProgress();
-    if (m_finished)
+    if (isFinished())
         return; // a slot canceled us
     // Waiting for the bandwidth limit is no stall.
     if (m_easy && m_multi->isPausedForBandwidth(m_easy))
         m_sinceProgress.restart();
-    if (m_sinceProgress.elapsed() < m_request.stallTimeoutMs)
+    if (m_sinceProgress.elapsed() < request().stallTimeoutMs)
         return;
     // Only bytes going out count: a server dripping its answer cannot keep an upload
     // alive. Once the body is all sent the same time bounds the whole answer.
     const bool allSent = m_total > 0 && m_sent >= m_total;
     qCInfo(lcTransfer) << (allSent ? "no complete answer within" : "no progress for")
-                       << m_request.stallTimeoutMs << "ms, aborting"
-                       << Redactor::url(m_request.ticket.presignedUrl);
+                       << request().stallTimeoutMs << "ms, aborting"
+                       << Redactor::url(request().ticket.presignedUrl);
     abortWith(TransferResult::Outcome::Stalled,
               allSent ? tr("The storage server did not finish its answer within %1 s of the "
                            "upload")
-                                .arg(m_request.stallTimeoutMs / 1000.0)
+                                .arg(request().stallTimeoutMs / 1000.0)
                       : tr("No progress for %1 s; the connection looks stuck")
-                                .arg(m_request.stallTimeoutMs / 1000.0));
+                                .arg(request().stallTimeoutMs / 1000.0));
 }
 
 TransferResult CurlUploadTransport::baseResult() const
@@ -543,7 +575,7 @@ void CurlUploadTransport::curlTransferDone(int curlCode)
     if (curl_easy_getinfo(m_easy, CURLINFO_SIZE_UPLOAD_T, &uploaded) == CURLE_OK)
         m_sent = std::max(m_sent, qint64(uploaded));
     emitProgress();
-    if (m_finished)
+    if (isFinished())
         return; // a progress slot canceled us
 
     TransferResult result = baseResult();
@@ -556,7 +588,14 @@ void CurlUploadTransport::curlTransferDone(int curlCode)
             status >= 200 && (code == CURLE_OK || (status >= 300 && m_headersComplete));
     if (!m_readError.isEmpty()) {
         result.outcome = TransferResult::Outcome::LocalError;
-        result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, m_readError);
+        result.errorString =
+                tr("Cannot read %1: %2").arg(NativePath::readable(request().filePath), m_readError);
+    } else if (m_headersCut) {
+        result.outcome = TransferResult::Outcome::NetworkError;
+        result.networkError = QNetworkReply::ProtocolFailure;
+        result.errorString = tr("The storage server's answer had over %1 KiB of headers; "
+                                "stopped reading it")
+                                     .arg(BoundedReply::MaxHeaderBytes / 1024);
     } else if (m_bodyCut) {
         result.outcome = TransferResult::Outcome::NetworkError;
         result.networkError = QNetworkReply::ProtocolFailure;
@@ -571,7 +610,7 @@ void CurlUploadTransport::curlTransferDone(int curlCode)
         const QString detail = QString::fromUtf8(m_errorBuffer.constData()).trimmed();
         qCDebug(lcTransfer) << "curl failed:" << curl_easy_strerror(code) << Redactor::text(detail);
         const NetworkFailure failure =
-                describeCurlFailure(code, osErrno, detail, m_request.ticket.presignedUrl);
+                describeCurlFailure(code, osErrno, detail, request().ticket.presignedUrl);
         result.httpStatus = 0;
         result.outcome = TransferResult::Outcome::NetworkError;
         result.networkError = failure.error;
@@ -637,12 +676,8 @@ void CurlUploadTransport::releaseEasy()
 
 void CurlUploadTransport::finish(TransferResult result)
 {
-    if (m_finished)
-        return;
-    m_finished = true;
     m_tick.stop();
-    result.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
-    Q_EMIT finished(result);
+    finishWith(result);
 }
 
 } // namespace Typebot

@@ -37,9 +37,6 @@ public:
     explicit CurlUploadTransport(std::shared_ptr<CurlMulti> multi, QObject *parent = nullptr);
     ~CurlUploadTransport() override;
 
-    void start(const TransferRequest &request) override;
-    void cancel() override;
-
     // A factory for the engine: every transport it makes uses `multi`.
     static UploadTransportFactory factory(const std::shared_ptr<CurlMulti> &multi);
     // A factory that creates its CurlMulti (with `limiter`, which may be null) at the first
@@ -50,7 +47,9 @@ private:
     struct Callbacks;
     friend struct Callbacks;
 
-    void doStart();
+    void run() override;
+    bool abortInFlight() override;
+    void reportCanceled() override;
     bool setUpEasy(TransferResult *failure); // false: *failure says why
     void handleTick();
     void emitProgress();
@@ -60,16 +59,16 @@ private:
     void fillHttpResult(TransferResult *result) const;
     void releaseEasy();
     void finish(TransferResult result);
+    void requestHeadSent(const QByteArray &head);
 
     // From curl's callbacks.
     qint64 readBody(char *buffer, qint64 size);
     bool seekBody(qint64 offset);
-    void headerLine(const QByteArray &line);
+    bool headerLine(const QByteArray &line); // false: stop, too many header bytes
     qint64 bodyData(const char *data, qint64 size);
     void uploadProgress(qint64 sent, qint64 total);
 
     std::shared_ptr<CurlMulti> m_multi;
-    TransferRequest m_request;
     CurlMulti::EasyHandle m_easy = nullptr;
     void *m_mime = nullptr; // curl_mime *
     void *m_headerList = nullptr; // curl_slist *
@@ -83,19 +82,18 @@ private:
     QByteArray m_reason;
     QList<QPair<QByteArray, QByteArray>> m_headers;
     bool m_headersComplete = false;
+    qint64 m_headerBytes = 0; // of the current response
+    bool m_headersCut = false; // more than BoundedReply::MaxHeaderBytes
     QByteArray m_bodySnippet;
     qint64 m_bodyBytes = 0;
     bool m_bodyCut = false;
 
     QTimer m_tick;
-    QElapsedTimer m_elapsed;
     QElapsedTimer m_sinceProgress;
     qint64 m_sent = 0;
     qint64 m_total = 0;
     qint64 m_emittedSent = -1;
     qint64 m_emittedTotal = -1;
-    bool m_started = false;
-    bool m_finished = false;
 };
 
 } // namespace Typebot

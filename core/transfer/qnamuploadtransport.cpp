@@ -5,6 +5,7 @@
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "formencoding.h"
+#include "system/nativepath.h"
 #include "uploadbodyfile.h"
 
 #include <QFile>
@@ -53,45 +54,36 @@ QnamUploadTransport::~QnamUploadTransport()
     }
 }
 
-void QnamUploadTransport::start(const TransferRequest &request)
+bool QnamUploadTransport::abortInFlight()
 {
-    Q_ASSERT(!m_started);
-    m_started = true;
-    m_request = request;
-    QMetaObject::invokeMethod(this, &QnamUploadTransport::doStart, Qt::QueuedConnection);
+    if (!m_reply)
+        return false;
+    m_reply->abort(); // emits finished() synchronously; handleReplyFinished reports it
+    return true;
 }
 
-void QnamUploadTransport::cancel()
+void QnamUploadTransport::reportCanceled()
 {
-    if (m_finished)
-        return;
-    m_canceled = true;
-    if (m_reply) {
-        m_reply->abort(); // emits finished() synchronously
-    } else {
-        TransferResult result;
-        result.outcome = TransferResult::Outcome::Canceled;
-        result.errorString = tr("Canceled");
-        finish(result);
-    }
+    finishWith(canceledResult());
 }
 
-void QnamUploadTransport::doStart()
+void QnamUploadTransport::run()
 {
-    if (m_finished)
-        return;
-    m_elapsed.start();
-    QNetworkReply *reply = m_request.ticket.isPutVariant() ? sendPut() : sendMultipart();
+    QNetworkReply *reply = request().ticket.isPutVariant() ? sendPut() : sendMultipart();
     if (!reply)
-        return; // finish() already reported the local error
+        return; // finishWith() already reported the local error
     m_reply = reply;
+    HttpExchange::Headers sent;
+    for (const QByteArray &name : reply->request().rawHeaderList())
+        sent.append({ name, reply->request().rawHeader(name) });
+    recordSentHeaders(sent);
     connect(reply, &QNetworkReply::uploadProgress, this,
             &QnamUploadTransport::handleUploadProgress);
     // Bytes coming back do not count as progress: a server dripping its answer must not
     // keep an upload alive. Once the body is sent, the answer has its own deadline.
     m_bounded = new BoundedReply(reply, MaxResponseBytes, 0, reply, MaxBodySnippet);
     connect(reply, &QNetworkReply::finished, this, &QnamUploadTransport::handleReplyFinished);
-    m_stallTimer.start(m_request.stallTimeoutMs);
+    m_stallTimer.start(request().stallTimeoutMs);
 }
 
 static QNetworkRequest baseRequest(const TransferRequest &transfer)
@@ -121,7 +113,7 @@ QNetworkReply *QnamUploadTransport::sendMultipart()
     auto *multiPart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     const QByteArray boundary = makeBoundary();
     multiPart->setBoundary(boundary);
-    for (const FormField &field : std::as_const(m_request.ticket.formFields)) {
+    for (const FormField &field : std::as_const(request().ticket.formFields)) {
         QHttpPart part;
         part.setRawHeader("Content-Disposition", FormEncoding::fieldDisposition(field.name));
         part.setBody(field.value.toUtf8());
@@ -135,23 +127,23 @@ QNetworkReply *QnamUploadTransport::sendMultipart()
     QHttpPart filePart;
     filePart.setRawHeader(
             "Content-Disposition",
-            FormEncoding::fileDisposition(QStringLiteral("file"), m_request.uploadName));
-    filePart.setRawHeader("Content-Type", m_request.contentType.toUtf8());
+            FormEncoding::fileDisposition(QStringLiteral("file"), request().uploadName));
+    filePart.setRawHeader("Content-Type", request().contentType.toUtf8());
     filePart.setBodyDevice(file);
     multiPart->append(filePart);
 
-    QNetworkRequest request = baseRequest(m_request);
+    QNetworkRequest http = baseRequest(request());
     // Set ourselves so the boundary is unquoted, exactly as browsers and curl send it.
-    request.setHeader(QNetworkRequest::ContentTypeHeader,
-                      QByteArray("multipart/form-data; boundary=" + boundary));
-    QNetworkReply *reply = m_nam->post(request, multiPart);
+    http.setHeader(QNetworkRequest::ContentTypeHeader,
+                   QByteArray("multipart/form-data; boundary=" + boundary));
+    QNetworkReply *reply = m_nam->post(http, multiPart);
     multiPart->setParent(reply);
     return reply;
 }
 
 UploadBodyFile *QnamUploadTransport::openBody(QObject *parent)
 {
-    auto *file = new UploadBodyFile(m_request.filePath, m_request.expectedSize, parent);
+    auto *file = new UploadBodyFile(request().filePath, request().expectedSize, parent);
     // Unbuffered: the size cap counts the bytes actually read, not Qt's read-ahead.
     if (file->open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         m_body = file;
@@ -159,9 +151,12 @@ UploadBodyFile *QnamUploadTransport::openBody(QObject *parent)
     }
     TransferResult result;
     result.outcome = TransferResult::Outcome::LocalError;
-    result.errorString = tr("Cannot read %1: %2").arg(m_request.filePath, file->errorString());
+    result.errorString =
+            tr("Cannot read %1: %2")
+                    .arg(NativePath::readable(request().filePath), file->errorString());
     delete file;
-    finish(result);
+    m_stallTimer.stop();
+    finishWith(result);
     return nullptr;
 }
 
@@ -170,11 +165,11 @@ QNetworkReply *QnamUploadTransport::sendPut()
     UploadBodyFile *file = openBody(nullptr);
     if (!file)
         return nullptr;
-    QNetworkRequest request = baseRequest(m_request);
-    request.setHeader(QNetworkRequest::ContentTypeHeader, m_request.contentType.toUtf8());
+    QNetworkRequest http = baseRequest(request());
+    http.setHeader(QNetworkRequest::ContentTypeHeader, request().contentType.toUtf8());
     // What the web widget sends; the POST policy of older servers requires the same value.
-    request.setRawHeader("Cache-Control", TransferRequest::CacheControl);
-    QNetworkReply *reply = m_nam->put(request, file);
+    http.setRawHeader("Cache-Control", TransferRequest::CacheControl);
+    QNetworkReply *reply = m_nam->put(http, file);
     file->setParent(reply);
     return reply;
 }
@@ -192,7 +187,7 @@ void QnamUploadTransport::handleUploadProgress(qint64 sent, qint64 total)
         // All sent: no more upload progress can come, so the stall rule hands over to a
         // deadline for the whole answer.
         m_stallTimer.stop();
-        m_bounded->startDeadline(m_request.stallTimeoutMs);
+        m_bounded->startDeadline(request().stallTimeoutMs);
     } else if (sent < total && m_bounded->deadlineMs() > 0) {
         m_bounded->stopDeadline(); // Qt rewound the body to send it again
     }
@@ -203,10 +198,10 @@ void QnamUploadTransport::handleUploadProgress(qint64 sent, qint64 total)
 
 void QnamUploadTransport::handleStall()
 {
-    if (!m_reply || m_finished)
+    if (!m_reply || isFinished())
         return;
-    qCInfo(lcTransfer) << "no progress for" << m_request.stallTimeoutMs << "ms, aborting"
-                       << Redactor::url(m_request.ticket.presignedUrl);
+    qCInfo(lcTransfer) << "no progress for" << request().stallTimeoutMs << "ms, aborting"
+                       << Redactor::url(request().ticket.presignedUrl);
     m_stalled = true;
     m_reply->abort();
 }
@@ -214,7 +209,7 @@ void QnamUploadTransport::handleStall()
 void QnamUploadTransport::handleReplyFinished()
 {
     QNetworkReply *reply = m_reply;
-    if (!reply || m_finished)
+    if (!reply || isFinished())
         return;
     m_stallTimer.stop();
 
@@ -231,21 +226,27 @@ void QnamUploadTransport::handleReplyFinished()
     if (m_stalled) {
         result.outcome = TransferResult::Outcome::Stalled;
         result.errorString = tr("No progress for %1 s; the connection looks stuck")
-                                     .arg(m_request.stallTimeoutMs / 1000.0);
-    } else if (m_canceled) {
+                                     .arg(request().stallTimeoutMs / 1000.0);
+    } else if (isCanceled()) {
         result.outcome = TransferResult::Outcome::Canceled;
         result.errorString = tr("Canceled");
     } else if (m_bounded->limit() == BoundedReply::Limit::DeadlineExpired) {
         result.outcome = TransferResult::Outcome::Stalled;
         result.errorString = tr("The storage server did not finish its answer within %1 s of "
                                 "the upload")
-                                     .arg(m_request.stallTimeoutMs / 1000.0);
+                                     .arg(request().stallTimeoutMs / 1000.0);
     } else if (m_bounded->limit() == BoundedReply::Limit::TooLarge) {
         result.outcome = TransferResult::Outcome::NetworkError;
         result.networkError = QNetworkReply::ProtocolFailure;
         result.errorString = tr("The storage server's answer went on past %1 KiB; stopped "
                                 "reading it")
                                      .arg(MaxResponseBytes / 1024);
+    } else if (m_bounded->limit() == BoundedReply::Limit::HeadersTooLarge) {
+        result.outcome = TransferResult::Outcome::NetworkError;
+        result.networkError = QNetworkReply::ProtocolFailure;
+        result.errorString = tr("The storage server's answer had over %1 KiB of headers; "
+                                "stopped reading it")
+                                     .arg(BoundedReply::MaxHeaderBytes / 1024);
     } else if (status == 200 || status == 201 || status == 204) {
         result.judgeSuccess();
     } else if (status >= 300) {
@@ -281,22 +282,11 @@ void QnamUploadTransport::handleReplyFinished()
                                     "upload (%1)")
                                          .arg(result.errorString);
     }
-    result.durationMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
     m_reply = nullptr;
     reply->disconnect(this);
     reply->deleteLater();
-    finish(result);
-}
-
-void QnamUploadTransport::finish(TransferResult result)
-{
-    if (m_finished)
-        return;
-    m_finished = true;
     m_stallTimer.stop();
-    if (result.durationMs == 0 && m_elapsed.isValid())
-        result.durationMs = m_elapsed.elapsed();
-    Q_EMIT finished(result);
+    finishWith(result);
 }
 
 } // namespace Typebot

@@ -3,7 +3,6 @@
 
 #include "uploadtransport.h"
 
-#include <QElapsedTimer>
 #include <QPointer>
 #include <QTimer>
 
@@ -27,34 +26,27 @@ public:
     explicit QnamUploadTransport(QNetworkAccessManager *nam, QObject *parent = nullptr);
     ~QnamUploadTransport() override;
 
-    void start(const TransferRequest &request) override;
-    void cancel() override;
-
 private:
-    void doStart();
+    void run() override;
+    bool abortInFlight() override;
+    void reportCanceled() override;
     void handleUploadProgress(qint64 sent, qint64 total);
     void handleReplyFinished();
     void handleStall();
-    void finish(TransferResult result);
     QNetworkReply *sendMultipart();
     QNetworkReply *sendPut();
     // A fresh body for this attempt; nullptr (and a LocalError result) when unreadable.
     UploadBodyFile *openBody(QObject *parent);
 
     QNetworkAccessManager *m_nam;
-    TransferRequest m_request;
     QPointer<QNetworkReply> m_reply;
     BoundedReply *m_bounded = nullptr; // child of m_reply
     QPointer<UploadBodyFile> m_body; // owned by the request's multipart or the reply
     QTimer m_stallTimer;
-    QElapsedTimer m_elapsed;
     qint64 m_lastSent = 0;
     qint64 m_maxSent = 0;
     int m_silentResends = 0;
     bool m_stalled = false;
-    bool m_canceled = false;
-    bool m_finished = false;
-    bool m_started = false;
 };
 
 } // namespace Typebot

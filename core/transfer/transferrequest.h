@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/uploadticket.h"
+#include "diagnostics/httpexchange.h"
 
 #include <QList>
 #include <QSslCertificate>
@@ -24,6 +25,10 @@ struct TransferRequest
     int stallTimeoutMs = 60000;
     QList<QSslCertificate> extraCaCertificates;
     QByteArray userAgent;
+
+    // The request side of this attempt's record: method, URL, fields and file part (the
+    // transport adds the headers it sent).
+    HttpExchange exchange() const;
 };
 
 } // namespace Typebot

@@ -72,3 +72,15 @@ QString TransferResult::plainTextMessage(const QByteArray &body)
 }
 
 } // namespace Typebot
+
+namespace Typebot {
+
+void TransferResult::recordIn(HttpExchange *exchange) const
+{
+    exchange->durationMs = durationMs;
+    exchange->httpStatus = httpStatus;
+    exchange->responseHeaders = headers;
+    exchange->error = httpStatus > 0 ? QString() : errorString;
+}
+
+} // namespace Typebot

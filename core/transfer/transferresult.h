@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "diagnostics/httpexchange.h"
 #include "s3error.h"
 
 #include <QByteArray>
@@ -38,6 +39,7 @@ struct TransferResult
     qint64 bytesSent = 0;
     int silentResends = 0; // Qt re-sent the body after the server closed mid-upload
     qint64 durationMs = 0;
+    HttpExchange exchange; // the request as sent and this answer, for -vv and copy-as-curl
 
     bool ok() const { return outcome == Outcome::Stored; }
     QByteArray header(const QByteArray &name) const;
@@ -49,6 +51,8 @@ struct TransferResult
     // the body is an S3 <Error> (S3 can answer 200 with an error document) or a 201 lacks
     // the <PostResponse> it promises. Sets outcome, s3Error, errorString, etag, location.
     void judgeSuccess();
+    // Fills the answer side of `exchange` (status, headers, duration, why none came).
+    void recordIn(HttpExchange *exchange) const;
 };
 
 } // namespace Typebot

@@ -5,6 +5,7 @@
 #include "demobot.h"
 #include "faultinjector.h"
 #include "faultspec.h"
+#include "rawfiles.h"
 #include "sandboxserver.h"
 #include "storage/jobdatabase.h"
 
@@ -110,7 +111,12 @@ private Q_SLOTS:
     void namesAndLinksCannotForgeOutputLines();
     void resumeKeepsFilesInTheirSession();
     void recursiveRunReportsEveryEntry();
+    void pathsInAnyEncodingUploadFromTheCommandLine_data();
+    void pathsInAnyEncodingUploadFromTheCommandLine();
     void sameNameInASessionIsNeverOverwritten();
+    void veryVerboseShowsEachRequestAsSent_data();
+    void veryVerboseShowsEachRequestAsSent();
+    void printedCurlSendsTheNameSent();
     void unusableTicketIsNoTicketEvent();
     void uploadsToEveryServerAndRemembersItsRoute_data();
     void uploadsToEveryServerAndRemembersItsRoute();
@@ -132,6 +138,9 @@ private:
 
     std::unique_ptr<SandboxServer> m_sandbox;
     std::unique_ptr<QTemporaryDir> m_dir;
+    // When set, run() starts the binary through this (e.g. a shell that puts raw bytes in
+    // argv, which QProcess cannot: it encodes arguments as UTF-8).
+    QStringList m_launcher;
 };
 
 void TestCli::init()
@@ -144,6 +153,10 @@ void TestCli::init()
 void TestCli::cleanup()
 {
     m_sandbox.reset();
+    m_launcher.clear();
+    // Files named by bytes that are not UTF-8 are invisible to QTemporaryDir's removal.
+    if (m_dir)
+        RawFiles::removeTree(QFile::encodeName(m_dir->path()));
     m_dir.reset();
 }
 
@@ -158,6 +171,81 @@ QStringList TestCli::endpointArgs() const
 {
     return { QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
              QStringLiteral("--session"), m_sandbox->defaultSessionId() };
+}
+
+void TestCli::veryVerboseShowsEachRequestAsSent_data()
+{
+    QTest::addColumn<Sandbox::ServerVersion>("version");
+    QTest::addColumn<QString>("route");
+    QTest::addColumn<QString>("uploadMethod");
+    QTest::addColumn<QString>("uploadStatus");
+    QTest::newRow("legacy: POST policy") << Sandbox::ServerVersion::Legacy << QStringLiteral("v2")
+                                         << QStringLiteral("POST") << QStringLiteral("204");
+    QTest::newRow("3.16: presigned PUT") << Sandbox::ServerVersion::V3_16 << QStringLiteral("v2")
+                                         << QStringLiteral("PUT") << QStringLiteral("200");
+    QTest::newRow("3.18: upload proxy") << Sandbox::ServerVersion::V3_18 << QStringLiteral("v3")
+                                        << QStringLiteral("PUT") << QStringLiteral("200");
+}
+
+void TestCli::veryVerboseShowsEachRequestAsSent()
+{
+    // -vv prints the engine's record of every request: the slot request with its headers
+    // and body (the token masked) and the answer's headers, then the upload as sent.
+    QFETCH(Sandbox::ServerVersion, version);
+    QFETCH(QString, route);
+    QFETCH(QString, uploadMethod);
+    QFETCH(QString, uploadStatus);
+    SandboxConfig config;
+    config.serverVersion = version;
+    config.token = Token;
+    startSandbox(config);
+    const QString a = writeFile(QStringLiteral("a.txt"), "abc");
+    QProcessEnvironment env;
+    env.insert(QStringLiteral("TYPEBOT_TOKEN"), Token);
+    const Run r = run(endpointArgs() << QStringLiteral("-vv") << a, env);
+    QCOMPARE(r.exitCode, 0);
+    const QString err = QString::fromUtf8(r.err);
+    const QString api = m_sandbox->apiBaseUrl().toString();
+    QVERIFY2(err.contains(
+                     QStringLiteral("[a.txt] > POST %1/%2/generate-upload-url").arg(api, route)),
+             r.err.constData());
+    QVERIFY2(err.contains(QStringLiteral("[a.txt] > Authorization: Bearer [redacted]")),
+             r.err.constData());
+    QVERIFY2(err.contains(QStringLiteral("\"fileName\":\"a.txt\"")), r.err.constData());
+    QVERIFY2(err.contains(QStringLiteral("[a.txt] < HTTP 200")), r.err.constData());
+    QVERIFY2(err.contains(QStringLiteral("[a.txt] > %1 ").arg(uploadMethod)), r.err.constData());
+    QVERIFY2(err.contains(QStringLiteral("[a.txt] >   file a.txt (text/plain, 3 bytes)")),
+             r.err.constData());
+    QVERIFY2(err.contains(QStringLiteral("[a.txt] < HTTP %1").arg(uploadStatus)),
+             r.err.constData());
+    QVERIFY(!err.contains(Token));
+}
+
+void TestCli::printedCurlSendsTheNameSent()
+{
+    // The second readme.txt of a session is sent as "readme (2).txt" on servers that keep
+    // names; the printed commands must ask for and send that name, not the file's own.
+    SandboxConfig config;
+    config.serverVersion = Sandbox::ServerVersion::V3_15;
+    startSandbox(config);
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("p/a"))));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("p/b"))));
+    writeFile(QStringLiteral("p/a/readme.txt"), "A");
+    writeFile(QStringLiteral("p/b/readme.txt"), "B");
+    const Run r = run(endpointArgs() << QStringLiteral("--print-curl") << QStringLiteral("-j")
+                                     << QStringLiteral("1") << QStringLiteral("-r")
+                                     << m_dir->filePath(QStringLiteral("p")));
+    QCOMPARE(r.exitCode, 0);
+    QStringList commands;
+    for (const QByteArray &line : r.out.split('\n')) {
+        if (line.startsWith("curl "))
+            commands << QString::fromUtf8(line);
+    }
+    QCOMPARE(commands.size(), 4);
+    QVERIFY2(commands.at(2).contains(QStringLiteral("\"fileName\":\"readme (2).txt\"")),
+             qPrintable(commands.at(2)));
+    QVERIFY2(commands.at(3).contains(QStringLiteral(";filename=\"readme (2).txt\"")),
+             qPrintable(commands.at(3)));
 }
 
 void TestCli::sameNameInASessionIsNeverOverwritten()
@@ -191,7 +279,11 @@ void TestCli::sameNameInASessionIsNeverOverwritten()
 void TestCli::recursiveRunReportsEveryEntry()
 {
     // Qt's iterators drop a name that is not UTF-8 and a folder they cannot read; every
-    // entry must end stored or failed with a reason.
+    // entry must end stored or failed with a reason. Names in any encoding are stored,
+    // under a faithful UTF-8 rendering of the name (3.15 keys objects by the name sent).
+    SandboxConfig config;
+    config.serverVersion = Sandbox::ServerVersion::V3_15;
+    startSandbox(config);
     const QString root = m_dir->filePath(QStringLiteral("tree"));
     QVERIFY(QDir().mkpath(root + QStringLiteral("/locked")));
     QVERIFY(QDir().mkpath(root + QStringLiteral("/real")));
@@ -199,11 +291,8 @@ void TestCli::recursiveRunReportsEveryEntry()
     writeFile(QStringLiteral("tree/locked/secret.txt"), "secret");
     writeFile(QStringLiteral("tree/real/inner.txt"), "inner");
     QVERIFY(QFile::link(root + QStringLiteral("/real"), root + QStringLiteral("/link")));
-    const QByteArray badName = QFile::encodeName(root) + "/bad\xff\xfename.txt";
-    FILE *bad = std::fopen(badName.constData(), "w");
-    QVERIFY(bad);
-    std::fputs("bad", bad);
-    std::fclose(bad);
+    QVERIFY(RawFiles::write(QFile::encodeName(root) + "/bad\xff\xfename.txt", "bad"));
+    QVERIFY(RawFiles::write(QFile::encodeName(root) + "/caf\xe9.txt", "Latin-1"));
     QVERIFY(QFile::setPermissions(root + QStringLiteral("/locked"), QFileDevice::Permissions()));
 
     // Root reads any folder: run as nobody then, with the tree and data open to it.
@@ -246,15 +335,83 @@ void TestCli::recursiveRunReportsEveryEntry()
     QCOMPARE(process.exitCode(), 1);
     const QString text = QString::fromUtf8(out);
     QVERIFY2(text.contains(u"stored  good.txt"), qPrintable(text));
-    QVERIFY2(text.contains(u"failed  bad\\xFF\\xFEname.txt") && text.contains(u"not valid UTF-8"),
-             qPrintable(text));
+    QVERIFY2(text.contains(u"stored  badÿþname.txt"), qPrintable(text));
+    QVERIFY2(text.contains(u"stored  café.txt"), qPrintable(text));
     QVERIFY2(text.contains(u"failed  locked") && text.contains(u"Cannot read the folder"),
              qPrintable(text));
     QVERIFY2(text.contains(u"failed  link") && text.contains(u"link to a folder"),
              qPrintable(text));
     QVERIFY2(text.contains(u"stored  inner.txt"), qPrintable(text));
-    QCOMPARE(text.count(u"stored  "), 2);
-    QCOMPARE(text.count(u"failed  "), 3);
+    QCOMPARE(text.count(u"stored  "), 4);
+    QCOMPARE(text.count(u"failed  "), 2);
+    // The bytes stored are the file's, under the readable name.
+    QStringList stored;
+    for (const QString &key : m_sandbox->objectKeys())
+        stored << key.section(u'/', -1) + u'=' + QString::fromUtf8(m_sandbox->objectData(key));
+    stored.sort();
+    QCOMPARE(stored,
+             (QStringList{ QStringLiteral("badÿþname.txt=bad"), QStringLiteral("café.txt=Latin-1"),
+                           QStringLiteral("good.txt=good"), QStringLiteral("inner.txt=inner") }));
+}
+
+void TestCli::pathsInAnyEncodingUploadFromTheCommandLine_data()
+{
+    QTest::addColumn<QString>("given");
+    QTest::newRow("as an argument") << QStringLiteral("argument");
+    QTest::newRow("in a NUL-separated list on standard input") << QStringLiteral("stdin");
+    QTest::newRow("in a --files-from list") << QStringLiteral("files-from");
+}
+
+void TestCli::pathsInAnyEncodingUploadFromTheCommandLine()
+{
+    // A file named in Latin-1 (and a byte no encoding has), given by its real name: Qt's
+    // own decoding of argv would name a file that does not exist.
+    QFETCH(QString, given);
+    SandboxConfig config;
+    config.serverVersion = Sandbox::ServerVersion::V3_15; // keys objects by the name sent
+    startSandbox(config);
+    const QByteArray bytes = QFile::encodeName(m_dir->path()) + "/r\xe9sum\xe9 \xff.txt";
+    const QByteArray content = "the file behind a name that is not UTF-8";
+    QVERIFY(RawFiles::write(bytes, content));
+    const QString readable = m_dir->path() + QStringLiteral("/résumé ÿ.txt");
+    QProcessEnvironment env;
+    QStringList args = endpointArgs() << QStringLiteral("--json");
+    if (given == u"argument") {
+        // printf %b turns the escapes back into the bytes, which the shell puts in argv.
+        env.insert(QStringLiteral("TBU_RAW_PATH"),
+                   QString::fromLatin1(RawFiles::printfEscaped(bytes)));
+        m_launcher = QStringList{
+            QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+            QStringLiteral("exec \"$0\" \"$@\" \"$(printf %b \"$TBU_RAW_PATH\")\"")
+        };
+    } else {
+        const QByteArray list = QFile::encodeName(m_dir->path()) + "/list";
+        const bool nul = given == u"stdin";
+        QVERIFY(RawFiles::write(list, nul ? bytes + '\0' : bytes + '\n'));
+        if (nul) {
+            env.insert(QStringLiteral("TBU_LIST"), QFile::decodeName(list));
+            m_launcher = QStringList{ QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                      QStringLiteral("exec \"$0\" \"$@\" <\"$TBU_LIST\"") };
+            args << QStringLiteral("-0") << QStringLiteral("-");
+        } else {
+            args << QStringLiteral("--files-from") << QFile::decodeName(list);
+        }
+    }
+
+    const Run r = run(args, env);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> events = jsonLines(r.out);
+    const QList<QJsonObject> queued = eventsNamed(events, QStringLiteral("queued"));
+    QCOMPARE(queued.size(), 1);
+    // JSON is UTF-8: the path and name are the readable rendering, never U+FFFD.
+    QCOMPARE(queued.first().value(QStringLiteral("path")).toString(), readable);
+    QCOMPARE(queued.first().value(QStringLiteral("name")).toString(),
+             QStringLiteral("résumé ÿ.txt"));
+    QCOMPARE(eventsNamed(events, QStringLiteral("done")).size(), 1);
+    const QStringList keys = m_sandbox->objectKeys();
+    QCOMPARE(keys.size(), 1);
+    QVERIFY2(keys.first().endsWith(QStringLiteral("/résumé ÿ.txt")), qPrintable(keys.first()));
+    QCOMPARE(m_sandbox->objectData(keys.first()), content);
 }
 
 void TestCli::resumeKeepsFilesInTheirSession()
@@ -408,7 +565,11 @@ Run TestCli::run(const QStringList &args, const QProcessEnvironment &extraEnv,
             loop.quit();
     });
     QTimer::singleShot(120000, &loop, &QEventLoop::quit);
-    process.start(QStringLiteral(TYPEBOT_UPLOAD_BIN), args);
+    if (m_launcher.isEmpty())
+        process.start(QStringLiteral(TYPEBOT_UPLOAD_BIN), args);
+    else
+        process.start(m_launcher.first(),
+                      m_launcher.mid(1) << QStringLiteral(TYPEBOT_UPLOAD_BIN) << args);
     loop.exec();
     if (process.state() != QProcess::NotRunning) {
         process.kill();
@@ -535,8 +696,12 @@ void TestCli::jsonEventsHaveDocumentedFields()
     QCOMPARE(failed.size(), 1);
     QVERIFY(has(failed.first(),
                 { QStringLiteral("id"), QStringLiteral("path"), QStringLiteral("code"),
-                  QStringLiteral("message") }));
+                  QStringLiteral("message"), QStringLiteral("kind"), QStringLiteral("step"),
+                  QStringLiteral("status"), QStringLiteral("serverMessage") }));
     QCOMPARE(failed.first().value(QStringLiteral("path")).toString(), missing);
+    QCOMPARE(failed.first().value(QStringLiteral("kind")).toString(),
+             QStringLiteral("FileMissing"));
+    QCOMPARE(failed.first().value(QStringLiteral("step")).toString(), QStringLiteral("file"));
     QVERIFY(failed.first().value(QStringLiteral("message")).toString().contains(missing));
 
     QCOMPARE(events.last().value(QStringLiteral("event")).toString(), QStringLiteral("summary"));
@@ -565,7 +730,16 @@ void TestCli::jsonReportsRetries()
     const QJsonObject retry = retries.first();
     QCOMPARE(retry.value(QStringLiteral("attempt")).toInt(), 2);
     QCOMPARE(retry.value(QStringLiteral("delayMs")).toInteger(), 1000);
-    QVERIFY(!retry.value(QStringLiteral("reason")).toString().isEmpty());
+    // The reason in words; the codes in their own fields.
+    QCOMPARE(retry.value(QStringLiteral("kind")).toString(), QStringLiteral("ServerBusy"));
+    QCOMPARE(retry.value(QStringLiteral("status")).toInt(), 503);
+    QCOMPARE(retry.value(QStringLiteral("step")).toString(), QStringLiteral("upload"));
+    const QString reason = retry.value(QStringLiteral("reason")).toString();
+    QVERIFY2(reason.startsWith(QStringLiteral("The server is not accepting files right now (it "
+                                              "answered 503).")),
+             qPrintable(reason));
+    QVERIFY(retry.contains(QStringLiteral("code")));
+    QVERIFY(retry.contains(QStringLiteral("serverMessage")));
     const auto done = eventsNamed(events, QStringLiteral("done"));
     QCOMPARE(done.size(), 1);
     QCOMPARE(done.first().value(QStringLiteral("attempts")).toInt(), 2);
@@ -653,8 +827,9 @@ void TestCli::unreachableApiFailsWithReason()
                   QStringLiteral("--session"), QStringLiteral("s1"), QStringLiteral("--retries"),
                   QStringLiteral("2"), file });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.all().contains(u"Could not reach the Typebot API"), qPrintable(r.all()));
-    QVERIFY2(r.all().contains(u"gave up after 2 attempt"), qPrintable(r.all()));
+    QVERIFY2(r.all().contains(u"The Typebot server could not be reached. Tried 2 times."),
+             qPrintable(r.all()));
+    QVERIFY2(!r.all().contains(u"ConnectionRefusedError"), qPrintable(r.all())); // that is -v's
 }
 
 void TestCli::folderNeedsRecursive()
@@ -666,7 +841,8 @@ void TestCli::folderNeedsRecursive()
 
     const Run flat = run(endpointArgs() << folder);
     QCOMPARE(flat.exitCode, 1);
-    QVERIFY2(flat.out.contains(folder.toUtf8()) && flat.out.contains("-r"), flat.out.constData());
+    QVERIFY2(flat.out.contains("failed  folder  -  This is a folder, not a file. Pass -r"),
+             flat.out.constData());
     QVERIFY(m_sandbox->objectKeys().isEmpty());
 
     const Run deep = run(endpointArgs() << QStringLiteral("-r") << folder);
@@ -909,9 +1085,14 @@ void TestCli::uploadBeforeFileBlockGivesServerMessage()
     QVERIFY(!sessionId.isEmpty());
     const QString photo = writeFile(QStringLiteral("photo.png"), "png");
     const Run r = run({ QStringLiteral("--api"), m_sandbox->apiBaseUrl().toString(),
-                        QStringLiteral("--session"), sessionId, photo });
+                        QStringLiteral("--session"), sessionId, QStringLiteral("-v"), photo });
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains("Current block does not expect file upload"), r.out.constData());
+    // In words on the result line; the server's own words with -v.
+    QVERIFY2(r.out.contains("The chat is not waiting for a file right now. Send the file when the "
+                            "bot asks for one."),
+             r.out.constData());
+    QVERIFY2(!r.out.contains("Current block does not expect file upload"), r.out.constData());
+    QVERIFY2(r.all().contains(u"Current block does not expect file upload"), qPrintable(r.all()));
     QVERIFY(m_sandbox->objectKeys().isEmpty());
 }
 

@@ -5,6 +5,8 @@
 #include "api/ticketrequest.h"
 #include "misbehavingserver.h"
 #include "stubhttpserver.h"
+#include "transfer/curlmulti.h"
+#include "transfer/curluploadtransport.h"
 #include "transfer/qnamuploadtransport.h"
 
 #include <QElapsedTimer>
@@ -12,6 +14,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <memory>
 
 using namespace Typebot;
 
@@ -23,6 +27,9 @@ private Q_SLOTS:
     void ticketAnswerThatDripsMeetsADeadline();
     void ticketAnswerThatNeverEndsIsCut();
     void chatAnswerThatNeverEndsIsCut();
+    void ticketAnswerWithHugeHeadersIsRefused();
+    void storageAnswerWithHugeHeadersIsRefused_data();
+    void storageAnswerWithHugeHeadersIsRefused();
     void storageErrorThatNeverEndsIsCut();
     void storageAnswerThatDripsAfterTheUpload();
     void successStatusWithAnErrorBody_data();
@@ -30,7 +37,9 @@ private Q_SLOTS:
 
 private:
     static EndpointSettings endpointAt(const QUrl &apiBase);
-    TransferResult upload(const QUrl &url, int stallTimeoutMs = 5000);
+    enum class Transport { Qnam, Curl };
+    TransferResult upload(const QUrl &url, int stallTimeoutMs = 5000,
+                          Transport kind = Transport::Qnam);
     QTemporaryDir m_dir;
 };
 
@@ -42,7 +51,7 @@ EndpointSettings TestUntrustedAnswers::endpointAt(const QUrl &apiBase)
     return settings;
 }
 
-TransferResult TestUntrustedAnswers::upload(const QUrl &url, int stallTimeoutMs)
+TransferResult TestUntrustedAnswers::upload(const QUrl &url, int stallTimeoutMs, Transport kind)
 {
     const QString path = m_dir.filePath(QStringLiteral("f.bin"));
     QFile file(path);
@@ -51,7 +60,12 @@ TransferResult TestUntrustedAnswers::upload(const QUrl &url, int stallTimeoutMs)
     file.write(QByteArray(1000, 'x'));
     file.close();
     QNetworkAccessManager nam;
-    QnamUploadTransport transport(&nam);
+    std::unique_ptr<UploadTransport> owned;
+    if (kind == Transport::Qnam)
+        owned = std::make_unique<QnamUploadTransport>(&nam);
+    else
+        owned = std::make_unique<CurlUploadTransport>(CurlMulti::create(nullptr));
+    UploadTransport &transport = *owned;
     QSignalSpy finished(&transport, &UploadTransport::finished);
     TransferRequest request;
     request.ticket.presignedUrl = url;
@@ -113,6 +127,43 @@ void TestUntrustedAnswers::chatAnswerThatNeverEndsIsCut()
     QVERIFY(!result.ok);
     QCOMPARE(result.error.kind, ApiError::Kind::InvalidResponse);
     QVERIFY2(result.error.message.contains(u"larger than"), qPrintable(result.error.message));
+}
+
+void TestUntrustedAnswers::ticketAnswerWithHugeHeadersIsRefused()
+{
+    // 80 KiB of headers (real answers carry a few hundred bytes) are refused by name. A
+    // 1 MiB set once cost 31 s and ended as "not valid JSON".
+    MisbehavingServer server(MisbehavingServer::Mode::HugeHeaders, 200);
+    QNetworkAccessManager nam;
+    TicketRequest request(&nam, endpointAt(server.url(QStringLiteral("/api"))), nullptr);
+    QSignalSpy finished(&request, &TicketRequest::finished);
+    QElapsedTimer clock;
+    clock.start();
+    request.start({ QStringLiteral("a.txt"), QString(), 1, QString() });
+    QVERIFY(finished.wait(10000));
+    const auto result = finished.first().first().value<TicketResult>();
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error.kind, ApiError::Kind::InvalidResponse);
+    QVERIFY2(result.error.message.contains(u"headers take"), qPrintable(result.error.message));
+    QCOMPARE(result.exchanges.size(), 1); // recorded, with the reason
+    QVERIFY(!result.exchanges.first().error.isEmpty());
+}
+
+void TestUntrustedAnswers::storageAnswerWithHugeHeadersIsRefused_data()
+{
+    QTest::addColumn<bool>("curl");
+    QTest::newRow("QNAM") << false;
+    QTest::newRow("libcurl") << true;
+}
+
+void TestUntrustedAnswers::storageAnswerWithHugeHeadersIsRefused()
+{
+    QFETCH(bool, curl);
+    MisbehavingServer server(MisbehavingServer::Mode::HugeHeaders, 204);
+    const TransferResult result = upload(server.url(QStringLiteral("/bucket")), 5000,
+                                         curl ? Transport::Curl : Transport::Qnam);
+    QCOMPARE(result.outcome, TransferResult::Outcome::NetworkError);
+    QVERIFY2(result.errorString.contains(u"KiB of headers"), qPrintable(result.errorString));
 }
 
 void TestUntrustedAnswers::storageErrorThatNeverEndsIsCut()

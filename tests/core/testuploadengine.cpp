@@ -3,13 +3,16 @@
 // asserts what reached the server, not only what the client believes.
 
 #include "api/ticketrequest.h"
+#include "engine/failurewording.h"
 #include "engine/uploadengine.h"
 #include "engine/uploadservice.h"
 #include "faultinjector.h"
 #include "faultspec.h"
+#include "rawfiles.h"
 #include "sandboxserver.h"
 #include "serverversion.h"
 #include "stubhttpserver.h"
+#include "system/nativepath.h"
 #include "transfer/uploadtransport.h"
 
 #include <QDir>
@@ -48,14 +51,12 @@ public:
           m_result(std::move(result))
     {
     }
-    void start(const TransferRequest &) override
-    {
-        QMetaObject::invokeMethod(
-                this, [this] { Q_EMIT finished(m_result); }, Qt::QueuedConnection);
-    }
-    void cancel() override { }
 
 private:
+    void run() override { finishWith(m_result); }
+    bool abortInFlight() override { return false; }
+    void reportCanceled() override { finishWith(canceledResult()); }
+
     TransferResult m_result;
 };
 
@@ -84,6 +85,8 @@ private Q_SLOTS:
     void storesFileWithPutVariant();
     void storesEmptyFile();
     void escapesAwkwardFileNames();
+    void storesNamesInAnyEncoding_data();
+    void storesNamesInAnyEncoding();
     void failsAtOnceForMissingFile();
     void apiErrorFailsWithoutRetry_data();
     void apiErrorFailsWithoutRetry();
@@ -140,6 +143,9 @@ void TestUploadEngine::cleanup()
 {
     m_engine.reset();
     m_sandbox.reset();
+    // Files named by bytes that are not UTF-8 are invisible to QTemporaryDir's removal.
+    if (m_dir)
+        QVERIFY(RawFiles::removeTree(QFile::encodeName(m_dir->path())));
     m_dir.reset();
 }
 
@@ -378,11 +384,10 @@ void TestUploadEngine::uploadProxyErrors_data()
                 << QStringLiteral("Could not upload file");
         QTest::addRow("%s: 413 fails with the limit", v.constData())
                 << version << QStringLiteral("upload:status=413") << false << 1 << 1
-                << QStringLiteral("too large (\"File size limit exceeded\"): 512 KB; this "
-                                  "bot accepts at most 1 MB");
+                << QStringLiteral("TooLarge: HTTP 413 \u00b7 \u201cFile size limit exceeded\u201d");
         QTest::addRow("%s: an invalid upload URL fails clearly", v.constData())
                 << version << QStringLiteral("upload:status=403") << false << 1 << 1
-                << QStringLiteral("did not accept its own upload link (\"Invalid upload URL\")");
+                << QStringLiteral("StorageRefused: HTTP 403 \u00b7 \u201cInvalid upload URL\u201d");
     }
 }
 
@@ -405,8 +410,12 @@ void TestUploadEngine::uploadProxyErrors()
     QCOMPARE(job.state, stored ? State::Done : State::Failed);
     QCOMPARE(requestCount(QStringLiteral("api")), tickets);
     QCOMPARE(requestCount(QStringLiteral("upload")), uploads);
-    const QString text = stored ? TimelineEntry::toText(job.timeline) : job.errorMessage;
+    const QString text = stored ? TimelineEntry::toText(job.timeline)
+                                : JobFailure::kindName(job.failure.kind) + QStringLiteral(": ")
+                    + FailureWording::technical(job.failure);
     QVERIFY2(text.contains(message), qPrintable(text));
+    if (job.failure.kind == JobFailure::Kind::TooLarge)
+        QCOMPARE(job.failure.limitBytes, qint64(1024 * 1024)); // the slot's, for the words
     if (stored)
         QCOMPARE(m_sandbox->objectData(Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl)),
                  content);
@@ -504,7 +513,7 @@ void TestUploadEngine::storesFileWithMultipartPost()
 
     const JobSnapshot job = uploadOne(path);
     QCOMPARE(job.state, State::Done);
-    QVERIFY(job.errorMessage.isEmpty());
+    QVERIFY(job.failure.isNull());
     QCOMPARE(job.bytesSent, content.size());
     QCOMPARE(job.attempt, 1);
 
@@ -568,13 +577,63 @@ void TestUploadEngine::escapesAwkwardFileNames()
     QCOMPARE(m_sandbox->objectData(key), content);
 }
 
+void TestUploadEngine::storesNamesInAnyEncoding_data()
+{
+    QTest::addColumn<Sandbox::ServerVersion>("version");
+    QTest::addColumn<QByteArray>("name");
+    QTest::addColumn<QString>("sentName");
+    QTest::addColumn<QString>("contentType");
+    for (const Sandbox::ServerVersion version : Sandbox::ServerVersions::all()) {
+        const QByteArray v = versionName(version).toUtf8();
+        QTest::addRow("%s: a Latin-1 name", v.constData())
+                << version << QByteArray("caf\xe9.txt") << QStringLiteral("café.txt")
+                << QStringLiteral("text/plain");
+        QTest::addRow("%s: bytes that are no encoding", v.constData())
+                << version << QByteArray("\xff\xfe\x80 \xc0\xaf\x93x\x94.bin")
+                << QStringLiteral("ÿþ€ À¯“x”.bin") << QStringLiteral("application/octet-stream");
+    }
+}
+
+void TestUploadEngine::storesNamesInAnyEncoding()
+{
+    // A name that is not UTF-8 (Latin-1 from an old disk or archive, bytes from a broken
+    // tool): the file is read by its real name and sent under a faithful UTF-8 one.
+    QFETCH(Sandbox::ServerVersion, version);
+    QFETCH(QByteArray, name);
+    QFETCH(QString, sentName);
+    QFETCH(QString, contentType);
+    startSandbox(serverOf(version));
+    const QByteArray bytes = QFile::encodeName(m_dir->path()) + '/' + name;
+    const QByteArray content = randomBytes(70000);
+    QVERIFY(RawFiles::write(bytes, content));
+
+    const JobSnapshot job = uploadOne(NativePath::fromNative(bytes));
+    QCOMPARE(job.state, State::Done);
+    QCOMPARE(NativePath::toNative(job.filePath), bytes);
+    QCOMPARE(job.displayName, sentName);
+    QCOMPARE(job.uploadName, sentName);
+    QCOMPARE(job.size, content.size());
+    const QString key = Sandbox::SandboxServer::keyFromFileUrl(job.fileUrl);
+    QVERIFY2(m_sandbox->hasObject(key), qPrintable(job.fileUrl));
+    QCOMPARE(m_sandbox->objectData(key), content);
+    QCOMPARE(m_sandbox->objectContentType(key), contentType);
+    const Sandbox::ServerBehaviour behaviour = Sandbox::ServerVersions::behaviour(version);
+    if (!behaviour.randomObjectNames)
+        QVERIFY2(key.endsWith(u'/' + sentName), qPrintable(key));
+    const auto uploads = requestsOf(QStringLiteral("upload"));
+    QCOMPARE(uploads.size(), 1);
+    if (behaviour.uploadStyle == Sandbox::ServerBehaviour::UploadStyle::PostPolicy)
+        QCOMPARE(uploads.first().fileName, sentName);
+}
+
 void TestUploadEngine::failsAtOnceForMissingFile()
 {
     startSandbox();
     const QString path = m_dir->filePath(QStringLiteral("gone.txt"));
     const JobSnapshot job = uploadOne(path);
     QCOMPARE(job.state, State::Failed);
-    QVERIFY2(job.errorMessage.contains(path), qPrintable(job.errorMessage));
+    QCOMPARE(job.failure.kind, JobFailure::Kind::FileMissing);
+    QVERIFY2(job.failure.detail.contains(path), qPrintable(job.failure.detail));
     QCOMPARE(requestCount(QStringLiteral("api")), 0);
 }
 
@@ -584,14 +643,17 @@ void TestUploadEngine::apiErrorFailsWithoutRetry_data()
     QTest::addColumn<QString>("token");
     QTest::addColumn<QString>("expectedText");
     QTest::addColumn<QString>("expectedCode");
+    QTest::addColumn<JobFailure::Kind>("expectedKind");
     QTest::newRow("unknown session gets the server's 400 message")
             << QStringLiteral("no-such-session") << QString()
-            << QStringLiteral("Can't find session") << QStringLiteral("BAD_REQUEST");
+            << QStringLiteral("Can't find session") << QStringLiteral("BAD_REQUEST")
+            << JobFailure::Kind::SessionGone;
     QTest::newRow("missing token is a 401")
-            << QString() << QStringLiteral("-") << QStringLiteral("401")
-            << QStringLiteral("UNAUTHORIZED");
-    QTest::newRow("wrong token is a 403") << QString() << QStringLiteral("wrong-token")
-                                          << QStringLiteral("403") << QStringLiteral("FORBIDDEN");
+            << QString() << QStringLiteral("-") << QStringLiteral("HTTP 401")
+            << QStringLiteral("UNAUTHORIZED") << JobFailure::Kind::TokenNeeded;
+    QTest::newRow("wrong token is a 403")
+            << QString() << QStringLiteral("wrong-token") << QStringLiteral("HTTP 403")
+            << QStringLiteral("FORBIDDEN") << JobFailure::Kind::TokenRefused;
 }
 
 void TestUploadEngine::apiErrorFailsWithoutRetry()
@@ -600,6 +662,7 @@ void TestUploadEngine::apiErrorFailsWithoutRetry()
     QFETCH(QString, token);
     QFETCH(QString, expectedText);
     QFETCH(QString, expectedCode);
+    QFETCH(JobFailure::Kind, expectedKind);
 
     Sandbox::SandboxConfig sandboxConfig = serverOf(Sandbox::ServerVersion::V3_15);
     if (!token.isEmpty())
@@ -613,8 +676,11 @@ void TestUploadEngine::apiErrorFailsWithoutRetry()
 
     const JobSnapshot job = uploadOne(makeFile(QStringLiteral("a.txt"), "abc"));
     QCOMPARE(job.state, State::Failed);
-    QVERIFY2(job.errorMessage.contains(expectedText), qPrintable(job.errorMessage));
-    QCOMPARE(job.errorCode, expectedCode);
+    const QString facts = FailureWording::technical(job.failure);
+    QVERIFY2(facts.contains(expectedText), qPrintable(facts));
+    QCOMPARE(job.failure.code, expectedCode);
+    QCOMPARE(job.failure.kind, expectedKind);
+    QCOMPARE(job.failure.step, JobFailure::Step::Ticket);
     QCOMPARE(job.attempt, 1);
     QCOMPARE(requestCount(QStringLiteral("api")), 1);
     QCOMPARE(requestCount(QStringLiteral("upload")), 0);
@@ -635,8 +701,9 @@ void TestUploadEngine::apiErrorInNewerShape()
     m_engine->setConfig(config);
     const JobSnapshot job = uploadOne(makeFile(QStringLiteral("big.bin"), "0123456789"));
     QCOMPARE(job.state, State::Failed);
-    QVERIFY2(job.errorMessage.contains(u"File size exceeds the 10MB limit"),
-             qPrintable(job.errorMessage));
+    QCOMPARE(job.failure.kind, JobFailure::Kind::TooLarge);
+    QCOMPARE(job.failure.serverMessage, QStringLiteral("File size exceeds the 10MB limit"));
+    QCOMPARE(job.failure.limitBytes, qint64(10 * 1024 * 1024));
     QCOMPARE(stub.requests().size(), 1);
     QCOMPARE(stub.requests().first().path, QByteArray("/api/v3/generate-upload-url"));
     const QJsonObject body = QJsonDocument::fromJson(stub.requests().first().body).object();
@@ -759,8 +826,9 @@ void TestUploadEngine::entityTooLargeFailsWithLimit()
             });
     const JobSnapshot job = uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(2097152)));
     QCOMPARE(job.state, State::Failed);
-    QCOMPARE(job.errorCode, QStringLiteral("EntityTooLarge"));
-    QVERIFY2(job.errorMessage.contains(u"at most 1 MB"), qPrintable(job.errorMessage));
+    QCOMPARE(job.failure.code, QStringLiteral("EntityTooLarge"));
+    QCOMPARE(job.failure.kind, JobFailure::Kind::TooLarge);
+    QCOMPARE(job.failure.limitBytes, qint64(1048576)); // the storage's MaxSizeAllowed
     QCOMPARE(job.attempt, 1);
     QCOMPARE(job.timeline.last().requestId, QStringLiteral("R1"));
 }
@@ -774,9 +842,11 @@ void TestUploadEngine::preflightSizeFailureSendsNoBytes()
     const JobSnapshot job =
             uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(1300 * 1024)));
     QCOMPARE(job.state, State::Failed);
-    QCOMPARE(job.errorCode, QStringLiteral("EntityTooLarge"));
-    QVERIFY2(job.errorMessage.contains(u"1.3 MB; this bot accepts at most 1 MB"),
-             qPrintable(job.errorMessage));
+    QCOMPARE(job.failure.code, QStringLiteral("EntityTooLarge"));
+    QCOMPARE(job.failure.kind, JobFailure::Kind::TooLarge);
+    QCOMPARE(job.failure.limitBytes, qint64(1024 * 1024));
+    QVERIFY2(job.failure.detail.contains(u"1.3 MB; this bot accepts at most 1 MiB (1 MB)"),
+             qPrintable(job.failure.detail));
     QCOMPARE(requestCount(QStringLiteral("upload")), 0);
 }
 
@@ -788,8 +858,9 @@ void TestUploadEngine::newerServerRefusesDeclaredSize()
     const JobSnapshot job =
             uploadOne(makeFile(QStringLiteral("big.bin"), randomBytes(1300 * 1024)));
     QCOMPARE(job.state, State::Failed);
-    QVERIFY2(job.errorMessage.contains(u"File size exceeds the 1MB limit"),
-             qPrintable(job.errorMessage));
+    QCOMPARE(job.failure.kind, JobFailure::Kind::TooLarge);
+    QVERIFY2(job.failure.serverMessage.contains(u"File size exceeds the 1MB limit"),
+             qPrintable(job.failure.serverMessage));
     QCOMPARE(job.attempt, 1);
     QCOMPARE(requestCount(QStringLiteral("upload")), 0);
 }
@@ -812,7 +883,8 @@ void TestUploadEngine::failsWhenFileChangesDuringUpload()
     QVERIFY(waitIdle(idle));
     const JobSnapshot job = m_engine->snapshot(id);
     QCOMPARE(job.state, State::Failed);
-    QCOMPARE(job.errorCode, QStringLiteral("FileChanged"));
+    QCOMPARE(job.failure.code, QStringLiteral("FileChanged"));
+    QCOMPARE(job.failure.kind, JobFailure::Kind::FileChanged);
     QVERIFY(job.fileUrl.isEmpty());
 }
 
@@ -853,7 +925,8 @@ void TestUploadEngine::apiRedirectToOtherHostDoesNotCarryToken()
              QByteArray("Bearer do-not-leak-456"));
     for (const auto &request : elsewhere.requests())
         QVERIFY(!request.headers.contains("authorization"));
-    QVERIFY(!job.errorMessage.contains(u"do-not-leak-456"));
+    QVERIFY(!job.failure.isNull());
+    QVERIFY(!FailureWording::technical(job.failure).contains(u"do-not-leak-456"));
 }
 
 void TestUploadEngine::cancelMidUploadDoesNotRetry()

@@ -46,6 +46,18 @@ void MisbehavingServer::handleConnection()
                     ++m_bytesSent;
                 });
                 timer->start(m_intervalMs);
+            } else if (m_mode == Mode::HugeHeaders) {
+                QByteArray headers;
+                // Few long lines: Qt 6.4 silently drops a response's headers past 100 fields.
+                for (int i = 0; i < 4; ++i)
+                    headers += "X-Padding-" + QByteArray::number(i) + ": "
+                            + QByteArray(20 * 1024, 'p') + "\r\n";
+                const QByteArray body = R"({"presignedUrl":"http://127.0.0.1:9/b",)"
+                                        R"("formData":{},"fileUrl":"http://127.0.0.1:9/b/a.txt"})";
+                socket->write("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\n"
+                              + headers + "Content-Length: " + QByteArray::number(body.size())
+                              + "\r\n\r\n" + body);
+                m_bytesSent += headers.size() + body.size();
             } else {
                 socket->write("HTTP/1.1 " + status
                               + "\r\nContent-Type: application/xml\r\nTransfer-Encoding: "

@@ -16,6 +16,7 @@ public:
     enum class Mode {
         Drip, // Content-Length promised, then one byte every `intervalMs`
         Endless, // chunked, 64 KiB chunks as fast as the client reads, forever
+        HugeHeaders, // 80 KiB of header lines, then a short valid ticket answer
     };
 
     MisbehavingServer(Mode mode, int status = 200, int intervalMs = 200, QObject *parent = nullptr);
