@@ -119,3 +119,17 @@ void AppSettings::keepTokensFrom(const AppSettings &other)
             profile.token = other.profiles.at(index).token;
     }
 }
+
+QString AppSettings::newProfileToOffer(const AppSettings &before) const
+{
+    QString offer;
+    for (const Profile &profile : profiles) {
+        if (profile.isSandbox() || profile.id == currentProfileId
+            || before.indexOfProfile(profile.id) >= 0)
+            continue;
+        // The token may still be on its way to the keychain; the rest must be usable.
+        if (profile.endpoint().validate().isEmpty())
+            offer = profile.id;
+    }
+    return offer;
+}

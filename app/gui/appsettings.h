@@ -35,4 +35,9 @@ public:
     int indexOfProfile(const QString &id) const;
     // Copies in-memory tokens from `other` for profiles that still exist.
     void keepTokensFrom(const AppSettings &other);
+    // After an edit that started from `before`: the id of an endpoint profile added in
+    // it, complete enough to upload to, that is not the one in use (the last such one);
+    // empty when there is none. Saving a new endpoint then offers to switch to it, so
+    // files do not keep going to the old destination unnoticed.
+    QString newProfileToOffer(const AppSettings &before) const;
 };

@@ -5,7 +5,12 @@
 #include "api/chatanswer.h"
 #include "api/choicereply.h"
 #include "api/filetyperules.h"
+#include "engine/failurewording.h"
 #include "engine/uploadengine.h"
+#include "profile.h"
+#include "system/nativefileinfo.h"
+#include "system/nativepath.h"
+#include "themecolors.h"
 #include "transcriptview.h"
 
 #include <QApplication>
@@ -14,7 +19,6 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QFrame>
 #include <QGridLayout>
@@ -46,7 +50,7 @@ QStringList localFiles(const QMimeData *mime)
     const QList<QUrl> urls = mime->urls();
     for (const QUrl &url : urls) {
         if (url.isLocalFile())
-            paths << url.toLocalFile();
+            paths << Typebot::NativePath::fromFileUrl(url); // every byte of the name
     }
     return paths;
 }
@@ -471,20 +475,21 @@ QStringList BotTesterWindow::addFiles(const QStringList &paths)
     for (const FileRow &row : std::as_const(m_files))
         kept += row.refusal.isEmpty() ? 1 : 0;
     for (const QString &path : paths) {
-        const QFileInfo info(path);
+        // By the name's bytes, which may not be UTF-8 (NativePath).
+        const Typebot::NativeFileInfo info(path);
+        const QString name = Typebot::NativePath::displayName(path);
         QString refusal;
         if (!info.isFile())
             refusal = tr("not a file");
         else
-            refusal = rules.check(info.fileName(), FileTypeRules::mimeTypeForFile(path), naming)
-                              .reason;
+            refusal = rules.check(name, FileTypeRules::mimeTypeForFile(path), naming).reason;
         if (refusal.isEmpty() && !options.isMultipleAllowed && kept >= 1)
             refusal = tr("the bot takes only one file; remove the other one first");
         if (refusal.isEmpty())
             ++kept;
         else
-            refusals << info.fileName() + QStringLiteral(": ") + refusal;
-        addFileRow(info.absoluteFilePath(), refusal);
+            refusals << name + QStringLiteral(": ") + refusal;
+        addFileRow(Typebot::NativePath::absolute(path), refusal);
     }
     startWaitingUploads();
     updateButtons();
@@ -495,8 +500,8 @@ QStringList BotTesterWindow::addFiles(const QStringList &paths)
 void BotTesterWindow::addFileRow(const QString &path, const QString &refusal)
 {
     auto *item = new QTreeWidgetItem(m_fileList);
-    item->setText(NameColumn, QFileInfo(path).fileName());
-    item->setToolTip(NameColumn, path);
+    item->setText(NameColumn, Typebot::NativePath::displayName(path));
+    item->setToolTip(NameColumn, Typebot::NativePath::readable(path));
     m_files.append(FileRow{ item, path, refusal, 0, false, false, QString() });
     FileRow &row = m_files.last();
     if (!refusal.isEmpty())
@@ -508,7 +513,10 @@ void BotTesterWindow::setRowStatus(FileRow &row, const QString &status, bool pro
 {
     row.item->setText(StatusColumn, status);
     row.item->setToolTip(StatusColumn, row.done ? row.fileUrl : status);
-    row.item->setForeground(StatusColumn, problem ? QBrush(QColor(0xa1, 0x1d, 0x1d)) : QBrush());
+    row.item->setForeground(
+            StatusColumn,
+            problem ? QBrush(ThemeColors::text(ThemeColors::Tone::Error, m_fileList->palette()))
+                    : QBrush());
 }
 
 void BotTesterWindow::startWaitingUploads()
@@ -528,7 +536,7 @@ void BotTesterWindow::startWaitingUploads()
     if (waiting.isEmpty())
         return;
     EngineConfig config = m_engine->config();
-    config.profileName = tr("Bot test");
+    config.profileName = Profile::BotTestRecordedName; // History translates it when shown
     config.endpoint = m_chat->uploadEndpoint();
     // v3 wants the block the chat waits on (servers before 3.17 file uploads under it).
     config.blockId = m_input ? m_input->id : QString();
@@ -569,7 +577,8 @@ void BotTesterWindow::updateFileRow(const JobSnapshot &job)
             status = tr("Uploading…");
             break;
         case JobState::Value::WaitingToRetry:
-            status = tr("Retrying soon: %1").arg(job.retryReason);
+            status = tr("Retrying soon: %1")
+                             .arg(Typebot::FailureWording::whatHappened(job.failure, job.size));
             break;
         case JobState::Value::Done:
             status = tr("Stored");
@@ -578,7 +587,10 @@ void BotTesterWindow::updateFileRow(const JobSnapshot &job)
             row.fileUrl = job.fileUrl;
             break;
         case JobState::Value::Failed:
-            status = tr("Failed: %1").arg(job.errorMessage);
+            status = tr("Failed: %1")
+                             .arg(Typebot::FailureWording::explanation(
+                                     job.failure, Typebot::FailureWording::Outlook::Final,
+                                     job.size));
             row.failed = true;
             problem = true;
             break;

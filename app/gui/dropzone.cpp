@@ -3,6 +3,7 @@
 
 #include "incomingfiles.h"
 #include "mimeicons.h"
+#include "themecolors.h"
 
 #include <QDragEnterEvent>
 #include <QHBoxLayout>
@@ -57,7 +58,10 @@ DropZone::DropZone(QWidget *parent)
     m_rejection->setAlignment(Qt::AlignCenter);
     m_rejection->setWordWrap(true);
     m_rejection->setObjectName(QStringLiteral("dropRejection"));
-    m_rejection->setStyleSheet(QStringLiteral("color: #c01c28; font-weight: 600;"));
+    QFont rejectionFont = m_rejection->font();
+    rejectionFont.setWeight(QFont::DemiBold);
+    m_rejection->setFont(rejectionFont);
+    ThemeColors::setTextTone(m_rejection, ThemeColors::Tone::Error);
     m_rejection->hide();
 
     m_browse->setToolTip(tr("Choose files to upload (Ctrl+O)"));
@@ -135,7 +139,7 @@ void DropZone::paintEvent(QPaintEvent *)
         fill.setAlphaF(0.12f);
         style = Qt::SolidLine;
     } else if (m_highlight == Highlight::Rejecting) {
-        border = QColor(0xc0, 0x1c, 0x28);
+        border = ThemeColors::text(ThemeColors::Tone::Error, palette());
         fill = border;
         fill.setAlphaF(0.06f);
     }

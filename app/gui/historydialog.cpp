@@ -4,6 +4,7 @@
 #include "engine/uploadservice.h"
 #include "historymodel.h"
 #include "mimeicons.h"
+#include "profile.h"
 
 #include <QAction>
 #include <QApplication>
@@ -175,7 +176,14 @@ void HistoryDialog::handleHistoryLoaded(const QList<HistoryEntry> &entries)
         selected.insert(entry.id);
     const quint64 current = m_view->currentIndex().data(HistoryModel::IdRole).toULongLong();
 
-    m_model->setEntries(entries);
+    QSet<QString> unavailable;
+    if (m_unavailableLinks) {
+        QStringList links;
+        for (const HistoryEntry &entry : entries)
+            links << entry.fileUrl;
+        unavailable = m_unavailableLinks(links);
+    }
+    m_model->setEntries(entries, unavailable);
 
     QItemSelection selection;
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
@@ -299,8 +307,11 @@ bool HistoryDialog::exportCsvTo(const QString &fileName, QString *error) const
     // In the order shown, so the file matches what the user sees.
     QList<HistoryEntry> entries;
     entries.reserve(m_proxy->rowCount());
-    for (int row = 0; row < m_proxy->rowCount(); ++row)
-        entries << m_model->entryAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+    for (int row = 0; row < m_proxy->rowCount(); ++row) {
+        HistoryEntry entry = m_model->entryAt(m_proxy->mapToSource(m_proxy->index(row, 0)).row());
+        entry.profile = Profile::displayNameOfRecorded(entry.profile); // as shown, not "@sandbox"
+        entries << entry;
+    }
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly) || file.write(HistoryEntry::toCsv(entries)) < 0
         || !file.commit()) {

@@ -4,7 +4,10 @@
 #include "storage/historyentry.h"
 
 #include <QDialog>
+#include <QSet>
 #include <QTimer>
+
+#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -38,6 +41,10 @@ public:
 
     // Asks for the rows matching the search box now.
     void refresh();
+    // Which of the given links no longer work (the built-in sandbox's, after its storage
+    // or address changed); asked at each refresh.
+    using UnavailableLinks = std::function<QSet<QString>(const QStringList &fileUrls)>;
+    void setUnavailableLinks(UnavailableLinks check) { m_unavailableLinks = std::move(check); }
     QList<Typebot::HistoryEntry> selectedEntries() const;
     void copyLinks();
     void openLinks();
@@ -66,4 +73,5 @@ private:
     QPushButton *m_delete;
     QPushButton *m_export;
     QTimer m_searchTimer;
+    UnavailableLinks m_unavailableLinks;
 };

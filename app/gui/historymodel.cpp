@@ -2,18 +2,30 @@
 #include "historymodel.h"
 
 #include "diagnostics/humanformat.h"
+#include "localsandbox.h"
+#include "profile.h"
+#include "system/nativepath.h"
 
+#include <QGuiApplication>
 #include <QLocale>
+#include <QPalette>
 
 using Typebot::HistoryEntry;
 
 HistoryModel::HistoryModel(QObject *parent) : QAbstractTableModel(parent) { }
 
-void HistoryModel::setEntries(const QList<HistoryEntry> &entries)
+void HistoryModel::setEntries(const QList<HistoryEntry> &entries,
+                              const QSet<QString> &unavailableLinks)
 {
     beginResetModel();
     m_entries = entries;
+    m_unavailable = unavailableLinks;
     endResetModel();
+}
+
+bool HistoryModel::isUnavailable(int row) const
+{
+    return row >= 0 && row < m_entries.size() && m_unavailable.contains(m_entries.at(row).fileUrl);
 }
 
 HistoryEntry HistoryModel::entryAt(int row) const
@@ -50,12 +62,17 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case SizeColumn:
             return Typebot::HumanFormat::bytes(entry.size);
         case ProfileColumn:
-            return entry.profile;
+            return Profile::displayNameOfRecorded(entry.profile);
         case SessionColumn:
             return entry.sessionId;
         case LinkColumn:
-            return entry.fileUrl;
+            return m_unavailable.contains(entry.fileUrl) ? tr("No longer available")
+                                                         : entry.fileUrl;
         }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == LinkColumn && m_unavailable.contains(entry.fileUrl))
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         break;
     case SortRole:
         switch (index.column()) {
@@ -71,11 +88,13 @@ QVariant HistoryModel::data(const QModelIndex &index, int role) const
         case TimeColumn:
             return QLocale().toString(entry.storedAt.toLocalTime(), QLocale::LongFormat);
         case NameColumn:
-            return entry.path;
+            return Typebot::NativePath::readable(entry.path); // a name may not be UTF-8
         case SizeColumn:
             return tr("%L1 bytes").arg(entry.size);
         case LinkColumn:
-            return entry.fileUrl;
+            return m_unavailable.contains(entry.fileUrl)
+                    ? LocalSandbox::unavailableLinkText() + QStringLiteral("\n") + entry.fileUrl
+                    : entry.fileUrl;
         default:
             return {};
         }

@@ -5,6 +5,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
 
 // The upload history as a table: one row per stored file, newest first, as the engine's
 // database answered it. Read-only; the history view asks the service for new rows.
@@ -31,7 +32,11 @@ public:
 
     explicit HistoryModel(QObject *parent = nullptr);
 
-    void setEntries(const QList<Typebot::HistoryEntry> &entries);
+    // `unavailableLinks`: links known not to work any more (the built-in sandbox's, once
+    // its storage or address changed); they show as such instead of as plain links.
+    void setEntries(const QList<Typebot::HistoryEntry> &entries,
+                    const QSet<QString> &unavailableLinks = {});
+    bool isUnavailable(int row) const;
     const QList<Typebot::HistoryEntry> &entries() const { return m_entries; }
     Typebot::HistoryEntry entryAt(int row) const;
 
@@ -43,4 +48,5 @@ public:
 
 private:
     QList<Typebot::HistoryEntry> m_entries;
+    QSet<QString> m_unavailable;
 };

@@ -7,9 +7,12 @@
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "singleinstance.h"
+#include "themecolors.h"
 
 #include "engine/uploadservice.h"
 #include "storage/datapaths.h"
+#include "system/nativefileinfo.h"
+#include "system/nativepath.h"
 #include "system/unixsignalwatcher.h"
 
 #include <QApplication>
@@ -41,9 +44,9 @@ bool localPaths(const QStringList &arguments, QStringList *paths, QString *error
 {
     for (const QString &argument : arguments) {
         const bool url = argument.startsWith(u"file:", Qt::CaseInsensitive)
-                || (argument.contains(u"://") && !QFileInfo::exists(argument));
+                || (argument.contains(u"://") && !Typebot::NativeFileInfo(argument).exists());
         if (!url) {
-            *paths << QFileInfo(argument).absoluteFilePath();
+            *paths << Typebot::NativePath::absolute(argument);
             continue;
         }
         QUrl parsed(argument);
@@ -55,7 +58,7 @@ bool localPaths(const QStringList &arguments, QStringList *paths, QString *error
                              .arg(argument);
             return false;
         }
-        *paths << QFileInfo(parsed.toLocalFile()).absoluteFilePath();
+        *paths << Typebot::NativePath::absolute(Typebot::NativePath::fromFileUrl(parsed));
     }
     return true;
 }
@@ -154,6 +157,9 @@ int main(int argc, char *argv[])
             QStringLiteral("Before the screenshot, select this row of the queue (0 is the first) "
                            "and show its details."),
             QStringLiteral("row"));
+    const QCommandLineOption darkOption(
+            QStringLiteral("screenshot-dark"),
+            QStringLiteral("Use a dark palette, as a dark desktop theme would (screenshots)."));
     const QCommandLineOption dataDirOption(
             QStringLiteral("data-dir"),
             QStringLiteral("Keep the queue journal and history in this folder "
@@ -162,17 +168,23 @@ int main(int argc, char *argv[])
             QStringLiteral("folder"));
     parser.addOptions({ languageOption, sandboxOption, maxSizeOption, faultOption, pausedOption,
                         screenshotOption, settingsShotOption, historyShotOption, delayOption,
-                        selectRowOption, dataDirOption });
+                        selectRowOption, darkOption, dataDirOption });
     parser.addPositionalArgument(QStringLiteral("files"),
                                  QStringLiteral("Files or folders to upload, as paths or "
                                                 "file:// URLs."),
                                  QStringLiteral("[files...]"));
-    parser.process(app);
+    // Not app.arguments(): Qt decodes argv as UTF-8 and replaces what does not decode, so a
+    // file named in another encoding would be looked for under a name it does not have.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << Typebot::NativePath::fromNative(argv[i]);
+    parser.process(arguments);
 
     QStringList paths;
     QString argumentError;
     if (!localPaths(parser.positionalArguments(), &paths, &argumentError)) {
-        std::fprintf(stderr, "typebot-uploader: %s\n", qUtf8Printable(argumentError));
+        std::fprintf(stderr, "typebot-uploader: %s\n",
+                     qUtf8Printable(Typebot::NativePath::readable(argumentError)));
         return 2;
     }
 
@@ -207,6 +219,10 @@ int main(int argc, char *argv[])
     removeLeftoverTempFolders(serverName);
 
     Typebot::DataPaths::migrateOldSettings();
+    if (parser.isSet(darkOption)) {
+        QApplication::setStyle(QStringLiteral("Fusion"));
+        QApplication::setPalette(ThemeColors::darkPalette());
+    }
     AppSettings settings = AppSettings::load();
     Localization::install(parser.isSet(languageOption) ? parser.value(languageOption)
                                                        : settings.language);
@@ -217,6 +233,8 @@ int main(int argc, char *argv[])
 
     Sandbox::SandboxConfig sandboxConfig;
     sandboxConfig.maxSizeBytes = parser.value(maxSizeOption).toLongLong();
+    // The sandbox's files live with the app's data, so its links work after a restart.
+    sandboxConfig.storageDir = QDir(dataDir).filePath(QStringLiteral("sandbox"));
 
     MainWindow window(settings, sandboxConfig, dataDir);
     QObject::connect(&instance, &SingleInstance::pathsReceived, &window, &MainWindow::receivePaths);

@@ -2,12 +2,14 @@
 #include "mainwindow.h"
 
 #include "bottesterwindow.h"
+#include "desktopnotifier.h"
 #include "detailspane.h"
 #include "diagnostics/curlcommand.h"
 #include "diagnostics/humanformat.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
 #include "dropzone.h"
+#include "engine/failurewording.h"
 #include "engine/uploadservice.h"
 #include "historydialog.h"
 #include "incomingfiles.h"
@@ -20,6 +22,8 @@
 #include "queueview.h"
 #include "settingsdialog.h"
 #include "storage/jobdatabase.h"
+#include "system/nativefileinfo.h"
+#include "system/nativepath.h"
 
 #include <QAction>
 #include <QApplication>
@@ -34,6 +38,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
@@ -48,16 +53,18 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
-#include <QSystemTrayIcon>
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
 using Typebot::HumanFormat;
 using Typebot::JobSnapshot;
 using Typebot::JobState;
+using Typebot::NativeFileInfo;
+using Typebot::NativePath;
 using Typebot::QueueStats;
 
 namespace {
@@ -100,6 +107,12 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     setWindowTitle(tr("Typebot Uploader"));
     setObjectName(QStringLiteral("mainWindow"));
     m_stack->setObjectName(QStringLiteral("centralStack"));
+    m_notifier = new DesktopNotifier(windowIcon(), this);
+    connect(m_notifier, &DesktopNotifier::activated, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
 
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(QueueModel::SortRole);
@@ -266,7 +279,8 @@ void MainWindow::createActions()
     m_retry = make(QStringLiteral("retry"), tr("&Retry"),
                    MimeIcons::themed(QStringLiteral("view-refresh"), QStringLiteral("retry")),
                    QKeySequence(tr("Ctrl+R")),
-                   tr("Upload the selected failed or canceled files again"));
+                   tr("Upload the selected failed or canceled files again; try files waiting "
+                      "for the server now"));
     m_cancel = make(QStringLiteral("cancel"), tr("&Cancel"),
                     MimeIcons::themed(QStringLiteral("process-stop"), QStringLiteral("cancel")),
                     QKeySequence(tr("Ctrl+.")), tr("Stop uploading the selected files"));
@@ -408,7 +422,7 @@ void MainWindow::createMenus()
             // Its uploads belong in History with the queue's.
             connect(tester, &BotTesterWindow::uploadStored, this,
                     [this, tester](const JobSnapshot &job) {
-                        m_service->recordStoredElsewhere(job, tr("Bot test"),
+                        m_service->recordStoredElsewhere(job, Profile::BotTestRecordedName,
                                                          tester->session()->sessionId());
                     });
         }
@@ -507,6 +521,24 @@ void MainWindow::saveLayout() const
     settings.setValue(QStringLiteral("ui/detailsVisible"), m_detailsWanted);
 }
 
+bool MainWindow::offerToSwitchTo(const Profile &profile)
+{
+    const Profile current = m_settings.currentProfile();
+    QMessageBox box(QMessageBox::Question, tr("Upload to “%1” from now on?").arg(profile.name),
+                    tr("Files you add go to “%1” until you switch.").arg(current.name),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("switchDestination"));
+    box.setInformativeText(tr("Switch to “%1” (%2) now? Files still waiting in the queue "
+                              "go there too; files stored so far stay where they are.")
+                                   .arg(profile.name, profile.endpoint().apiBase.host()));
+    QPushButton *doSwitch =
+            box.addButton(tr("&Switch to “%1”").arg(profile.name), QMessageBox::AcceptRole);
+    box.addButton(tr("&Keep “%1”").arg(current.name), QMessageBox::RejectRole);
+    box.setDefaultButton(doSwitch);
+    box.exec();
+    return box.clickedButton() == doSwitch;
+}
+
 bool MainWindow::confirmQuit()
 {
     // Uploads in flight are aborted by quitting; they resume at the next start, and the
@@ -536,8 +568,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveLayout();
-    if (m_tray)
-        m_tray->hide();
+    m_notifier->hide();
     event->accept();
 }
 
@@ -551,7 +582,7 @@ void MainWindow::applySettings()
         statusBar()->showMessage(
                 tr("Reading the token of “%1” from the keychain…").arg(profile.name));
     Typebot::EngineConfig config;
-    config.profileName = profile.name;
+    config.profileName = profile.recordedName();
     config.concurrency = m_settings.concurrency;
     config.retry.maxAttempts = m_settings.maxAttempts;
     // Outages (server down, network gone) are waited out, as sync clients do; a file fails
@@ -578,7 +609,7 @@ void MainWindow::applySettings()
                        "needed; drop a file to see how it works."),
                     tr("Set Up a Typebot Endpoint…"));
         }
-        m_profileLabel->setText(tr("Profile: %1").arg(profile.name));
+        m_profileLabel->setText(tr("Uploading to: %1 (this computer)").arg(profile.name));
     } else {
         config.endpoint = profile.endpoint();
         config.blockId = profile.blockId;
@@ -593,7 +624,7 @@ void MainWindow::applySettings()
                             .arg(profile.name.toHtmlEscaped(), problem.toHtmlEscaped()),
                     tr("Open Settings…"));
         m_profileLabel->setText(
-                tr("Profile: %1 (%2)").arg(profile.name, config.endpoint.apiBase.host()));
+                tr("Uploading to: %1 (%2)").arg(profile.name, config.endpoint.apiBase.host()));
         if (!profile.token.isEmpty())
             Typebot::Redactor::addSecret(profile.token);
     }
@@ -692,6 +723,9 @@ void MainWindow::handleTokenSaved(const QString &profileId, Typebot::SecretStore
 
 void MainWindow::handleJournalOpened(bool persistent, const QString &problem, int restoredJobs)
 {
+    // History asked before the database was open got nothing: ask again.
+    if (m_history && m_history->isVisible())
+        m_history->refresh();
     if (persistent) {
         m_journalBanner->hide();
     } else {
@@ -714,6 +748,8 @@ void MainWindow::showHistory()
 {
     if (!m_history)
         m_history = new HistoryDialog(m_service, this);
+    m_history->setUnavailableLinks(
+            [this](const QStringList &links) { return m_sandbox->unavailableLinks(links); });
     m_history->show();
     m_history->raise();
     m_history->activateWindow();
@@ -750,6 +786,10 @@ void MainWindow::openSettings()
             profile.token = before.profiles.at(now).token;
     }
     m_settings = result;
+    const QString offered = m_settings.newProfileToOffer(before);
+    if (!offered.isEmpty()
+        && offerToSwitchTo(m_settings.profiles.at(m_settings.indexOfProfile(offered))))
+        m_settings.currentProfileId = offered;
     m_settings.save();
     const bool placeChanged = m_tokens->isFileFallbackEnabled() != m_settings.tokensInFile;
     m_tokens->setFileFallbackEnabled(m_settings.tokensInFile);
@@ -759,8 +799,8 @@ void MainWindow::openSettings()
     applySettings();
     if (m_settings.historyRetentionDays != before.historyRetentionDays)
         m_service->applyHistoryRetention(m_settings.historyRetentionDays);
-    if (!m_settings.notifications && m_tray)
-        m_tray->hide();
+    if (!m_settings.notifications)
+        m_notifier->hide();
     if (m_settings.language != oldLanguage)
         statusBar()->showMessage(tr("The new language is used from the next start."),
                                  StatusMessageMs);
@@ -794,19 +834,21 @@ QStringList MainWindow::withoutUnwantedDuplicates(const QStringList &paths)
     for (int row = 0; row < m_model->rowCount(); ++row) {
         const JobSnapshot &job = m_model->jobAt(row);
         if (job.state != JobState::Value::Failed && job.state != JobState::Value::Canceled)
-            known.insert(QFileInfo(job.filePath).absoluteFilePath());
+            known.insert(NativePath::absolute(job.filePath));
     }
     QStringList fresh, duplicates;
     for (const QString &path : paths) {
-        const QFileInfo info(path);
-        (info.isFile() && known.contains(info.absoluteFilePath()) ? duplicates : fresh) << path;
+        // By the name's bytes, which may not be UTF-8 (NativePath).
+        const bool queued =
+                NativeFileInfo(path).isFile() && known.contains(NativePath::absolute(path));
+        (queued ? duplicates : fresh) << path;
     }
     if (duplicates.isEmpty())
         return paths;
     QMessageBox box(QMessageBox::Question, tr("Upload Again?"),
                     duplicates.size() == 1
                             ? tr("“%1” is already in the queue.")
-                                      .arg(QFileInfo(duplicates.constFirst()).fileName())
+                                      .arg(NativePath::displayName(duplicates.constFirst()))
                             : tr("%n of the files are already in the queue.", nullptr,
                                  int(duplicates.size())),
                     QMessageBox::NoButton, this);
@@ -898,13 +940,49 @@ void MainWindow::retrySelected()
 {
     QList<quint64> ids;
     for (const JobSnapshot &job : selectedJobs()) {
-        if (job.state == JobState::Value::Failed || job.state == JobState::Value::Canceled)
+        if (isRetryable(job))
             ids << job.id;
     }
     if (ids.isEmpty())
         return;
     m_batchActive = true;
     m_service->retry(ids);
+}
+
+bool MainWindow::isRetryable(const JobSnapshot &job)
+{
+    return job.state == JobState::Value::Failed || job.state == JobState::Value::Canceled
+            || job.state == JobState::Value::WaitingToRetry;
+}
+
+void MainWindow::selectJobs(const QList<JobSnapshot> &jobs)
+{
+    // Merge neighbouring rows into ranges: thousands of single-row ranges make the
+    // selection model slow.
+    QList<int> rows;
+    rows.reserve(jobs.size());
+    for (const JobSnapshot &job : jobs) {
+        const int row = m_model->rowOfJob(job.id);
+        if (row >= 0)
+            rows << m_proxy->mapFromSource(m_model->index(row, 0)).row();
+    }
+    rows.removeAll(-1);
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end());
+    QItemSelection selection;
+    const int lastColumn = m_proxy->columnCount() - 1;
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype end = i;
+        while (end + 1 < rows.size() && rows.at(end + 1) <= rows.at(end) + 1)
+            ++end;
+        selection.select(m_proxy->index(rows.at(i), 0), m_proxy->index(rows.at(end), lastColumn));
+        i = end + 1;
+    }
+    QItemSelectionModel *model = m_view->selectionModel();
+    model->setCurrentIndex(m_proxy->index(rows.constFirst(), 0), QItemSelectionModel::NoUpdate);
+    model->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(m_proxy->index(rows.constFirst(), 0));
 }
 
 void MainWindow::cancelSelected()
@@ -968,8 +1046,9 @@ void MainWindow::showInFolder()
 {
     QStringList files;
     for (const JobSnapshot &job : selectedJobs()) {
-        if (QFileInfo::exists(job.filePath) && files.size() < MaxLinksOpenedAtOnce)
-            files << QUrl::fromLocalFile(job.filePath).toString();
+        // By the bytes of the name, which may not be UTF-8 (NativePath).
+        if (NativeFileInfo(job.filePath).exists() && files.size() < MaxLinksOpenedAtOnce)
+            files << NativePath::toFileUrl(job.filePath).toString();
     }
     if (files.isEmpty()) {
         statusBar()->showMessage(tr("The selected files are no longer on disk."), StatusMessageMs);
@@ -988,10 +1067,12 @@ void MainWindow::showInFolder()
         return;
     }
     QSet<QString> folders;
-    for (const QString &file : std::as_const(files))
-        folders.insert(QFileInfo(QUrl(file).toLocalFile()).absolutePath());
+    for (const QString &file : std::as_const(files)) {
+        const QString path = NativePath::fromFileUrl(QUrl(file));
+        folders.insert(path.left(path.lastIndexOf(u'/')));
+    }
     for (const QString &folder : std::as_const(folders))
-        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+        QDesktopServices::openUrl(NativePath::toFileUrl(folder));
 }
 
 void MainWindow::copyAsCurl()
@@ -999,38 +1080,44 @@ void MainWindow::copyAsCurl()
     const QList<JobSnapshot> jobs = selectedJobs();
     if (jobs.isEmpty())
         return;
-    const Profile profile = m_settings.currentProfile();
-    Typebot::EndpointSettings endpoint = profile.endpoint();
-    if (profile.isSandbox()) {
-        endpoint.apiBase = m_sandbox->apiBaseUrl();
-        endpoint.sessionId = m_sandbox->sessionId();
-    }
     // Always redacted: the clipboard ends up in chats and tickets. The token, the policy
     // and the signature are the secrets; a runnable step 2 needs a fresh slot from step 1.
-    const auto secrets = Typebot::CurlCommand::Secrets::Redact;
+    Typebot::CurlCommand::Options curl;
+    curl.secrets = Typebot::CurlCommand::Secrets::Redact;
+    curl.caFile = m_settings.currentProfile().endpoint().caFile;
     QStringList blocks;
     for (const JobSnapshot &job : jobs) {
+        // The requests the engine recorded for the latest slot and upload attempt.
+        const Typebot::HttpExchange *ticket = nullptr;
+        const Typebot::HttpExchange *upload = nullptr;
+        for (const Typebot::HttpExchange &exchange : job.exchanges) {
+            if (exchange.step == Typebot::HttpExchange::Step::Ticket)
+                ticket = &exchange;
+            else if (exchange.step == Typebot::HttpExchange::Step::Upload)
+                upload = &exchange;
+        }
         QStringList lines;
-        lines << QStringLiteral("# %1: step 1, ask for an upload slot (answers presignedUrl, "
-                                "formData, fileUrl)")
-                         .arg(job.displayName);
-        lines << Typebot::Redactor::text(Typebot::CurlCommand::ticketRequest(
-                endpoint, job.ticketRoute, { job.displayName, job.mimeType, job.size, job.blockId },
-                secrets));
-        const Typebot::UploadTicket &ticket = job.ticket;
-        if (ticket.presignedUrl.isEmpty()) {
-            lines << QStringLiteral("# %1: step 2 follows once the file has an upload slot")
+        if (!ticket && !upload) {
+            lines << QStringLiteral("# %1: no request was made yet").arg(job.displayName);
+            blocks << lines.join(u'\n');
+            continue;
+        }
+        if (ticket) {
+            lines << QStringLiteral("# %1: step 1, ask for an upload slot (answers presignedUrl, "
+                                    "formData, fileUrl)")
                              .arg(job.displayName);
-        } else {
-            const QString contentType =
-                    job.uploadContentType.isEmpty() ? job.mimeType : job.uploadContentType;
-            lines << QStringLiteral("# %1: step 2, send the file (%2) with the slot of the last "
-                                    "attempt; [redacted] values come from step 1")
+            lines << Typebot::Redactor::text(Typebot::CurlCommand::fromExchange(*ticket, curl));
+        }
+        if (upload) {
+            lines << QStringLiteral("# %1: step 2, send the file (%2) as the last attempt did; "
+                                    "[redacted] values come from step 1")
                              .arg(job.displayName,
-                                  ticket.isPutVariant() ? QStringLiteral("PUT")
-                                                        : QStringLiteral("multipart POST"));
-            lines << Typebot::Redactor::text(Typebot::CurlCommand::upload(
-                    ticket, job.filePath, contentType, endpoint.caFile, secrets));
+                                  upload->isMultipart() ? QStringLiteral("multipart POST")
+                                                        : QStringLiteral("PUT"));
+            lines << Typebot::Redactor::text(Typebot::CurlCommand::fromExchange(*upload, curl));
+        } else {
+            lines << QStringLiteral("# %1: step 2 follows once the file is sent")
+                             .arg(job.displayName);
         }
         blocks << lines.join(u'\n');
     }
@@ -1081,10 +1168,17 @@ void MainWindow::showDetailsOf(quint64 jobId)
 
 void MainWindow::handleJobsAdded(const QList<JobSnapshot> &jobs)
 {
-    const bool wasEmpty = m_model->rowCount() == 0;
     m_model->addJobs(jobs);
-    if (wasEmpty && m_model->rowCount() > 0 && !m_view->currentIndex().isValid())
-        m_view->setCurrentIndex(m_proxy->index(0, 0));
+    // Files restored as stored from an earlier run: a link of the built-in sandbox may
+    // have stopped working since (storage cleared, another port).
+    QStringList restoredLinks;
+    for (const JobSnapshot &job : jobs) {
+        if (job.state == JobState::Value::Done && !job.fileUrl.isEmpty())
+            restoredLinks << job.fileUrl;
+    }
+    if (!restoredLinks.isEmpty())
+        m_model->addUnavailableLinks(m_sandbox->unavailableLinks(restoredLinks));
+    selectJobs(jobs);
     statusBar()->showMessage(tr("%n file(s) added.", nullptr, int(jobs.size())), 3000);
 }
 
@@ -1100,7 +1194,30 @@ void MainWindow::handleJobsRemoved(const QList<quint64> &ids)
         if (row >= 0)
             m_pasted.release(m_model->jobAt(row).filePath);
     }
+    // The view would move its current index to the row above and select nothing: a row
+    // that only looked selected, with every action off. The next row left takes the
+    // removed one's place instead (as in a file manager), really selected.
+    const QSet<quint64> gone(ids.cbegin(), ids.cend());
+    const int currentRow = m_view->currentIndex().row();
+    quint64 successor = 0;
+    if (currentRow >= 0 && gone.contains(m_view->currentJobId())) {
+        const auto idAt = [this](int row) {
+            return m_proxy->index(row, 0).data(QueueModel::JobIdRole).toULongLong();
+        };
+        for (int row = currentRow + 1; row < m_proxy->rowCount() && successor == 0; ++row)
+            successor = gone.contains(idAt(row)) ? 0 : idAt(row);
+        for (int row = currentRow - 1; row >= 0 && successor == 0; --row)
+            successor = gone.contains(idAt(row)) ? 0 : idAt(row);
+    }
     m_model->removeJobs(ids);
+    QItemSelectionModel *selection = m_view->selectionModel();
+    if (const int row = m_model->rowOfJob(successor); successor != 0 && row >= 0) {
+        selection->setCurrentIndex(m_proxy->mapFromSource(m_model->index(row, 0)),
+                                   QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    } else if (!selection->hasSelection() && m_view->currentIndex().isValid()) {
+        selection->select(m_view->currentIndex(),
+                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
     if (!m_model->hasJob(m_details->jobId()))
         updateDetails();
     updateActions();
@@ -1137,8 +1254,7 @@ void MainWindow::handleStatsChanged(const QueueStats &stats)
     setWindowTitle(parts.isEmpty()
                            ? tr("Typebot Uploader")
                            : tr("%1 — Typebot Uploader").arg(parts.join(QStringLiteral(" · "))));
-    if (m_tray)
-        m_tray->setToolTip(windowTitle());
+    m_notifier->setToolTip(windowTitle());
 
     updatePauseAction();
     m_clearFinished->setEnabled(stats.done + stats.canceled > 0);
@@ -1179,7 +1295,12 @@ void MainWindow::handleJobFinished(const JobSnapshot &job)
     // One message per failure would bury the desktop when a whole folder fails for the same
     // reason; the batch summary counts the rest.
     if (++m_failuresNotified <= 1)
-        notify(tr("Upload failed"), tr("%1: %2").arg(job.displayName, job.errorMessage), true);
+        notify(tr("Upload failed"),
+               tr("%1: %2").arg(
+                       job.displayName,
+                       Typebot::FailureWording::explanation(
+                               job.failure, Typebot::FailureWording::Outlook::Final, job.size)),
+               true);
 }
 
 void MainWindow::handleIdle()
@@ -1201,20 +1322,9 @@ void MainWindow::notify(const QString &title, const QString &message, bool warni
     if (!m_settings.notifications)
         return;
     QApplication::alert(this);
-    if (isActiveWindow() || !QSystemTrayIcon::isSystemTrayAvailable())
+    if (isActiveWindow())
         return;
-    if (!m_tray) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(windowTitle());
-        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
-            showNormal();
-            raise();
-            activateWindow();
-        });
-    }
-    m_tray->show();
-    m_tray->showMessage(title, message,
-                        warning ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information, 8000);
+    m_notifier->notify(title, message, warning);
 }
 
 void MainWindow::updateEmptyState()
@@ -1246,9 +1356,10 @@ void MainWindow::updateActions()
     bool anyLink = false;
     bool anyWebLink = false;
     const QList<JobSnapshot> jobs = selectedJobs();
+    bool onlyWaiting = true;
     for (const JobSnapshot &job : jobs) {
-        anyRetryable = anyRetryable || job.state == JobState::Value::Failed
-                || job.state == JobState::Value::Canceled;
+        anyRetryable = anyRetryable || isRetryable(job);
+        onlyWaiting = onlyWaiting && job.state == JobState::Value::WaitingToRetry;
         anyCancelable = anyCancelable || !JobState::isFinal(job.state);
         if (!job.fileUrl.isEmpty()) {
             anyLink = true;
@@ -1257,6 +1368,8 @@ void MainWindow::updateActions()
     }
     const bool any = !jobs.isEmpty();
     m_retry->setEnabled(anyRetryable);
+    // For files waiting out an outage or a backoff, Retry means "don't wait".
+    m_retry->setText(anyRetryable && onlyWaiting ? tr("&Retry Now") : tr("&Retry"));
     m_cancel->setEnabled(anyCancelable);
     m_remove->setEnabled(any);
     m_copyLink->setEnabled(anyLink);

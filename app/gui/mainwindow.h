@@ -17,8 +17,8 @@ class QLabel;
 class QProgressBar;
 class QSortFilterProxyModel;
 class QStackedWidget;
-class QSystemTrayIcon;
 
+class DesktopNotifier;
 class DetailsPane;
 class DropZone;
 class HistoryDialog;
@@ -86,6 +86,8 @@ private:
     QStringList withoutUnwantedDuplicates(const QStringList &paths);
     // True when nothing is uploading, or the user agreed to stop it.
     bool confirmQuit();
+    // Asks whether uploads should go to `profile` (just added) from now on.
+    bool offerToSwitchTo(const Profile &profile);
     void addFilesDialog();
     void addFolderDialog();
     void paste();
@@ -121,6 +123,10 @@ private:
     void notify(const QString &title, const QString &message, bool warning);
 
     QList<Typebot::JobSnapshot> selectedJobs() const;
+    // Failed and canceled files can be sent again, waiting ones retried at once.
+    static bool isRetryable(const Typebot::JobSnapshot &job);
+    // Makes `jobs` the selection (the first one current), as after adding them.
+    void selectJobs(const QList<Typebot::JobSnapshot> &jobs);
 
     AppSettings m_settings;
     Sandbox::SandboxConfig m_sandboxConfig;
@@ -142,7 +148,7 @@ private:
     QLabel *m_statusLabel = nullptr;
     QLabel *m_profileLabel = nullptr;
     QProgressBar *m_overallBar = nullptr;
-    QSystemTrayIcon *m_tray = nullptr;
+    DesktopNotifier *m_notifier = nullptr;
     QString m_dataDir;
     ProfileTokens *m_tokens;
     HistoryDialog *m_history = nullptr;

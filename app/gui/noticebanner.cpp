@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "noticebanner.h"
 
+#include "themecolors.h"
+
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPainter>
 #include <QPushButton>
 #include <QStyle>
 
@@ -32,12 +36,8 @@ NoticeBanner::NoticeBanner(QWidget *parent)
 void NoticeBanner::showMessage(Kind kind, const QString &text, const QString &actionText)
 {
     const bool warning = kind == Kind::Warning;
-    setStyleSheet(warning ? QStringLiteral("#noticeBanner { background: #fdf0d5; "
-                                           "border-bottom: 1px solid #e5c07b; } "
-                                           "#noticeBanner QLabel { color: #3d2c00; }")
-                          : QStringLiteral("#noticeBanner { background: #e3effd; "
-                                           "border-bottom: 1px solid #a8c7f0; } "
-                                           "#noticeBanner QLabel { color: #0b2a4f; }"));
+    m_kind = kind;
+    applyColors();
     const QStyle::StandardPixmap pixmap =
             warning ? QStyle::SP_MessageBoxWarning : QStyle::SP_MessageBoxInformation;
     m_icon->setPixmap(style()->standardIcon(pixmap).pixmap(20, 20));
@@ -51,4 +51,38 @@ void NoticeBanner::showMessage(Kind kind, const QString &text, const QString &ac
 QString NoticeBanner::text() const
 {
     return isHidden() ? QString() : m_text->text();
+}
+
+void NoticeBanner::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    // A theme switch: derive the colours again from the new palette.
+    if (event->type() == QEvent::PaletteChange && !m_applyingColors)
+        applyColors();
+}
+
+void NoticeBanner::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    QPainter painter(this);
+    painter.setPen(m_border);
+    painter.drawLine(rect().bottomLeft(), rect().bottomRight());
+}
+
+void NoticeBanner::applyColors()
+{
+    const ThemeColors::Tone tone =
+            m_kind == Kind::Warning ? ThemeColors::Tone::Warning : ThemeColors::Tone::Information;
+    // From the parent's palette: our own is the tinted one.
+    const QPalette surrounding = parentWidget() ? parentWidget()->palette() : QPalette();
+    const QColor background = ThemeColors::tint(tone, surrounding.color(QPalette::Window));
+    m_border = ThemeColors::tint(tone, surrounding.color(QPalette::Window), 0.45);
+    QPalette colors = surrounding;
+    colors.setColor(QPalette::Window, background);
+    colors.setColor(QPalette::WindowText,
+                    ThemeColors::readable(surrounding.color(QPalette::WindowText), { background }));
+    m_applyingColors = true;
+    setPalette(colors);
+    m_applyingColors = false;
+    update();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QColor>
 #include <QFrame>
 
 class QLabel;
@@ -24,7 +25,17 @@ public:
 Q_SIGNALS:
     void actionTriggered();
 
+protected:
+    void changeEvent(QEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
+
 private:
+    // Background, border and text from the surrounding palette, tinted by the kind.
+    void applyColors();
+
+    Kind m_kind = Kind::Information;
+    bool m_applyingColors = false;
+    QColor m_border;
     QLabel *m_icon;
     QLabel *m_text;
     QPushButton *m_action;

@@ -1,6 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "profile.h"
 
+#include "appsettings.h"
+
+#include <QCoreApplication>
+
+QString Profile::recordedName() const
+{
+    return isSandbox() ? SandboxRecordedName : name;
+}
+
+QString Profile::displayNameOfRecorded(const QString &recorded)
+{
+    // Before the identities, entries recorded the English or the Portuguese name.
+    static const QStringList oldSandboxNames = { QStringLiteral("Local sandbox"),
+                                                 QStringLiteral("Sandbox local") };
+    static const QStringList oldBotTestNames = { QStringLiteral("Bot test"),
+                                                 QStringLiteral("Teste de bot") };
+    if (recorded == SandboxRecordedName || oldSandboxNames.contains(recorded))
+        return AppSettings::sandboxProfile().name;
+    if (recorded == BotTestRecordedName || oldBotTestNames.contains(recorded))
+        return QCoreApplication::translate("BotTesterWindow", "Bot test");
+    return recorded;
+}
+
 Typebot::EndpointSettings Profile::endpoint() const
 {
     Typebot::EndpointSettings settings;

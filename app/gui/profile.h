@@ -23,6 +23,14 @@ struct Profile
     bool allowInsecureHttp = false;
 
     bool isSandbox() const { return id == SandboxId; }
+    // The name recorded with each upload in the history. Built-in profiles record an
+    // identity, not their translated name, so History can show them in today's language.
+    QString recordedName() const;
+    static inline const QString SandboxRecordedName = QStringLiteral("@sandbox");
+    static inline const QString BotTestRecordedName = QStringLiteral("@bot-test");
+    // How History shows a recorded profile name: built-in ones translated now (older
+    // entries recorded the name translated then: "Local sandbox", "Sandbox local").
+    static QString displayNameOfRecorded(const QString &recorded);
     // The engine's view of this profile; apiBase is parsed leniently (validate() reports).
     Typebot::EndpointSettings endpoint() const;
 };

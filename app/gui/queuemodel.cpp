@@ -2,19 +2,25 @@
 #include "queuemodel.h"
 
 #include "diagnostics/humanformat.h"
+#include "engine/failurewording.h"
+#include "localsandbox.h"
 #include "mimeicons.h"
+#include "system/nativepath.h"
+#include "themecolors.h"
 
 #include <QColor>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHash>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
 #include <optional>
 
+using Typebot::FailureWording;
 using Typebot::HumanFormat;
+using Typebot::JobFailure;
 using Typebot::JobSnapshot;
 using Typebot::JobState;
 
@@ -23,93 +29,6 @@ namespace {
 constexpr quint32 bit(int column)
 {
     return 1u << column;
-}
-
-// A sentence with %1/%2 (translated, so any order) as an anchored pattern: the captures in
-// placeholder order. Compiled once per sentence; the language is fixed for a run.
-std::optional<QStringList> matchSentence(const QString &sentence, const QString &text)
-{
-    struct Compiled
-    {
-        QRegularExpression pattern;
-        QList<int> placeholders;
-    };
-    static QHash<QString, Compiled> cache;
-    auto it = cache.find(sentence);
-    if (it == cache.end()) {
-        static const QRegularExpression placeholder(QStringLiteral("%([12])"));
-        Compiled compiled;
-        QString pattern = QStringLiteral("^");
-        qsizetype pos = 0;
-        QRegularExpressionMatchIterator matches = placeholder.globalMatch(sentence);
-        while (matches.hasNext()) {
-            const QRegularExpressionMatch match = matches.next();
-            pattern += QRegularExpression::escape(sentence.mid(pos, match.capturedStart() - pos))
-                    + QStringLiteral("(.+?)");
-            compiled.placeholders << match.captured(1).toInt();
-            pos = match.capturedEnd();
-        }
-        pattern += QRegularExpression::escape(sentence.mid(pos)) + u'$';
-        compiled.pattern =
-                QRegularExpression(pattern, QRegularExpression::DotMatchesEverythingOption);
-        it = cache.insert(sentence, compiled);
-    }
-    const QRegularExpressionMatch match = it->pattern.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
-    QStringList args(2);
-    for (int i = 0; i < it->placeholders.size(); ++i)
-        args[it->placeholders.at(i) - 1] = match.captured(i + 1);
-    return args;
-}
-
-// ApiError::toString()'s wording as the engine may have used it: translated under the
-// class's context (with or without its namespace), or the English source.
-QStringList apiSentences(const char *source)
-{
-    QStringList sentences{ QCoreApplication::translate("Typebot::ApiError", source),
-                           QCoreApplication::translate("ApiError", source),
-                           QString::fromUtf8(source) };
-    sentences.removeDuplicates();
-    return sentences;
-}
-
-// The server's own words and HTTP status of an API refusal or failure, with how many
-// attempts were made when the engine gave up; nullopt for every other message.
-struct ApiFailure
-{
-    QString serverMessage;
-    int httpStatus = 0;
-    int attempts = 0; // 0: the engine did not say it gave up
-};
-
-std::optional<ApiFailure> parseApiFailure(const QString &message, int attempts)
-{
-    ApiFailure failure;
-    QString sentence = message;
-    if (attempts > 1) {
-        const QString gaveUp = QCoreApplication::translate(
-                "Typebot::UploadJob", "%1 (gave up after %n attempt(s))", nullptr, attempts);
-        if (const auto args = matchSentence(gaveUp, message)) {
-            sentence = args->at(0);
-            failure.attempts = attempts;
-        }
-    }
-    for (const char *source :
-         { "The Typebot API refused the request (%1): %2", "The Typebot API failed (%1): %2" }) {
-        const QStringList sentences = apiSentences(source);
-        for (const QString &candidate : sentences) {
-            const auto args = matchSentence(candidate, sentence);
-            bool isNumber = false;
-            const int status = args ? args->at(0).toInt(&isNumber) : 0;
-            if (!isNumber || status < 400 || status > 599 || args->at(1).trimmed().isEmpty())
-                continue;
-            failure.httpStatus = status;
-            failure.serverMessage = args->at(1).trimmed();
-            return failure;
-        }
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -177,22 +96,8 @@ QString QueueModel::statusText(const JobSnapshot &job, const QDateTime &nowUtc)
         return tr("Uploading %1%").arg(int(std::floor(progressOf(job) * 100.0)));
     case JobState::Value::Finishing:
         return tr("Finishing…");
-    case JobState::Value::WaitingToRetry: {
-        const int next = job.attempt + 1;
-        if (!job.nextRetryAt.isValid())
-            return tr("Retrying (attempt %1 of %2)").arg(next).arg(job.maxAttempts);
-        const qint64 ms = std::max<qint64>(0, nowUtc.msecsTo(job.nextRetryAt));
-        const qint64 seconds = (ms + 999) / 1000;
-        // An outage is waited out, not counted down to a failure.
-        if (job.waitingForServer)
-            return seconds >= 120
-                    ? tr("Waiting for the server (retrying in %1 min)").arg((seconds + 59) / 60)
-                    : tr("Waiting for the server (retrying in %1 s)").arg(seconds);
-        return tr("Retrying in %1 s (attempt %2 of %3)")
-                .arg(seconds)
-                .arg(next)
-                .arg(job.maxAttempts);
-    }
+    case JobState::Value::WaitingToRetry:
+        return retryText(job, nowUtc);
     case JobState::Value::Done:
         return tr("Stored");
     case JobState::Value::Failed:
@@ -203,20 +108,56 @@ QString QueueModel::statusText(const JobSnapshot &job, const QDateTime &nowUtc)
     return QString();
 }
 
+QString QueueModel::retryText(const JobSnapshot &job, const QDateTime &nowUtc)
+{
+    const int next = job.attempt + 1;
+    QString when;
+    if (!job.nextRetryAt.isValid()) {
+        when = tr("Retrying (attempt %1 of %2).").arg(next).arg(job.maxAttempts);
+    } else {
+        const qint64 ms = std::max<qint64>(0, nowUtc.msecsTo(job.nextRetryAt));
+        const qint64 seconds = (ms + 999) / 1000;
+        // An outage is waited out, not counted down to a failure.
+        if (job.waitingForServer)
+            when = seconds >= 120 ? tr("Retrying in %1 min.").arg((seconds + 59) / 60)
+                                  : tr("Retrying in %1 s.").arg(seconds);
+        else
+            when = tr("Retrying in %1 s (attempt %2 of %3).")
+                           .arg(seconds)
+                           .arg(next)
+                           .arg(job.maxAttempts);
+    }
+    if (job.failure.isNull())
+        return when;
+    // Why it waits first: the column is narrow, and the reason is what a person needs.
+    const QString why = FailureWording::whatHappened(job.failure, job.size);
+    // A fresh link is asked for at once: there is no wait to count down.
+    if (job.failure.kind == JobFailure::Kind::SlotExpired)
+        return why + u' '
+                + FailureWording::whatToDo(job.failure, FailureWording::Outlook::Retrying);
+    return why + u' ' + when;
+}
+
 QString QueueModel::failureText(const JobSnapshot &job)
 {
-    if (job.errorMessage.isEmpty())
+    if (job.failure.isNull())
         return tr("Failed");
-    // The column is narrow and cuts long text: the server's own words go first, who
-    // said them and the status after. The tooltip and the timeline keep the full sentence.
-    if (const auto api = parseApiFailure(job.errorMessage, job.attempt)) {
-        const QString status = QString::number(api->httpStatus);
-        if (api->attempts > 0)
-            return tr("Failed after %n attempt(s): %1 (API %2)", nullptr, api->attempts)
-                    .arg(api->serverMessage, status);
-        return tr("Failed: %1 (API %2)").arg(api->serverMessage, status);
+    return tr("Failed: %1").arg(FailureWording::whatHappened(job.failure, job.size));
+}
+
+QString QueueModel::statusToolTip(const JobSnapshot &job)
+{
+    if (job.failure.isNull())
+        return QString();
+    switch (job.state) {
+    case JobState::Value::Failed:
+        return FailureWording::explanation(job.failure, FailureWording::Outlook::Final, job.size);
+    case JobState::Value::WaitingToRetry:
+        return FailureWording::explanation(job.failure, FailureWording::Outlook::Retrying,
+                                           job.size);
+    default:
+        return QString();
     }
-    return tr("Failed: %1").arg(job.errorMessage);
 }
 
 QVariant QueueModel::data(const QModelIndex &index, int role) const
@@ -235,6 +176,8 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
         case SizeColumn:
             return job.size >= 0 ? HumanFormat::bytes(job.size) : QString();
         case StatusColumn:
+            if (isLinkUnavailable(job))
+                return tr("Stored, but the link no longer works");
             return statusText(job, now());
         case ProgressColumn:
             return {};
@@ -254,11 +197,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         switch (column) {
         case NameColumn:
-            return job.filePath;
-        case StatusColumn:
-            if (job.state == JobState::Value::WaitingToRetry && !job.retryReason.isEmpty())
-                return tr("Last error: %1").arg(job.retryReason);
-            return job.state == JobState::Value::Failed ? job.errorMessage : QVariant();
+            return Typebot::NativePath::readable(job.filePath); // a name may not be UTF-8
+        case StatusColumn: {
+            if (isLinkUnavailable(job))
+                return LocalSandbox::unavailableLinkText();
+            const QString tip = statusToolTip(job);
+            return tip.isEmpty() ? QVariant() : QVariant(tip);
+        }
         case UrlColumn:
             return job.fileUrl.isEmpty() ? QVariant() : job.fileUrl;
         default:
@@ -270,10 +215,13 @@ QVariant QueueModel::data(const QModelIndex &index, int role) const
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         return QVariant::fromValue(Qt::AlignLeft | Qt::AlignVCenter);
     case Qt::ForegroundRole:
+        // From the application palette, so it reads in a dark theme too.
         if (column == StatusColumn && job.state == JobState::Value::Failed)
-            return QColor(0xc0, 0x1c, 0x28);
+            return ThemeColors::text(ThemeColors::Tone::Error, QGuiApplication::palette());
+        if (column == StatusColumn && isLinkUnavailable(job))
+            return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         if (column == StatusColumn && job.state == JobState::Value::Done)
-            return QColor(0x1a, 0x7f, 0x37);
+            return ThemeColors::text(ThemeColors::Tone::Success, QGuiApplication::palette());
         break;
     case Qt::AccessibleTextRole:
         if (column == ProgressColumn)
@@ -373,8 +321,7 @@ quint32 QueueModel::changedColumns(const JobSnapshot &before, const JobSnapshot 
         mask |= bit(SizeColumn);
     if (before.state != after.state || before.bytesSent != after.bytesSent
         || before.attempt != after.attempt || before.maxAttempts != after.maxAttempts
-        || before.nextRetryAt != after.nextRetryAt || before.errorMessage != after.errorMessage
-        || before.retryReason != after.retryReason)
+        || before.nextRetryAt != after.nextRetryAt || before.failure != after.failure)
         mask |= bit(StatusColumn);
     if (before.state != after.state || before.bytesSent != after.bytesSent
         || before.size != after.size)
@@ -531,4 +478,21 @@ void QueueModel::refreshCountdowns()
     }
     if (any && !m_flushTimer.isActive())
         m_flushTimer.start();
+}
+
+void QueueModel::addUnavailableLinks(const QSet<QString> &links)
+{
+    if (links.isEmpty())
+        return;
+    m_unavailableLinks.unite(links);
+    for (int row = 0; row < m_jobs.size(); ++row) {
+        if (links.contains(m_jobs.at(row).fileUrl))
+            Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    }
+}
+
+bool QueueModel::isLinkUnavailable(const JobSnapshot &job) const
+{
+    return job.state == JobState::Value::Done && !job.fileUrl.isEmpty()
+            && m_unavailableLinks.contains(job.fileUrl);
 }

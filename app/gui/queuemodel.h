@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QTimer>
 
 #include <functional>
@@ -68,12 +69,20 @@ public:
 
     // The words in the Status column; `now` decides the retry countdown.
     static QString statusText(const Typebot::JobSnapshot &job, const QDateTime &nowUtc);
-    // A failed job's status: for an API refusal the server's message first, then
-    // "(API 400)"; any other error as the engine worded it.
+    // A failed job's status: what happened, in words (FailureWording), in today's language.
     static QString failureText(const Typebot::JobSnapshot &job);
+    // Waiting to retry: why, then when ("The server is not accepting files right now (it
+    // answered 503). Retrying in 24 s.").
+    static QString retryText(const Typebot::JobSnapshot &job, const QDateTime &nowUtc);
+    // The status cell's tooltip: what happened and what the user can do or what comes next.
+    static QString statusToolTip(const Typebot::JobSnapshot &job);
     static double progressOf(const Typebot::JobSnapshot &job);
 
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+    // Links known not to work any more (the built-in sandbox's, after its storage or address
+    // changed): their rows say so instead of a plain "Stored".
+    void addUnavailableLinks(const QSet<QString> &links);
+    bool isLinkUnavailable(const Typebot::JobSnapshot &job) const;
 
 private:
     QDateTime now() const;
@@ -88,4 +97,5 @@ private:
     QTimer m_flushTimer;
     QTimer m_countdownTimer;
     std::function<QDateTime()> m_clock;
+    QSet<QString> m_unavailableLinks;
 };

@@ -2,6 +2,7 @@
 #include "settingsdialog.h"
 
 #include "mimeicons.h"
+#include "themecolors.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -56,7 +57,7 @@ QLabel *SettingsDialog::createErrorLabel(const QString &objectName)
     auto *label = new QLabel(this);
     label->setObjectName(objectName);
     label->setWordWrap(true);
-    label->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    ThemeColors::setTextTone(label, ThemeColors::Tone::Error);
     label->hide();
     return label;
 }
@@ -157,7 +158,7 @@ QWidget *SettingsDialog::createProfilesPage()
                                 m_form);
     m_keychainNote->setObjectName(QStringLiteral("keychainNote"));
     m_keychainNote->setWordWrap(true);
-    m_keychainNote->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    ThemeColors::setTextTone(m_keychainNote, ThemeColors::Tone::Warning);
     m_tokenFile =
             new QCheckBox(tr("Store tokens in a file readable only by me (unencrypted)"), m_form);
     m_tokenFile->setObjectName(QStringLiteral("tokenFileCheck"));
@@ -166,7 +167,7 @@ QWidget *SettingsDialog::createProfilesPage()
     m_tokenFileWarning->setObjectName(QStringLiteral("tokenFileWarning"));
     m_tokenFileWarning->setWordWrap(true);
     m_tokenFileWarning->setTextFormat(Qt::PlainText);
-    m_tokenFileWarning->setStyleSheet(QStringLiteral("color: #c01c28;"));
+    ThemeColors::setTextTone(m_tokenFileWarning, ThemeColors::Tone::Error);
     connect(m_tokenFile, &QCheckBox::toggled, this, &SettingsDialog::updateTokenStorageNotes);
 
     auto *caRow = new QHBoxLayout;

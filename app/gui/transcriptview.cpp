@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "transcriptview.h"
 
+#include "themecolors.h"
+
 #include <QDesktopServices>
+#include <QEvent>
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QUrl>
@@ -94,11 +97,17 @@ QString TranscriptView::linkify(const QString &text)
 
 QString TranscriptView::entryHtml(const Entry &entry) const
 {
+    // Every colour comes from the palette (a dark theme gets dark bubbles) and is nudged
+    // until its text reads on its bubble.
+    const QPalette &colors = palette();
+    const QColor base = colors.color(QPalette::Base);
+    const QColor text = colors.color(QPalette::Text);
+    const auto name = [](const QColor &color) { return color.name(); };
     QString body = linkify(entry.text);
-    // The default link blue is unreadable on the answer's blue.
-    if (entry.role == Role::User)
+    const auto colorLinks = [&body](const QColor &color) {
         body.replace(QStringLiteral("<a href="),
-                     QStringLiteral("<a style=\"color:#ffffff;\" href="));
+                     QStringLiteral("<a style=\"color:%1;\" href=").arg(color.name()));
+    };
     // Tables are what QTextDocument aligns and colours reliably; a spacer cell pushes the
     // bubble to its side.
     const QString bubble = QStringLiteral(
@@ -107,30 +116,54 @@ QString TranscriptView::entryHtml(const Entry &entry) const
     const QString spacer = QStringLiteral("<td width=\"22%\"></td>");
     QString row;
     switch (entry.role) {
-    case Role::Bot:
-        row = bubble.arg(QStringLiteral("#eef0f3"), QStringLiteral("#1b1f24"),
-                         QStringLiteral("#5b6470"), tr("Bot"), body)
+    case Role::Bot: {
+        const QColor fill = ThemeColors::mix(base, text, 0.08);
+        colorLinks(ThemeColors::readable(colors.color(QPalette::Link), { fill }));
+        row = bubble.arg(name(fill), name(ThemeColors::readable(text, { fill })),
+                         name(ThemeColors::readable(ThemeColors::mix(text, fill, 0.35), { fill })),
+                         tr("Bot"), body)
                 + spacer;
         break;
-    case Role::User:
+    }
+    case Role::User: {
+        // The selection colours, darkened or lightened until their text reads on them.
+        const QColor onFill = colors.color(QPalette::HighlightedText);
+        const QColor fill = ThemeColors::readable(colors.color(QPalette::Highlight), { onFill });
+        colorLinks(onFill); // the default link blue is unreadable on the answer's blue
         row = spacer
-                + bubble.arg(QStringLiteral("#0b6bcb"), QStringLiteral("#ffffff"),
-                             QStringLiteral("#d6e8fb"), tr("You"), body);
+                + bubble.arg(
+                        name(fill), name(onFill),
+                        name(ThemeColors::readable(ThemeColors::mix(onFill, fill, 0.2), { fill })),
+                        tr("You"), body);
         break;
+    }
     case Role::Notice:
-        row = QStringLiteral("<td align=\"center\" style=\"color:#5b6470;\"><i>%1</i></td>")
-                      .arg(body);
+        row = QStringLiteral("<td align=\"center\" style=\"color:%1;\"><i>%2</i></td>")
+                      .arg(name(ThemeColors::readable(colors.color(QPalette::PlaceholderText),
+                                                      { base })),
+                           body);
         break;
-    case Role::Error:
-        row = QStringLiteral("<td bgcolor=\"#fdecec\" style=\"color:#a11d1d;\"><b>%1</b> %2</td>")
-                      .arg(tr("Error:").toHtmlEscaped(), body);
+    case Role::Error: {
+        const QColor fill = ThemeColors::tint(ThemeColors::Tone::Error, base, 0.1);
+        const QColor color = ThemeColors::textOn(ThemeColors::Tone::Error, fill);
+        colorLinks(color);
+        row = QStringLiteral("<td bgcolor=\"%1\" style=\"color:%2;\"><b>%3</b> %4</td>")
+                      .arg(name(fill), name(color), tr("Error:").toHtmlEscaped(), body);
         break;
+    }
     }
     const QString align =
             entry.role == Role::User ? QStringLiteral("right") : QStringLiteral("left");
     return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" "
                           "align=\"%1\" style=\"margin-bottom:6px;\"><tr>%2</tr></table>")
             .arg(align, row);
+}
+
+void TranscriptView::changeEvent(QEvent *event)
+{
+    QTextBrowser::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        render(); // the bubbles' colours come from the palette
 }
 
 void TranscriptView::render()

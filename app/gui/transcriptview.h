@@ -39,6 +39,9 @@ public:
 Q_SIGNALS:
     void linkOpened(const QUrl &url);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void render();
     QString entryHtml(const Entry &entry) const;

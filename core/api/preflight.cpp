@@ -41,13 +41,13 @@ QDateTime putUrlExpiry(const QUrl &url)
 }
 
 // "10 MB; this bot accepts at most 10 MB" explains nothing: when both round to the same
-// text, show the exact byte counts.
+// text, show the exact byte counts. The limit is worded in the server's terms (Typebot
+// counts maxFileSize in MiB): "10 MiB (10.5 MB)".
 std::pair<QString, QString> distinctSizesPair(qint64 a, qint64 b)
 {
     const QString ha = HumanFormat::bytes(a);
-    const QString hb = HumanFormat::bytes(b);
-    if (ha != hb)
-        return { ha, hb };
+    if (ha != HumanFormat::bytes(b))
+        return { ha, HumanFormat::sizeLimit(b) };
     return { QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(a)),
              QCoreApplication::translate("Preflight", "%1 bytes").arg(QLocale().toString(b)) };
 }
@@ -59,8 +59,9 @@ std::optional<Preflight::Failure> Preflight::check(const UploadTicket &ticket, q
 {
     if (fileSize > MaxObjectSize)
         return Failure{ Problem::OverS3Limit,
-                        tr("%1; S3 uploads of a single object are limited to 5 GB")
-                                .arg(HumanFormat::bytes(fileSize)),
+                        tr("%1; S3 uploads of a single object are limited to %2")
+                                .arg(HumanFormat::bytes(fileSize),
+                                     HumanFormat::sizeLimit(MaxObjectSize)),
                         MaxObjectSize };
 
     // 3.16+ send the bot's limit with the slot; a PUT has no policy to say it.

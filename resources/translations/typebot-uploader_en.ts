@@ -113,16 +113,6 @@
     </message>
 </context>
 <context>
-    <name>QueueModel</name>
-    <message numerus="yes">
-        <source>Failed after %n attempt(s): %1 (API %2)</source>
-        <translation>
-            <numerusform>Failed after %n attempt: %1 (API %2)</numerusform>
-            <numerusform>Failed after %n attempts: %1 (API %2)</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>SettingsDialog</name>
     <message numerus="yes">
         <source>%n day(s)</source>
@@ -139,13 +129,6 @@
         <translation>
             <numerusform>Qt re-sent the body %n time</numerusform>
             <numerusform>Qt re-sent the body %n times</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (gave up after %n attempt(s))</source>
-        <translation>
-            <numerusform>%1 (gave up after %n attempt)</numerusform>
-            <numerusform>%1 (gave up after %n attempts)</numerusform>
         </translation>
     </message>
 </context>

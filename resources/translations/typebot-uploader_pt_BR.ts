@@ -279,6 +279,13 @@
     </message>
 </context>
 <context>
+    <name>DesktopNotifier</name>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+</context>
+<context>
     <name>DetailsPane</name>
     <message>
         <source>Copy &amp;report</source>
@@ -371,6 +378,14 @@
     <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Details:</source>
+        <translation>Detalhes:</translation>
+    </message>
+    <message>
+        <source>%1, at %2</source>
+        <translation>%1, em %2</translation>
     </message>
 </context>
 <context>
@@ -565,6 +580,10 @@
         <source>Link</source>
         <translation>Link</translation>
     </message>
+    <message>
+        <source>No longer available</source>
+        <translation>Não está mais disponível</translation>
+    </message>
 </context>
 <context>
     <name>HumanFormat</name>
@@ -575,10 +594,6 @@
     <message>
         <source>%1 bytes</source>
         <translation>%1 bytes</translation>
-    </message>
-    <message>
-        <source>KB</source>
-        <translation>KB</translation>
     </message>
     <message>
         <source>MB</source>
@@ -607,6 +622,31 @@
     <message>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>kB</source>
+        <translation>kB</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>KiB</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>GiB</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>TiB</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a size limit: 10 MiB (10.5 MB)</comment>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -638,6 +678,17 @@
     <message>
         <source>This is not a file. Only files and folders can be uploaded.</source>
         <translation>Isto não é um arquivo. Só arquivos e pastas podem ser enviados.</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSandbox</name>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>não é possível criar a pasta %1</translation>
+    </message>
+    <message>
+        <source>This link no longer works: it points at the app&apos;s built-in sandbox, which does not have this file at that address any more (its storage was cleared, it moved to another port, or it is not running).</source>
+        <translation>Este link não funciona mais: ele aponta para o sandbox embutido do aplicativo, que não tem mais este arquivo nesse endereço (o armazenamento foi apagado, ele mudou para outra porta ou não está em execução).</translation>
     </message>
 </context>
 <context>
@@ -713,10 +764,6 @@
     <message>
         <source>Ctrl+R</source>
         <translation>Ctrl+R</translation>
-    </message>
-    <message>
-        <source>Upload the selected failed or canceled files again</source>
-        <translation>Enviar de novo os arquivos selecionados que falharam ou foram cancelados</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -899,20 +946,12 @@
         <translation>&lt;b&gt;Você está experimentando o app com um sandbox local.&lt;/b&gt; Os arquivos ficam só neste computador e os links funcionam só aqui. Não é preciso conta; solte um arquivo para ver como funciona.</translation>
     </message>
     <message>
-        <source>Profile: %1</source>
-        <translation>Perfil: %1</translation>
-    </message>
-    <message>
         <source>The profile “%1” cannot be used yet: %2</source>
         <translation>O perfil “%1” ainda não pode ser usado: %2</translation>
     </message>
     <message>
         <source>Open Settings…</source>
         <translation>Abrir configurações…</translation>
-    </message>
-    <message>
-        <source>Profile: %1 (%2)</source>
-        <translation>Perfil: %1 (%2)</translation>
     </message>
     <message>
         <source>The new language is used from the next start.</source>
@@ -1110,10 +1149,6 @@
         <translation>A fila não pode ser salva agora: %1. Os envios continuam; o que for armazenado é salvo assim que houver espaço de novo.</translation>
     </message>
     <message>
-        <source>Bot test</source>
-        <translation>Teste de bot</translation>
-    </message>
-    <message>
         <source>Quit Typebot Uploader?</source>
         <translation>Sair do Typebot Uploader?</translation>
     </message>
@@ -1186,6 +1221,42 @@
         <source>%1 — Typebot Uploader</source>
         <translation>%1 — Typebot Uploader</translation>
     </message>
+    <message>
+        <source>Upload the selected failed or canceled files again; try files waiting for the server now</source>
+        <translation>Enviar de novo os arquivos selecionados que falharam ou foram cancelados; tentar agora os que aguardam o servidor</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>Tentar &amp;agora</translation>
+    </message>
+    <message>
+        <source>Upload to “%1” from now on?</source>
+        <translation>Enviar para “%1” a partir de agora?</translation>
+    </message>
+    <message>
+        <source>Files you add go to “%1” until you switch.</source>
+        <translation>Os arquivos que você adicionar vão para “%1” até você trocar.</translation>
+    </message>
+    <message>
+        <source>Switch to “%1” (%2) now? Files still waiting in the queue go there too; files stored so far stay where they are.</source>
+        <translation>Trocar para “%1” (%2) agora? Os arquivos que ainda esperam na fila também vão para lá; os arquivos já armazenados ficam onde estão.</translation>
+    </message>
+    <message>
+        <source>&amp;Switch to “%1”</source>
+        <translation>&amp;Trocar para “%1”</translation>
+    </message>
+    <message>
+        <source>&amp;Keep “%1”</source>
+        <translation>&amp;Manter “%1”</translation>
+    </message>
+    <message>
+        <source>Uploading to: %1 (this computer)</source>
+        <translation>Enviando para: %1 (este computador)</translation>
+    </message>
+    <message>
+        <source>Uploading to: %1 (%2)</source>
+        <translation>Enviando para: %1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>PastedImageStore</name>
@@ -1235,14 +1306,6 @@
         <translation>Finalizando…</translation>
     </message>
     <message>
-        <source>Retrying (attempt %1 of %2)</source>
-        <translation>Tentando de novo (tentativa %1 de %2)</translation>
-    </message>
-    <message>
-        <source>Retrying in %1 s (attempt %2 of %3)</source>
-        <translation>Nova tentativa em %1 s (tentativa %2 de %3)</translation>
-    </message>
-    <message>
         <source>Stored</source>
         <translation>Armazenado</translation>
     </message>
@@ -1257,10 +1320,6 @@
     <message>
         <source>Canceled</source>
         <translation>Cancelado</translation>
-    </message>
-    <message>
-        <source>Last error: %1</source>
-        <translation>Último erro: %1</translation>
     </message>
     <message>
         <source>%1%</source>
@@ -1294,24 +1353,25 @@
         <source>Link</source>
         <translation>Link</translation>
     </message>
-    <message numerus="yes">
-        <source>Failed after %n attempt(s): %1 (API %2)</source>
-        <translation>
-            <numerusform>Falhou após %n tentativa: %1 (API %2)</numerusform>
-            <numerusform>Falhou após %n tentativas: %1 (API %2)</numerusform>
-        </translation>
+    <message>
+        <source>Retrying (attempt %1 of %2).</source>
+        <translation>Tentando de novo (tentativa %1 de %2).</translation>
     </message>
     <message>
-        <source>Failed: %1 (API %2)</source>
-        <translation>Falhou: %1 (API %2)</translation>
+        <source>Retrying in %1 min.</source>
+        <translation>Nova tentativa em %1 min.</translation>
     </message>
     <message>
-        <source>Waiting for the server (retrying in %1 min)</source>
-        <translation>Aguardando o servidor (nova tentativa em %1 min)</translation>
+        <source>Retrying in %1 s.</source>
+        <translation>Nova tentativa em %1 s.</translation>
     </message>
     <message>
-        <source>Waiting for the server (retrying in %1 s)</source>
-        <translation>Aguardando o servidor (nova tentativa em %1 s)</translation>
+        <source>Retrying in %1 s (attempt %2 of %3).</source>
+        <translation>Nova tentativa em %1 s (tentativa %2 de %3).</translation>
+    </message>
+    <message>
+        <source>Stored, but the link no longer works</source>
+        <translation>Armazenado, mas o link não funciona mais</translation>
     </message>
 </context>
 <context>
@@ -1377,7 +1437,7 @@
     </message>
     <message>
         <source>optional: PEM file for a private certificate authority</source>
-        <translation>opcional: arquivo PEM de uma autoridade certificadora privada</translation>
+        <translation>opcional: arquivo PEM de uma CA privada</translation>
     </message>
     <message>
         <source>Bro&amp;wse…</source>
@@ -1632,6 +1692,39 @@
     </message>
 </context>
 <context>
+    <name>TimelineStepNames</name>
+    <message>
+        <source>ticket</source>
+        <comment>timeline step: asking the API for an upload slot</comment>
+        <translation>vaga</translation>
+    </message>
+    <message>
+        <source>upload</source>
+        <comment>timeline step: sending the file to the storage</comment>
+        <translation>envio</translation>
+    </message>
+    <message>
+        <source>preflight</source>
+        <comment>timeline step: checking the slot before sending</comment>
+        <translation>verificação prévia</translation>
+    </message>
+    <message>
+        <source>retry</source>
+        <comment>timeline step: waiting before the next attempt</comment>
+        <translation>nova tentativa</translation>
+    </message>
+    <message>
+        <source>verify</source>
+        <comment>timeline step: checking the file did not change</comment>
+        <translation>conferência</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <comment>timeline step: anything else worth recording</comment>
+        <translation>nota</translation>
+    </message>
+</context>
+<context>
     <name>TlsConfiguration</name>
     <message>
         <source>%1 holds no PEM certificate</source>
@@ -1692,10 +1785,6 @@
         <translation>Não foi possível ler a pasta %1: %2</translation>
     </message>
     <message>
-        <source>The name of %1 is not valid UTF-8, so it cannot be read; rename the file to upload it</source>
-        <translation>O nome de %1 não é UTF-8 válido, por isso ele não pode ser lido; renomeie o arquivo para enviá-lo</translation>
-    </message>
-    <message>
         <source>Cannot read %1: %2</source>
         <translation>Não foi possível ler %1: %2</translation>
     </message>
@@ -1752,6 +1841,17 @@
     </message>
 </context>
 <context>
+    <name>Typebot::ApiExchange</name>
+    <message>
+        <source>canceled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>the API redirected to another host (%1); not followed so the token stays with the API host</source>
+        <translation>a API redirecionou para outro host (%1); não seguido, para que o token fique só com o host da API</translation>
+    </message>
+</context>
+<context>
     <name>Typebot::BotAddress</name>
     <message>
         <source>The bot id is empty.</source>
@@ -1784,16 +1884,16 @@
         <source>no complete answer within %1 s</source>
         <translation>nenhuma resposta completa em %1 s</translation>
     </message>
+    <message>
+        <source>the answer&apos;s headers take %1 KiB, more than the %2 KiB a server sends; stopped reading it</source>
+        <translation>os cabeçalhos da resposta ocupam %1 KiB, mais do que os %2 KiB que um servidor envia; a leitura foi interrompida</translation>
+    </message>
 </context>
 <context>
     <name>Typebot::ChatRequest</name>
     <message>
         <source>&quot;%1&quot; is not a usable id</source>
         <translation>&quot;%1&quot; não é um id utilizável</translation>
-    </message>
-    <message>
-        <source>the API redirected to another host (%1); not followed</source>
-        <translation>a API redirecionou para outro host (%1); o redirecionamento não foi seguido</translation>
     </message>
     <message>
         <source>the chat started without a sessionId</source>
@@ -1888,6 +1988,10 @@
         <source>The storage server answered %1 %2</source>
         <translation>O servidor de armazenamento respondeu %1 %2</translation>
     </message>
+    <message>
+        <source>The storage server&apos;s answer had over %1 KiB of headers; stopped reading it</source>
+        <translation>A resposta do servidor de armazenamento tinha mais de %1 KiB de cabeçalhos; a leitura foi interrompida</translation>
+    </message>
 </context>
 <context>
     <name>Typebot::EndpointSettings</name>
@@ -1933,6 +2037,273 @@
     </message>
 </context>
 <context>
+    <name>Typebot::FailureWording</name>
+    <message>
+        <source>The file is no longer where it was added from.</source>
+        <translation>O arquivo não está mais no lugar de onde foi adicionado.</translation>
+    </message>
+    <message>
+        <source>This is a folder, not a file.</source>
+        <translation>Isto é uma pasta, não um arquivo.</translation>
+    </message>
+    <message>
+        <source>This is not a regular file, so there is nothing to send.</source>
+        <translation>Isto não é um arquivo comum, então não há nada para enviar.</translation>
+    </message>
+    <message>
+        <source>The file could not be opened for reading.</source>
+        <translation>Não foi possível abrir o arquivo para leitura.</translation>
+    </message>
+    <message>
+        <source>The file changed while it was being sent, so the stored copy may not match it.</source>
+        <translation>O arquivo mudou enquanto era enviado, então a cópia armazenada pode não corresponder a ele.</translation>
+    </message>
+    <message>
+        <source>The file is too large for this bot: it is %1 and the bot accepts at most %2.</source>
+        <translation>O arquivo é grande demais para este bot: ele tem %1 e o bot aceita no máximo %2.</translation>
+    </message>
+    <message>
+        <source>The file is too large for this bot: it accepts at most %1.</source>
+        <translation>O arquivo é grande demais para este bot: o bot aceita no máximo %1.</translation>
+    </message>
+    <message>
+        <source>The file is too large for this bot.</source>
+        <translation>O arquivo é grande demais para este bot.</translation>
+    </message>
+    <message>
+        <source>The file is too small for this bot: it wants at least %1.</source>
+        <translation>O arquivo é pequeno demais para este bot: o bot exige no mínimo %1.</translation>
+    </message>
+    <message>
+        <source>The file is too small for this bot.</source>
+        <translation>O arquivo é pequeno demais para este bot.</translation>
+    </message>
+    <message>
+        <source>This bot does not accept this type of file.</source>
+        <translation>Este bot não aceita este tipo de arquivo.</translation>
+    </message>
+    <message>
+        <source>The chat this file was meant for has ended or cannot be found.</source>
+        <translation>A conversa para a qual este arquivo se destinava terminou ou não foi encontrada.</translation>
+    </message>
+    <message>
+        <source>The chat is not waiting for a file right now.</source>
+        <translation>A conversa não está esperando um arquivo agora.</translation>
+    </message>
+    <message>
+        <source>The bot could not be found.</source>
+        <translation>O bot não foi encontrado.</translation>
+    </message>
+    <message>
+        <source>The Typebot server asks for an API token.</source>
+        <translation>O servidor do Typebot pede um token de API.</translation>
+    </message>
+    <message>
+        <source>The Typebot server did not accept the API token.</source>
+        <translation>O servidor do Typebot não aceitou o token de API.</translation>
+    </message>
+    <message>
+        <source>The Typebot server refused to take this file (it answered %1).</source>
+        <translation>O servidor do Typebot recusou este arquivo (ele respondeu %1).</translation>
+    </message>
+    <message>
+        <source>The Typebot server refused to take this file.</source>
+        <translation>O servidor do Typebot recusou este arquivo.</translation>
+    </message>
+    <message>
+        <source>There is no Typebot upload service at this address.</source>
+        <translation>Não há um serviço de envio do Typebot neste endereço.</translation>
+    </message>
+    <message>
+        <source>The Typebot server has no file storage set up.</source>
+        <translation>O servidor do Typebot não tem um armazenamento de arquivos configurado.</translation>
+    </message>
+    <message>
+        <source>The link to upload this file expired before it could be used.</source>
+        <translation>O link para enviar este arquivo expirou antes de poder ser usado.</translation>
+    </message>
+    <message>
+        <source>The file storage did not accept the upload link the Typebot server gave (it answered %1).</source>
+        <translation>O armazenamento de arquivos não aceitou o link de envio dado pelo servidor do Typebot (ele respondeu %1).</translation>
+    </message>
+    <message>
+        <source>The file storage did not accept the upload link the Typebot server gave.</source>
+        <translation>O armazenamento de arquivos não aceitou o link de envio dado pelo servidor do Typebot.</translation>
+    </message>
+    <message>
+        <source>The file storage had a problem and could not keep the file (it answered %1).</source>
+        <translation>O armazenamento de arquivos teve um problema e não conseguiu guardar o arquivo (ele respondeu %1).</translation>
+    </message>
+    <message>
+        <source>The Typebot server had a problem (it answered %1).</source>
+        <translation>O servidor do Typebot teve um problema (ele respondeu %1).</translation>
+    </message>
+    <message>
+        <source>The server is not accepting files right now (it answered %1).</source>
+        <translation>O servidor não está aceitando arquivos agora (ele respondeu %1).</translation>
+    </message>
+    <message>
+        <source>The server is not accepting files right now.</source>
+        <translation>O servidor não está aceitando arquivos agora.</translation>
+    </message>
+    <message>
+        <source>The file storage could not be reached.</source>
+        <translation>Não foi possível conectar ao armazenamento de arquivos.</translation>
+    </message>
+    <message>
+        <source>The Typebot server could not be reached.</source>
+        <translation>Não foi possível conectar ao servidor do Typebot.</translation>
+    </message>
+    <message>
+        <source>The connection was cut while the file was being sent.</source>
+        <translation>A conexão caiu enquanto o arquivo era enviado.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be made.</source>
+        <translation>Não foi possível estabelecer uma conexão segura com o servidor.</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer.</source>
+        <translation>O servidor demorou demais para responder.</translation>
+    </message>
+    <message>
+        <source>The upload stopped moving: nothing got through for a while.</source>
+        <translation>O envio parou: nada passou por um bom tempo.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer this app cannot use.</source>
+        <translation>O servidor enviou uma resposta que este app não consegue usar.</translation>
+    </message>
+    <message>
+        <source>The upload was canceled.</source>
+        <translation>O envio foi cancelado.</translation>
+    </message>
+    <message>
+        <source>The upload failed: %1</source>
+        <translation>O envio falhou: %1</translation>
+    </message>
+    <message>
+        <source>The upload failed (the server answered %1).</source>
+        <translation>O envio falhou (o servidor respondeu %1).</translation>
+    </message>
+    <message>
+        <source>The upload failed.</source>
+        <translation>O envio falhou.</translation>
+    </message>
+    <message>
+        <source>It will get a new one and try again.</source>
+        <translation>O app vai obter um novo e tentar de novo.</translation>
+    </message>
+    <message>
+        <source>It will try again.</source>
+        <translation>O app vai tentar de novo.</translation>
+    </message>
+    <message>
+        <source>Check that it was not moved, renamed or deleted, then add it again.</source>
+        <translation>Verifique se ele não foi movido, renomeado ou apagado e adicione-o de novo.</translation>
+    </message>
+    <message>
+        <source>Add the files inside it instead.</source>
+        <translation>Adicione os arquivos que estão dentro dela.</translation>
+    </message>
+    <message>
+        <source>Add a regular file instead.</source>
+        <translation>Adicione um arquivo comum.</translation>
+    </message>
+    <message>
+        <source>Check that it exists and that you are allowed to read it.</source>
+        <translation>Verifique se ele existe e se você tem permissão para lê-lo.</translation>
+    </message>
+    <message>
+        <source>Retry to send the current version.</source>
+        <translation>Tente de novo para enviar a versão atual.</translation>
+    </message>
+    <message>
+        <source>Send a smaller file, or ask the bot&apos;s owner to raise the limit.</source>
+        <translation>Envie um arquivo menor ou peça ao dono do bot para aumentar o limite.</translation>
+    </message>
+    <message>
+        <source>Check that this is the file you meant to send.</source>
+        <translation>Verifique se este é o arquivo que você queria enviar.</translation>
+    </message>
+    <message>
+        <source>Check which types of file the bot asks for, or save the file in another format.</source>
+        <translation>Verifique quais tipos de arquivo o bot pede ou salve o arquivo em outro formato.</translation>
+    </message>
+    <message>
+        <source>Start a new chat with the bot and send the file there.</source>
+        <translation>Comece uma nova conversa com o bot e envie o arquivo nela.</translation>
+    </message>
+    <message>
+        <source>Send the file when the bot asks for one.</source>
+        <translation>Envie o arquivo quando o bot pedir um.</translation>
+    </message>
+    <message>
+        <source>Check the bot&apos;s address in the settings.</source>
+        <translation>Verifique o endereço do bot nas configurações.</translation>
+    </message>
+    <message>
+        <source>Add the API token to the profile in the settings.</source>
+        <translation>Adicione o token de API ao perfil nas configurações.</translation>
+    </message>
+    <message>
+        <source>Check the API token in the profile settings.</source>
+        <translation>Verifique o token de API nas configurações do perfil.</translation>
+    </message>
+    <message>
+        <source>The details say what the server answered; ask the bot&apos;s owner if it does not help.</source>
+        <translation>Os detalhes mostram o que o servidor respondeu; pergunte ao dono do bot se isso não ajudar.</translation>
+    </message>
+    <message>
+        <source>Check the API address in the settings: it is the bot&apos;s address followed by /api.</source>
+        <translation>Verifique o endereço da API nas configurações: é o endereço do bot seguido de /api.</translation>
+    </message>
+    <message>
+        <source>This is a problem with the server&apos;s storage settings; ask the bot&apos;s owner to fix it.</source>
+        <translation>Este é um problema nas configurações de armazenamento do servidor; peça ao dono do bot para corrigi-lo.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s clock may be wrong. Try again later, or tell the bot&apos;s owner.</source>
+        <translation>O relógio do servidor pode estar errado. Tente de novo mais tarde ou avise o dono do bot.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate may be invalid or not trusted; check the certificate setting of the profile.</source>
+        <translation>O certificado do servidor pode ser inválido ou não confiável; verifique a configuração de certificado do perfil.</translation>
+    </message>
+    <message>
+        <source>Tried %1 times. Check your connection and try again later.</source>
+        <translation>Foram %1 tentativas. Verifique sua conexão e tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>Check your connection and try again later.</source>
+        <translation>Verifique sua conexão e tente de novo mais tarde.</translation>
+    </message>
+    <message>
+        <source>Try again; if it fails again, copy the report for the bot&apos;s owner.</source>
+        <translation>Tente de novo; se falhar outra vez, copie o relatório para o dono do bot.</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>reading the file</source>
+        <translation>lendo o arquivo</translation>
+    </message>
+    <message>
+        <source>asking for an upload link</source>
+        <translation>pedindo um link de envio</translation>
+    </message>
+    <message>
+        <source>sending the file</source>
+        <translation>enviando o arquivo</translation>
+    </message>
+    <message>
+        <source>attempts: %1</source>
+        <translation>tentativas: %1</translation>
+    </message>
+</context>
+<context>
     <name>Typebot::JobDatabase</name>
     <message>
         <source>Cannot create the folder %1</source>
@@ -1973,10 +2344,6 @@
 <context>
     <name>Typebot::Preflight</name>
     <message>
-        <source>%1; S3 uploads of a single object are limited to 5 GB</source>
-        <translation>%1; envios ao S3 de um único objeto são limitados a 5 GB</translation>
-    </message>
-    <message>
         <source>the upload slot&apos;s policy cannot be read: %1</source>
         <translation>a política da vaga de envio não pode ser lida: %1</translation>
     </message>
@@ -1991,6 +2358,10 @@
     <message>
         <source>the upload slot expired %1 before it could be used (valid until %2 UTC); the server&apos;s clock may be wrong</source>
         <translation>a vaga de envio expirou %1 antes de poder ser usada (válida até %2 UTC); o relógio do servidor pode estar errado</translation>
+    </message>
+    <message>
+        <source>%1; S3 uploads of a single object are limited to %2</source>
+        <translation>%1; no S3, o envio de um único objeto é limitado a %2</translation>
     </message>
 </context>
 <context>
@@ -2030,6 +2401,10 @@
     <message>
         <source>The upload server answered %1: %2</source>
         <translation>O servidor de envio respondeu %1: %2</translation>
+    </message>
+    <message>
+        <source>The storage server&apos;s answer had over %1 KiB of headers; stopped reading it</source>
+        <translation>A resposta do servidor de armazenamento tinha mais de %1 KiB de cabeçalhos; a leitura foi interrompida</translation>
     </message>
 </context>
 <context>
@@ -2124,10 +2499,6 @@
 <context>
     <name>Typebot::TicketRequest</name>
     <message>
-        <source>the API redirected to another host (%1); not followed so the token stays with the API host</source>
-        <translation>a API redirecionou para outro host (%1); não seguido, para que o token fique só com o host da API</translation>
-    </message>
-    <message>
         <source>%1 is not on this server (%2); asking %3 instead</source>
         <translation>%1 não existe neste servidor (%2); consultando %3</translation>
     </message>
@@ -2154,10 +2525,6 @@
 <context>
     <name>Typebot::UploadJob</name>
     <message>
-        <source>Canceled</source>
-        <translation>Cancelado</translation>
-    </message>
-    <message>
         <source>canceled by the user</source>
         <translation>cancelado pelo usuário</translation>
     </message>
@@ -2181,38 +2548,6 @@
         <source>Cannot read %1: %2</source>
         <translation>Não foi possível ler %1: %2</translation>
     </message>
-    <message>
-        <source>The storage refused the file: %1; this bot accepts at most %2</source>
-        <translation>O armazenamento recusou o arquivo: %1; este bot aceita no máximo %2</translation>
-    </message>
-    <message>
-        <source>The storage refused the file as too large (%1)</source>
-        <translation>O armazenamento recusou o arquivo por ser grande demais (%1)</translation>
-    </message>
-    <message>
-        <source>The storage refused the file as too small (%1)</source>
-        <translation>O armazenamento recusou o arquivo por ser pequeno demais (%1)</translation>
-    </message>
-    <message>
-        <source>The storage rejected the server&apos;s signature (SignatureDoesNotMatch). The Typebot server&apos;s S3 credentials, region or endpoint are misconfigured.</source>
-        <translation>O armazenamento rejeitou a assinatura do servidor (SignatureDoesNotMatch). As credenciais, a região ou o endpoint S3 do servidor Typebot estão mal configurados.</translation>
-    </message>
-    <message>
-        <source>The upload slot expired before the upload finished (%1)</source>
-        <translation>A vaga de envio expirou antes de o envio terminar (%1)</translation>
-    </message>
-    <message>
-        <source>The storage denied the upload (%1)</source>
-        <translation>O armazenamento negou o envio (%1)</translation>
-    </message>
-    <message>
-        <source>The storage has no bucket at this address (%1). The Typebot server&apos;s S3 bucket setting is wrong.</source>
-        <translation>O armazenamento não tem bucket neste endereço (%1). A configuração de bucket S3 do servidor Typebot está errada.</translation>
-    </message>
-    <message>
-        <source>The storage answered %1 %2</source>
-        <translation>O armazenamento respondeu %1 %2</translation>
-    </message>
     <message numerus="yes">
         <source>Qt re-sent the body %n time(s)</source>
         <translation>
@@ -2229,27 +2564,8 @@
         <translation>arquivo apagado durante o envio</translation>
     </message>
     <message>
-        <source>%1 changed while it was being uploaded; the stored copy may not match. Retry to upload the current version.</source>
-        <translation>%1 foi alterado enquanto era enviado; a cópia armazenada pode não corresponder. Tente de novo para enviar a versão atual.</translation>
-    </message>
-    <message>
-        <source>%1 was deleted while it was being uploaded</source>
-        <translation>%1 foi apagado enquanto era enviado</translation>
-    </message>
-    <message>
         <source>file unchanged (%1)</source>
         <translation>arquivo inalterado (%1)</translation>
-    </message>
-    <message>
-        <source>%1 changed while it was being uploaded. Retry to upload the current version.</source>
-        <translation>%1 foi alterado enquanto era enviado. Tente de novo para enviar a versão atual.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (gave up after %n attempt(s))</source>
-        <translation>
-            <numerusform>%1 (desistiu após %n tentativa)</numerusform>
-            <numerusform>%1 (desistiu após %n tentativas)</numerusform>
-        </translation>
     </message>
     <message>
         <source>getting a fresh upload slot</source>
@@ -2266,34 +2582,6 @@
     <message>
         <source>sent as “%1”: this session already has a file named “%2”, which the same name would overwrite</source>
         <translation>enviado como “%1”: esta sessão já tem um arquivo chamado “%2”, que o mesmo nome sobrescreveria</translation>
-    </message>
-    <message>
-        <source>The upload link expired before the upload finished (&quot;%1&quot;)</source>
-        <translation>O link de envio expirou antes de o envio terminar (&quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>The server did not accept its own upload link (&quot;%1&quot;). Its upload proxy is misconfigured (its secret may have changed); ask the Typebot server&apos;s administrator.</source>
-        <translation>O servidor não aceitou o próprio link de envio (&quot;%1&quot;). O proxy de envio dele está mal configurado (o segredo pode ter mudado); fale com o administrador do servidor do Typebot.</translation>
-    </message>
-    <message>
-        <source>The server refused the file as too large (&quot;%1&quot;): %2; this bot accepts at most %3</source>
-        <translation>O servidor recusou o arquivo por ser grande demais (&quot;%1&quot;): %2; este bot aceita no máximo %3</translation>
-    </message>
-    <message>
-        <source>The server refused the file as too large (&quot;%1&quot;): %2</source>
-        <translation>O servidor recusou o arquivo por ser grande demais (&quot;%1&quot;): %2</translation>
-    </message>
-    <message>
-        <source>The server received no file data (&quot;%1&quot;)</source>
-        <translation>O servidor não recebeu dados do arquivo (&quot;%1&quot;)</translation>
-    </message>
-    <message>
-        <source>The server could not store the file (%1 &quot;%2&quot;)</source>
-        <translation>O servidor não conseguiu armazenar o arquivo (%1 &quot;%2&quot;)</translation>
-    </message>
-    <message>
-        <source>The upload server answered %1 &quot;%2&quot;</source>
-        <translation>O servidor de envio respondeu %1 &quot;%2&quot;</translation>
     </message>
 </context>
 <context>
@@ -2333,6 +2621,13 @@
     <message>
         <source>&quot;maxFileSize&quot; is not a number</source>
         <translation>&quot;maxFileSize&quot; não é um número</translation>
+    </message>
+</context>
+<context>
+    <name>Typebot::UploadTransport</name>
+    <message>
+        <source>Canceled</source>
+        <translation>Cancelado</translation>
     </message>
 </context>
 </TS>

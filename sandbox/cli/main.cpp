@@ -84,7 +84,9 @@ int main(int argc, char *argv[])
             QStringLiteral("id"));
     const QCommandLineOption maxSizeOption(
             QStringLiteral("max-size"),
-            QStringLiteral("Size limit in MB (adds content-length-range)."), QStringLiteral("MB"));
+            QStringLiteral("Size limit in MiB, as Typebot's maxFileSize counts it "
+                           "(adds content-length-range)."),
+            QStringLiteral("MiB"));
     const QCommandLineOption discardOption(
             QStringLiteral("discard"),
             QStringLiteral("Check and count upload bodies but do not write them (benchmarks: "

@@ -94,14 +94,15 @@ void TestPreflight::check_data()
     UploadTicket noPolicy = postTicket(limited);
     noPolicy.formFields.removeAt(1);
 
-    QTest::newRow("1 MB under a 10 MB limit")
+    QTest::newRow("1 MiB under a 10 MiB limit")
             << postTicket(limited) << qint64(1048576) << fiveBefore << false << P::TooLarge
             << QString() << qint64(-1);
     QTest::newRow("exactly at the limit") << postTicket(limited) << qint64(10485760) << fiveBefore
                                           << false << P::TooLarge << QString() << qint64(-1);
-    QTest::newRow("12.4 MB against a 10 MB limit")
+    QTest::newRow("13 MB against a 10 MiB limit, stated in MiB")
             << postTicket(limited) << qint64(13002342) << fiveBefore << true << P::TooLarge
-            << QStringLiteral("12.4 MB; this bot accepts at most 10 MB") << qint64(10485760);
+            << QStringLiteral("13 MB; this bot accepts at most 10 MiB (10.5 MB)")
+            << qint64(10485760);
     QTest::newRow("one byte over the limit")
             << postTicket(limited) << qint64(10485761) << fiveBefore << true << P::TooLarge
             << QStringLiteral("10485761 bytes; this bot accepts at most 10485760 bytes")
@@ -110,7 +111,7 @@ void TestPreflight::check_data()
             << postTicket(R"({"expiration":"2024-01-01T12:10:00Z","conditions":[)"
                           R"(["content-length-range","0","1048576"]]})")
             << qint64(1572864) << fiveBefore << true << P::TooLarge
-            << QStringLiteral("1.5 MB; this bot accepts at most 1 MB") << qint64(1048576);
+            << QStringLiteral("1.6 MB; this bot accepts at most 1 MiB (1 MB)") << qint64(1048576);
     QTest::newRow("empty file when at least one byte is wanted")
             << postTicket(R"({"expiration":"2024-01-01T12:10:00Z","conditions":[)"
                           R"(["content-length-range",1,1048576]]})")
@@ -137,7 +138,7 @@ void TestPreflight::check_data()
             << qint64(-1);
     QTest::newRow("size is reported before expiry")
             << postTicket(limited) << qint64(13002342) << expiresAt.addSecs(300) << true
-            << P::TooLarge << QStringLiteral("12.4 MB; this bot accepts at most 10 MB")
+            << P::TooLarge << QStringLiteral("13 MB; this bot accepts at most 10 MiB (10.5 MB)")
             << qint64(10485760);
     QTest::newRow("policy without expiry or range")
             << postTicket(R"({"conditions":[["eq","$key","k"]]})") << qint64(4000000000)
@@ -148,11 +149,11 @@ void TestPreflight::check_data()
     QTest::newRow("over 5 GiB with a POST ticket")
             << postTicket(R"({"expiration":"2024-01-01T12:10:00Z","conditions":[]})") << sixGiB
             << fiveBefore << true << P::OverS3Limit
-            << QStringLiteral("6 GB; S3 uploads of a single object are limited to 5 GB")
+            << QStringLiteral("6.4 GB; S3 uploads of a single object are limited to 5 GiB (5.4 GB)")
             << Preflight::MaxObjectSize;
     QTest::newRow("over 5 GiB with a PUT ticket")
             << putTicket(put) << sixGiB << fiveBefore << true << P::OverS3Limit
-            << QStringLiteral("6 GB; S3 uploads of a single object are limited to 5 GB")
+            << QStringLiteral("6.4 GB; S3 uploads of a single object are limited to 5 GiB (5.4 GB)")
             << Preflight::MaxObjectSize;
     QTest::newRow("exactly 5 GiB is allowed")
             << putTicket(put) << Preflight::MaxObjectSize << fiveBefore << false << P::TooLarge
@@ -178,7 +179,8 @@ void TestPreflight::check_data()
     };
     QTest::newRow("maxFileSize 10 (MB): 12.4 MB refused before a byte is sent")
             << proxyTicket(10) << qint64(13000000) << fiveBefore << true << P::TooLarge
-            << QStringLiteral("12.4 MB; this bot accepts at most 10 MB") << qint64(10485760);
+            << QStringLiteral("13 MB; this bot accepts at most 10 MiB (10.5 MB)")
+            << qint64(10485760);
     QTest::newRow("maxFileSize 10: exactly 10 MiB passes, as the server compares")
             << proxyTicket(10) << qint64(10485760) << fiveBefore << false << P::TooLarge
             << QString() << qint64(-1);

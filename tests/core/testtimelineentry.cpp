@@ -86,7 +86,7 @@ void TestTimelineEntry::fullEntry()
     const QString text = uploadEntry().toText();
     QCOMPARE(text,
              QStringLiteral("21:05:03.120  #2  upload  POST s3.example.com  503  SlowDown  "
-                            "1.200 s  12.4 MB  request-id=4442587FB7D0A2F9  "
+                            "1.200 s  13 MB  request-id=4442587FB7D0A2F9  "
                             "Please reduce your request rate."));
     QVERIFY(!text.contains(u'\n'));
 }

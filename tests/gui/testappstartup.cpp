@@ -206,12 +206,14 @@ void TestAppStartup::signalRemovesTemporaryFolders()
     QProcess app;
     startApp(&app, { QStringLiteral("--paused") });
     QVERIFY(app.waitForStarted(10000));
-    // The window's own folders appear (pasted images, the sandbox's storage); the stale
-    // ones go.
+    // The window's own temporary folder appears (pasted images); the stale ones go. The
+    // sandbox keeps its storage with the app's data, so its links outlive the run.
+    const QString sandboxStorage = m_dir->filePath(QStringLiteral("queue/sandbox"));
     const auto started = [&] {
         const QStringList folders = tempFolders(tempDir);
-        return folders.size() == 3 && !folders.contains(QStringLiteral("typebot-uploader-St4le2"))
-                && !QFileInfo::exists(stale.at(0)) && !QFileInfo::exists(stale.at(2));
+        return folders.size() == 2 && !folders.contains(QStringLiteral("typebot-uploader-St4le2"))
+                && !QFileInfo::exists(stale.at(0)) && !QFileInfo::exists(stale.at(2))
+                && QFileInfo::exists(sandboxStorage + QStringLiteral("/port"));
     };
     QTRY_VERIFY2_WITH_TIMEOUT(started(), qPrintable(tempFolders(tempDir).join(u' ')), 30000);
 
@@ -220,6 +222,7 @@ void TestAppStartup::signalRemovesTemporaryFolders()
     QCOMPARE(app.exitStatus(), QProcess::NormalExit);
     QCOMPARE(app.exitCode(), 0);
     QCOMPARE(tempFolders(tempDir), QStringList{ QStringLiteral("typebot-uploader-notes") });
+    QVERIFY(QFileInfo(sandboxStorage).isDir());
 }
 
 void TestAppStartup::commandLineUploadsReachTheHistory()

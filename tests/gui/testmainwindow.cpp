@@ -164,7 +164,7 @@ void TestMainWindow::tooLargeFileFailsWithReason()
     QTRY_COMPARE_WITH_TIMEOUT(model->data(model->index(0, 0), QueueModel::StateRole).toInt(),
                               int(JobState::Value::Failed), 20000);
     const QString status = model->data(model->index(0, QueueModel::StatusColumn)).toString();
-    QVERIFY2(status.startsWith(QStringLiteral("Failed: ")) && status.size() > 12,
+    QVERIFY2(status.startsWith(QStringLiteral("Failed: The file is too large for this bot")),
              qPrintable(status));
     QVERIFY(model->data(model->index(0, QueueModel::UrlColumn)).toString().isEmpty());
 }
@@ -206,7 +206,7 @@ void TestMainWindow::queueSurvivesRestart()
         paths << model->jobAt(row).filePath;
     QCOMPARE(paths, files);
     QCOMPARE(model->jobAt(2).state, JobState::Value::Failed); // accounted for, with a reason
-    QVERIFY(!model->jobAt(2).errorMessage.isEmpty());
+    QCOMPARE(model->jobAt(2).failure.kind, Typebot::JobFailure::Kind::FileMissing);
 
     // The restored files are uploaded with fresh tickets.
     QTRY_COMPARE_WITH_TIMEOUT(model->jobAt(0).state, JobState::Value::Done, 20000);
@@ -291,11 +291,13 @@ void TestMainWindow::retryCountsDownInStatusThenStores()
     const QModelIndex status = model->index(0, QueueModel::StatusColumn);
     const QString text = model->data(status).toString();
     static const QRegularExpression countdown(
-            QStringLiteral(R"(^Waiting for the server \(retrying in ([1-3]) s\)$)"));
+            QStringLiteral(R"(^The server is not accepting files right now \(it answered 503\)\. )"
+                           R"(Retrying in ([1-3]) s\.$)"));
     const QRegularExpressionMatch match = countdown.match(text);
     QVERIFY2(match.hasMatch(), qPrintable(text));
     const QString tip = model->data(status, Qt::ToolTipRole).toString();
-    QVERIFY2(tip.startsWith(QStringLiteral("Last error: ")) && tip.contains(QStringLiteral("503")),
+    QVERIFY2(tip.contains(QStringLiteral("(it answered 503)"))
+                     && tip.endsWith(QStringLiteral("It will try again.")),
              qPrintable(tip));
     // It counts down between engine updates, while the job waits.
     if (match.captured(1).toInt() > 1) {
