@@ -16,6 +16,7 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMimeDatabase>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -34,7 +35,12 @@ QLabel *selectableLabel(QWidget *parent)
     auto *label = new QLabel(parent);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setWordWrap(true);
-    label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    // Any width, and as many lines as that width needs: setSizePolicy() replaces the
+    // height-for-width flag word wrap sets, so it is set again (without it a long
+    // status, as in pt_BR, is cut at the right edge).
+    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    label->setSizePolicy(policy);
     return label;
 }
 
@@ -72,7 +78,9 @@ DetailsPane::DetailsPane(QWidget *parent)
     m_link->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_link->setOpenExternalLinks(false);
     m_link->setWordWrap(true);
-    m_link->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    QSizePolicy linkPolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    linkPolicy.setHeightForWidth(true);
+    m_link->setSizePolicy(linkPolicy);
     connect(m_link, &QLabel::linkActivated, this, [](const QString &link) {
         const QUrl url(link);
         // Only web links leave the app; a file:// or custom scheme from a server is ignored.
@@ -185,9 +193,11 @@ void DetailsPane::rebuildTimeline()
             result = QString::number(entry.httpStatus);
         QString duration;
         if (entry.kind == TimelineEntry::Kind::Retry && entry.durationMs >= 0)
-            duration = tr("wait %1 s").arg(double(entry.durationMs) / 1000.0, 0, 'f', 1);
+            duration = tr("wait %1 s")
+                               .arg(QLocale().toString(double(entry.durationMs) / 1000.0, 'f', 1));
         else if (entry.durationMs >= 0)
-            duration = tr("%1 s").arg(double(entry.durationMs) / 1000.0, 0, 'f', 2);
+            duration =
+                    tr("%1 s").arg(QLocale().toString(double(entry.durationMs) / 1000.0, 'f', 2));
         auto *item = new QTreeWidgetItem(QStringList{
                 entry.time.toLocalTime().toString(QStringLiteral("HH:mm:ss.zzz")),
                 entry.attempt > 0 ? QString::number(entry.attempt) : QString(),

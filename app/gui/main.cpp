@@ -236,7 +236,9 @@ int main(int argc, char *argv[])
     // The sandbox's files live with the app's data, so its links work after a restart.
     sandboxConfig.storageDir = QDir(dataDir).filePath(QStringLiteral("sandbox"));
 
-    MainWindow window(settings, sandboxConfig, dataDir);
+    // The application (settings, tokens, sandbox, uploads) outlives its window.
+    AppController controller(settings, sandboxConfig, dataDir);
+    MainWindow window(&controller);
     QObject::connect(&instance, &SingleInstance::pathsReceived, &window, &MainWindow::receivePaths);
 
     // typebot-upload keeps its journal and history in its own file next to the app's (each

@@ -82,13 +82,16 @@ bool isWebUrl(const QString &text)
 
 MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig &sandboxConfig,
                        const QString &dataDir, QWidget *parent)
+    : MainWindow(new AppController(settings, sandboxConfig, dataDir), parent)
+{
+    m_ownsApp = true;
+}
+
+MainWindow::MainWindow(AppController *app, QWidget *parent)
     : QMainWindow(parent),
-      m_settings(settings),
-      m_sandboxConfig(sandboxConfig),
-      m_service(new Typebot::UploadService(this)),
-      m_sandbox(new LocalSandbox(this)),
-      m_servers(dataDir.isEmpty() ? Typebot::ServerKnowledgeStore::defaultPath()
-                                  : QDir(dataDir).filePath(QStringLiteral("servers.json"))),
+      m_app(app),
+      m_service(app->service()),
+      m_sandbox(app->sandbox()),
       m_model(new QueueModel(this)),
       m_proxy(new QSortFilterProxyModel(this)),
       m_view(new QueueView(this)),
@@ -97,12 +100,7 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
       m_banner(new NoticeBanner(this)),
       m_journalBanner(new NoticeBanner(this)),
       m_details(new DetailsPane(this)),
-      m_detailsDock(new QDockWidget(tr("Details"), this)),
-      m_dataDir(dataDir),
-      m_tokens(new ProfileTokens(
-              dataDir.isEmpty() ? Typebot::JobDatabase::defaultPath(QStringLiteral("tokens.json"))
-                                : QDir(dataDir).filePath(QStringLiteral("tokens.json")),
-              this))
+      m_detailsDock(new QDockWidget(tr("Details"), this))
 {
     setWindowTitle(tr("Typebot Uploader"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -152,10 +150,19 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
             &MainWindow::handleStatsChanged);
     connect(m_service, &Typebot::UploadService::jobFinished, this, &MainWindow::handleJobFinished);
     connect(m_service, &Typebot::UploadService::idle, this, &MainWindow::handleIdle);
-    connect(m_service, &Typebot::UploadService::serverLearned, this,
-            &MainWindow::handleServerLearned);
-    connect(m_service, &Typebot::UploadService::journalOpened, this,
-            &MainWindow::handleJournalOpened);
+    connect(m_app, &AppController::journalReady, this, &MainWindow::handleJournalOpened);
+    connect(m_app, &AppController::heldPathsReleased, this, &MainWindow::addPaths);
+    connect(m_app, &AppController::destinationChanged, this, &MainWindow::showDestination);
+    connect(m_app, &AppController::pauseChanged, this, &MainWindow::updatePauseAction);
+    connect(m_app, &AppController::warning, this, [this](const QString &html) {
+        m_banner->showMessage(NoticeBanner::Kind::Warning, html, tr("Open Settings…"));
+    });
+    connect(m_app, &AppController::statusMessage, this, [this](const QString &text, int ms) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text, ms);
+    });
     connect(m_service, &Typebot::UploadService::journalWriteFailed, this,
             [this](const QString &problem) {
                 m_journalBanner->showMessage(
@@ -164,13 +171,6 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
                            "store is saved as soon as there is room again.")
                                 .arg(problem.toHtmlEscaped()),
                         QString());
-            });
-    connect(m_tokens, &ProfileTokens::tokenLoaded, this, &MainWindow::handleTokenLoaded);
-    connect(m_tokens, &ProfileTokens::tokenSaved, this, &MainWindow::handleTokenSaved);
-    connect(m_tokens, &ProfileTokens::tokenRemoved, this,
-            [this](const QString &, Typebot::SecretStore::Status status, const QString &message) {
-                if (status == Typebot::SecretStore::Status::Error)
-                    statusBar()->showMessage(message, StatusMessageMs);
             });
 
     connect(m_dropZone, &DropZone::pathsDropped, this, &MainWindow::addPaths);
@@ -203,22 +203,7 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
     connect(&m_actionUpdateTimer, &QTimer::timeout, this, &MainWindow::updateActions);
 
     restoreLayout();
-    // Tokens first: applySettings() holds the queue until the active profile's one is read,
-    // and the journal restores into a held queue.
-    m_tokens->setFileFallbackEnabled(m_settings.tokensInFile);
-    m_tokens->load(m_settings.profiles);
-    applySettings();
-    // Opened from the event loop, once the window exists: whoever wants to hear
-    // journalOpened() has connected by then, and the window shows before the restore.
-    m_journalReady = m_dataDir.isEmpty(); // no journal: nothing to wait for
-    if (!m_dataDir.isEmpty())
-        QMetaObject::invokeMethod(
-                this,
-                [this] {
-                    m_service->openJournal(
-                            QDir(m_dataDir).filePath(QStringLiteral("queue.sqlite")));
-                },
-                Qt::QueuedConnection);
+    m_app->start(); // its destination, pause and journal signals reach the slots above
     updateEmptyState();
     updateActions();
     handleStatsChanged(QueueStats());
@@ -226,9 +211,10 @@ MainWindow::MainWindow(const AppSettings &settings, const Sandbox::SandboxConfig
 
 MainWindow::~MainWindow()
 {
-    // The engine first: its running uploads may be talking to the embedded sandbox.
-    delete m_service;
-    m_service = nullptr;
+    // An application of its own goes first: its engine's uploads may be talking to the
+    // embedded sandbox, and its signals must not reach half-destroyed widgets.
+    if (m_ownsApp)
+        delete m_app;
 }
 
 QAction *MainWindow::action(const QString &objectName) const
@@ -427,14 +413,15 @@ void MainWindow::createMenus()
                     });
         }
         if (tester->session()->state() == Typebot::ChatSession::State::Idle) {
-            const Profile profile = m_settings.currentProfile();
+            const Profile profile = m_app->settings().currentProfile();
             Typebot::EndpointSettings endpoint = profile.endpoint();
             if (profile.isSandbox() && m_sandbox->isRunning()) {
                 endpoint.apiBase = m_sandbox->apiBaseUrl();
                 // Previews want a bearer token; the sandbox takes any when it has none.
-                endpoint.token = m_sandboxConfig.token.isEmpty() ? QStringLiteral("sandbox")
-                                                                 : m_sandboxConfig.token;
-                tester->setBotText(m_sandboxConfig.demoBotId);
+                endpoint.token = m_app->sandboxConfig().token.isEmpty()
+                        ? QStringLiteral("sandbox")
+                        : m_app->sandboxConfig().token;
+                tester->setBotText(m_app->sandboxConfig().demoBotId);
             }
             tester->setEndpoint(endpoint);
         }
@@ -523,7 +510,7 @@ void MainWindow::saveLayout() const
 
 bool MainWindow::offerToSwitchTo(const Profile &profile)
 {
-    const Profile current = m_settings.currentProfile();
+    const Profile current = m_app->settings().currentProfile();
     QMessageBox box(QMessageBox::Question, tr("Upload to “%1” from now on?").arg(profile.name),
                     tr("Files you add go to “%1” until you switch.").arg(current.name),
                     QMessageBox::NoButton, this);
@@ -572,153 +559,50 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-void MainWindow::applySettings()
+void MainWindow::showDestination(const AppController::Destination &destination)
 {
-    const Profile profile = m_settings.currentProfile();
-    // A profile's token may still be on its way from the keychain: no upload of it starts
-    // before the answer, or it would go out without one.
-    m_waitingForToken = !profile.isSandbox() && m_tokens->isPending(profile.id);
-    if (m_waitingForToken)
-        statusBar()->showMessage(
-                tr("Reading the token of “%1” from the keychain…").arg(profile.name));
-    Typebot::EngineConfig config;
-    config.profileName = profile.recordedName();
-    config.concurrency = m_settings.concurrency;
-    config.retry.maxAttempts = m_settings.maxAttempts;
-    // Outages (server down, network gone) are waited out, as sync clients do; a file fails
-    // for good only on a definite answer or after this long.
-    config.retry.outageDeadline = std::chrono::hours(m_settings.outageWaitHours);
-    config.stallTimeoutMs = m_settings.stallTimeoutSeconds * 1000;
-    config.transport = m_settings.useQnamTransport ? Typebot::EngineConfig::Transport::Qnam
-                                                   : Typebot::EngineConfig::Transport::Curl;
-    config.maxUploadBytesPerSecond = qint64(m_settings.uploadLimitKiBps) * 1024;
-
-    if (profile.isSandbox()) {
-        QString error;
-        if (!m_sandbox->isRunning() && !m_sandbox->start(m_sandboxConfig, &error)) {
+    if (destination.sandbox) {
+        if (!destination.sandboxError.isEmpty())
             m_banner->showMessage(NoticeBanner::Kind::Warning,
-                                  tr("The local sandbox could not start: %1").arg(error),
+                                  tr("The local sandbox could not start: %1")
+                                          .arg(destination.sandboxError.toHtmlEscaped()),
                                   tr("Set Up a Typebot Endpoint…"));
-        } else {
-            config.endpoint.apiBase = m_sandbox->apiBaseUrl();
-            config.endpoint.sessionId = m_sandbox->sessionId();
+        else
             m_banner->showMessage(
                     NoticeBanner::Kind::Information,
                     tr("<b>You are trying the app with a local sandbox.</b> Files are stored on "
                        "this computer only and their links work only here. No account is "
                        "needed; drop a file to see how it works."),
                     tr("Set Up a Typebot Endpoint…"));
-        }
-        m_profileLabel->setText(tr("Uploading to: %1 (this computer)").arg(profile.name));
+        m_profileLabel->setText(
+                tr("Uploading to: %1 (this computer)").arg(destination.profileName));
     } else {
-        config.endpoint = profile.endpoint();
-        config.blockId = profile.blockId;
-        config.knownServer = m_servers.find(config.endpoint.apiBase);
-        const QString problem = config.endpoint.validate();
-        if (problem.isEmpty())
+        if (destination.problem.isEmpty())
             m_banner->hide();
         else
-            m_banner->showMessage(
-                    NoticeBanner::Kind::Warning,
-                    tr("The profile “%1” cannot be used yet: %2")
-                            .arg(profile.name.toHtmlEscaped(), problem.toHtmlEscaped()),
-                    tr("Open Settings…"));
+            m_banner->showMessage(NoticeBanner::Kind::Warning,
+                                  tr("The profile “%1” cannot be used yet: %2")
+                                          .arg(destination.profileName.toHtmlEscaped(),
+                                               destination.problem.toHtmlEscaped()),
+                                  tr("Open Settings…"));
         m_profileLabel->setText(
-                tr("Uploading to: %1 (%2)").arg(profile.name, config.endpoint.apiBase.host()));
-        if (!profile.token.isEmpty())
-            Typebot::Redactor::addSecret(profile.token);
+                tr("Uploading to: %1 (%2)").arg(destination.profileName, destination.host));
     }
-    m_profileLabel->setToolTip(config.endpoint.apiBase.toDisplayString());
-    m_service->setConfig(config);
-    updatePauseState();
-}
-
-void MainWindow::handleServerLearned(const QUrl &apiBase, const Typebot::ServerKnowledge &knowledge)
-{
-    // The built-in sandbox gets a new port each start: nothing worth keeping.
-    if (m_settings.currentProfile().isSandbox() || apiBase == m_sandbox->apiBaseUrl())
-        return;
-    QString error;
-    if (!m_servers.save(apiBase, knowledge, &error))
-        qCWarning(lcStorage).noquote() << "cannot remember the server's upload route:" << error;
-}
-
-void MainWindow::updatePauseState()
-{
-    const bool paused = m_userPaused || m_waitingForToken;
-    if (paused != m_enginePaused) {
-        m_enginePaused = paused;
-        if (paused)
-            m_service->pause();
-        else
-            m_service->resume();
-    }
-    updatePauseAction();
+    m_profileLabel->setToolTip(m_app->effectiveEndpoint().apiBase.toDisplayString());
+    updateActions();
 }
 
 void MainWindow::updatePauseAction()
 {
-    m_pause->setText(m_userPaused ? tr("&Resume Queue") : tr("&Pause Queue"));
-    m_pause->setIcon(m_userPaused ? MimeIcons::themed(QStringLiteral("media-playback-start"),
-                                                      QStringLiteral("resume"))
-                                  : MimeIcons::themed(QStringLiteral("media-playback-pause"),
-                                                      QStringLiteral("pause")));
+    const bool userPaused = m_app->isUserPaused();
+    m_pause->setText(userPaused ? tr("&Resume Queue") : tr("&Pause Queue"));
+    m_pause->setIcon(userPaused ? MimeIcons::themed(QStringLiteral("media-playback-start"),
+                                                    QStringLiteral("resume"))
+                                : MimeIcons::themed(QStringLiteral("media-playback-pause"),
+                                                    QStringLiteral("pause")));
     m_pause->setToolTip(
             QString(m_pause->text()).remove(u'&')
             + QStringLiteral(" (%1)").arg(m_pause->shortcut().toString(QKeySequence::NativeText)));
-}
-
-QString MainWindow::profileName(const QString &profileId) const
-{
-    const int index = m_settings.indexOfProfile(profileId);
-    return index >= 0 ? m_settings.profiles.at(index).name : profileId;
-}
-
-void MainWindow::handleTokenLoaded(const QString &profileId, const QString &token,
-                                   Typebot::SecretStore::Status status, const QString &message)
-{
-    const int index = m_settings.indexOfProfile(profileId);
-    // A token typed in Settings while the keychain was answering is the newer one.
-    if (index >= 0 && !token.isEmpty() && m_settings.profiles.at(index).token.isEmpty())
-        m_settings.profiles[index].token = token;
-    if (profileId != m_settings.currentProfileId || !m_waitingForToken)
-        return;
-    applySettings(); // now with the token; releases the queue unless the user paused it
-    if (status == Typebot::SecretStore::Status::Error) {
-        // Uploading without the token would only fail file after file.
-        m_userPaused = true;
-        updatePauseState();
-        m_banner->showMessage(
-                NoticeBanner::Kind::Warning,
-                tr("The token of “%1” could not be read: %2 The queue is paused: "
-                   "enter the token in Settings, or resume to upload without it.")
-                        .arg(profileName(profileId).toHtmlEscaped(), message.toHtmlEscaped()),
-                tr("Open Settings…"));
-    } else if (status == Typebot::SecretStore::Status::Ok
-               || status == Typebot::SecretStore::Status::InsecureFile) {
-        statusBar()->clearMessage();
-    }
-}
-
-void MainWindow::handleTokenSaved(const QString &profileId, Typebot::SecretStore::Status status,
-                                  const QString &message)
-{
-    switch (status) {
-    case Typebot::SecretStore::Status::Error:
-        m_banner->showMessage(
-                NoticeBanner::Kind::Warning,
-                tr("The token of “%1” could not be saved: %2")
-                        .arg(profileName(profileId).toHtmlEscaped(), message.toHtmlEscaped()),
-                tr("Open Settings…"));
-        break;
-    case Typebot::SecretStore::Status::SessionOnly:
-        statusBar()->showMessage(tr("No keychain service is running: the token is kept for this "
-                                    "session only."),
-                                 StatusMessageMs);
-        break;
-    default:
-        break;
-    }
 }
 
 void MainWindow::handleJournalOpened(bool persistent, const QString &problem, int restoredJobs)
@@ -739,9 +623,6 @@ void MainWindow::handleJournalOpened(bool persistent, const QString &problem, in
         statusBar()->showMessage(
                 tr("%n file(s) restored from the last session.", nullptr, restoredJobs),
                 StatusMessageMs);
-    m_service->applyHistoryRetention(m_settings.historyRetentionDays);
-    m_journalReady = true;
-    addPaths(std::exchange(m_pendingPaths, {}));
 }
 
 void MainWindow::showHistory()
@@ -768,40 +649,22 @@ void MainWindow::receivePaths(const QStringList &paths)
 
 void MainWindow::openSettings()
 {
-    const AppSettings opened = m_settings;
-    SettingsDialog dialog(m_settings, this);
-    dialog.setServerStore(&m_servers);
-    dialog.setKeychainMissing(m_tokens->isKeychainMissing(), m_tokens->fallbackFile());
+    const AppSettings opened = m_app->settings();
+    SettingsDialog dialog(opened, this);
+    dialog.setServerStore(m_app->servers());
+    dialog.setKeychainMissing(m_app->tokens()->isKeychainMissing(),
+                              m_app->tokens()->fallbackFile());
     if (dialog.exec() != QDialog::Accepted)
         return;
-    const AppSettings before = m_settings;
-    const QString oldLanguage = m_settings.language;
-    AppSettings result = dialog.settings();
-    // A token the keychain delivered while the dialog was open, in a field the user left
-    // alone, is kept rather than taken as cleared.
-    for (Profile &profile : result.profiles) {
-        const int was = opened.indexOfProfile(profile.id);
-        const int now = before.indexOfProfile(profile.id);
-        if (was >= 0 && now >= 0 && profile.token == opened.profiles.at(was).token)
-            profile.token = before.profiles.at(now).token;
-    }
-    m_settings = result;
-    const QString offered = m_settings.newProfileToOffer(before);
-    if (!offered.isEmpty()
-        && offerToSwitchTo(m_settings.profiles.at(m_settings.indexOfProfile(offered))))
-        m_settings.currentProfileId = offered;
-    m_settings.save();
-    const bool placeChanged = m_tokens->isFileFallbackEnabled() != m_settings.tokensInFile;
-    m_tokens->setFileFallbackEnabled(m_settings.tokensInFile);
-    m_tokens->save(before.profiles, m_settings.profiles);
-    if (placeChanged)
-        m_tokens->writeAll(m_settings.profiles);
-    applySettings();
-    if (m_settings.historyRetentionDays != before.historyRetentionDays)
-        m_service->applyHistoryRetention(m_settings.historyRetentionDays);
-    if (!m_settings.notifications)
+    const AppSettings before = m_app->settings();
+    AppSettings edited = dialog.settings();
+    const QString offered = edited.newProfileToOffer(before);
+    if (!offered.isEmpty() && offerToSwitchTo(edited.profiles.at(edited.indexOfProfile(offered))))
+        edited.currentProfileId = offered;
+    m_app->applyEdit(edited, opened);
+    if (!m_app->settings().notifications)
         m_notifier->hide();
-    if (m_settings.language != oldLanguage)
+    if (m_app->settings().language != before.language)
         statusBar()->showMessage(tr("The new language is used from the next start."),
                                  StatusMessageMs);
 }
@@ -813,8 +676,7 @@ void MainWindow::addPaths(const QStringList &paths)
     // Files given at start or handed over before the journal is open wait for it: queued
     // then, they would not be journaled (no History), and their in-memory ids would collide
     // with the journal's, leaving a handed-over file queued in it forever.
-    if (!m_journalReady) {
-        m_pendingPaths << paths;
+    if (m_app->holdUntilJournalReady(paths)) {
         statusBar()->showMessage(tr("Opening the queue…"), 2000);
         return;
     }
@@ -919,8 +781,7 @@ void MainWindow::paste()
 
 void MainWindow::togglePause()
 {
-    m_userPaused = !m_userPaused;
-    updatePauseState();
+    m_app->setUserPaused(!m_app->isUserPaused());
 }
 
 QList<JobSnapshot> MainWindow::selectedJobs() const
@@ -1084,7 +945,7 @@ void MainWindow::copyAsCurl()
     // and the signature are the secrets; a runnable step 2 needs a fresh slot from step 1.
     Typebot::CurlCommand::Options curl;
     curl.secrets = Typebot::CurlCommand::Secrets::Redact;
-    curl.caFile = m_settings.currentProfile().endpoint().caFile;
+    curl.caFile = m_app->effectiveEndpoint().caFile;
     QStringList blocks;
     for (const JobSnapshot &job : jobs) {
         // The requests the engine recorded for the latest slot and upload attempt.
@@ -1245,7 +1106,7 @@ void MainWindow::handleStatsChanged(const QueueStats &stats)
         state = stats.waiting > 0 && stats.waiting == stats.active && stats.queued == 0
                 ? tr("Waiting for the server")
                 : tr("%1%").arg(percent);
-    else if (busy && m_waitingForToken && !m_userPaused)
+    else if (busy && m_app->isWaitingForToken() && !m_app->isUserPaused())
         state = tr("Waiting for the keychain");
     else if (busy)
         state = tr("Paused");
@@ -1275,8 +1136,9 @@ QString MainWindow::overallText() const
         parts << tr("%1 of %2")
                          .arg(HumanFormat::bytes(s.bytesDone), HumanFormat::bytes(s.bytesTotal));
     if (s.paused && !s.isIdle())
-        parts << (m_waitingForToken && !m_userPaused ? tr("waiting for the keychain")
-                                                     : tr("paused"));
+        parts << (m_app->isWaitingForToken() && !m_app->isUserPaused()
+                          ? tr("waiting for the keychain")
+                          : tr("paused"));
     else if (s.active > 0 && s.speed > 0.0)
         parts << HumanFormat::speed(s.speed);
     if (!s.paused && s.active > 0 && s.etaSeconds > 0)
@@ -1319,7 +1181,7 @@ void MainWindow::handleIdle()
 
 void MainWindow::notify(const QString &title, const QString &message, bool warning)
 {
-    if (!m_settings.notifications)
+    if (!m_app->settings().notifications)
         return;
     QApplication::alert(this);
     if (isActiveWindow())

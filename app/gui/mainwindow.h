@@ -1,12 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "appsettings.h"
+#include "appcontroller.h"
 #include "engine/jobsnapshot.h"
 #include "pastedimagestore.h"
-#include "sandboxconfig.h"
-#include "storage/secretstore.h"
-#include "storage/serverknowledgestore.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -32,17 +29,20 @@ namespace Typebot {
 class UploadService;
 }
 
-// The application window: drop zone or queue, the details dock, the overall progress in
-// the status bar, and every action on files. Talks to the engine only through
-// UploadService; starts the embedded sandbox when the "Local sandbox" profile is active.
-// With a data folder, the queue is journaled there and restored at the next start.
+// The application window: drop zone or queue, the details dock, the overall progress and
+// the destination in the status bar, and every action on files. It only wires widgets:
+// the AppController behind it owns the settings, tokens, sandbox and upload service, and
+// says where files go.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    // `dataDir`: where the durable queue lives (queue.sqlite); empty keeps it in memory.
+    // The window of `app` (not owned), which it starts.
+    explicit MainWindow(AppController *app, QWidget *parent = nullptr);
+    // With an application of its own (tests, one-off windows). `dataDir`: where the
+    // durable queue lives (queue.sqlite); empty keeps it in memory.
     explicit MainWindow(const AppSettings &settings,
                         const Sandbox::SandboxConfig &sandboxConfig = {},
                         const QString &dataDir = QString(), QWidget *parent = nullptr);
@@ -61,11 +61,12 @@ public:
     NoticeBanner *banner() const { return m_banner; }
     NoticeBanner *journalBanner() const { return m_journalBanner; }
     HistoryDialog *historyDialog() const { return m_history; }
-    ProfileTokens *tokens() const { return m_tokens; }
-    const AppSettings &settings() const { return m_settings; }
+    AppController *app() const { return m_app; }
+    ProfileTokens *tokens() const { return m_app->tokens(); }
+    const AppSettings &settings() const { return m_app->settings(); }
     // True while the active profile's token is being read: no upload starts meanwhile.
-    bool isWaitingForToken() const { return m_waitingForToken; }
-    LocalSandbox *sandbox() const { return m_sandbox; }
+    bool isWaitingForToken() const { return m_app->isWaitingForToken(); }
+    LocalSandbox *sandbox() const { return m_app->sandbox(); }
     Typebot::UploadService *service() const { return m_service; }
     QString overallText() const;
     QAction *action(const QString &objectName) const;
@@ -78,7 +79,7 @@ private:
     void createMenus();
     void createToolBar();
     void createStatusBar();
-    void applySettings();
+    void showDestination(const AppController::Destination &destination);
     void restoreLayout();
     void saveLayout() const;
 
@@ -108,15 +109,8 @@ private:
     void handleStatsChanged(const Typebot::QueueStats &stats);
     void handleJobFinished(const Typebot::JobSnapshot &job);
     void handleIdle();
-    void handleServerLearned(const QUrl &apiBase, const Typebot::ServerKnowledge &knowledge);
     void handleJournalOpened(bool persistent, const QString &problem, int restoredJobs);
-    void handleTokenLoaded(const QString &profileId, const QString &token,
-                           Typebot::SecretStore::Status status, const QString &message);
-    void handleTokenSaved(const QString &profileId, Typebot::SecretStore::Status status,
-                          const QString &message);
-    void updatePauseState();
     void updatePauseAction();
-    QString profileName(const QString &profileId) const;
     void updateActions();
     void updateEmptyState();
     void updateDetails();
@@ -128,14 +122,10 @@ private:
     // Makes `jobs` the selection (the first one current), as after adding them.
     void selectJobs(const QList<Typebot::JobSnapshot> &jobs);
 
-    AppSettings m_settings;
-    Sandbox::SandboxConfig m_sandboxConfig;
-    Typebot::UploadService *m_service;
-    LocalSandbox *m_sandbox;
-    bool m_journalReady = false; // files added before it are held in m_pendingPaths
-    QStringList m_pendingPaths;
-    // What was learned of each API base (route, sending style); the settings show it.
-    Typebot::ServerKnowledgeStore m_servers;
+    AppController *m_app;
+    bool m_ownsApp = false;
+    Typebot::UploadService *m_service; // the application's
+    LocalSandbox *m_sandbox; // the application's
     QueueModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QueueView *m_view;
@@ -149,16 +139,11 @@ private:
     QLabel *m_profileLabel = nullptr;
     QProgressBar *m_overallBar = nullptr;
     DesktopNotifier *m_notifier = nullptr;
-    QString m_dataDir;
-    ProfileTokens *m_tokens;
     HistoryDialog *m_history = nullptr;
     PastedImageStore m_pasted;
     QTimer m_actionUpdateTimer;
     Typebot::QueueStats m_stats;
     bool m_batchActive = false;
-    bool m_userPaused = false; // the user's Pause
-    bool m_waitingForToken = false; // the active profile's token is still being read
-    bool m_enginePaused = false; // what the engine was last told
     bool m_detailsWanted = true;
     int m_failuresNotified = 0;
 

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mimeicons.h"
 
+#include <QFile>
 #include <QFileIconProvider>
+#include <QGuiApplication>
 #include <QHash>
 #include <QMimeDatabase>
+#include <QPainter>
+#include <QPalette>
+#include <QPixmap>
+#include <QSvgRenderer>
 
 namespace {
 
@@ -51,6 +57,32 @@ QIcon MimeIcons::icon(const QString &mimeType)
 
 QIcon MimeIcons::themed(const QString &themeName, const QString &resource)
 {
-    return QIcon::fromTheme(themeName,
-                            QIcon(QStringLiteral(":/icons/") + resource + QStringLiteral(".svg")));
+    if (QIcon::hasThemeIcon(themeName))
+        return QIcon::fromTheme(themeName);
+    return ownActionIcon(resource, QGuiApplication::palette().color(QPalette::WindowText));
+}
+
+QIcon MimeIcons::ownActionIcon(const QString &resource, const QColor &ink)
+{
+    // The bundled action icons are drawn in one ink (#37474f) for light themes; without an
+    // icon theme (a bare desktop, Xvfb) they are redrawn in the palette's text colour, so
+    // the toolbar stays readable in a dark theme too.
+    QFile file(QStringLiteral(":/icons/") + resource + QStringLiteral(".svg"));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray svg = file.readAll();
+    svg.replace(OwnIconInk, ink.name(QColor::HexRgb).toLatin1());
+    QSvgRenderer renderer(svg);
+    if (!renderer.isValid())
+        return {};
+    QIcon icon;
+    for (const int size : { 16, 22, 24, 32, 48, 64 }) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        renderer.render(&painter);
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    return icon;
 }

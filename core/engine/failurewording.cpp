@@ -34,6 +34,15 @@ QString FailureWording::whatHappened(const JobFailure &failure, qint64 fileSize)
         return tr("The file changed while it was being sent, so the stored copy may not match "
                   "it.");
     case Kind::TooLarge:
+        // Just over the limit, both sizes round to the same words ("6.3 MB"): then
+        // bytes, so the message does not contradict itself.
+        if (failure.limitBytes > 0 && fileSize > 0
+            && HumanFormat::bytes(fileSize) == HumanFormat::bytes(failure.limitBytes))
+            return tr("The file is too large for this bot: it is %L1 bytes and the bot accepts "
+                      "at most %L2 bytes (%3).")
+                    .arg(fileSize)
+                    .arg(failure.limitBytes)
+                    .arg(HumanFormat::binaryBytes(failure.limitBytes));
         if (failure.limitBytes > 0 && fileSize > 0)
             return tr("The file is too large for this bot: it is %1 and the bot accepts at most "
                       "%2.")

@@ -9,6 +9,14 @@ namespace Typebot {
 
 namespace {
 
+// A count read back from the database; anything that is not one (negative, huge garbage)
+// is "not recorded" rather than an undefined conversion.
+qint64 wholeNumber(const QJsonValue &value)
+{
+    const double number = value.toDouble(-1);
+    return number >= 0 && number <= 9007199254740992.0 ? qint64(number) : -1;
+}
+
 TimelineEntry::Kind kindFromName(const QString &name)
 {
     for (const auto kind :
@@ -67,8 +75,8 @@ QList<TimelineEntry> TimelineCodec::decode(const QByteArray &json)
         entry.method = object.value(u"method").toString();
         entry.host = object.value(u"host").toString();
         entry.httpStatus = object.value(u"status").toInt();
-        entry.durationMs = qint64(object.value(u"durationMs").toDouble(-1));
-        entry.bytes = qint64(object.value(u"bytes").toDouble(-1));
+        entry.durationMs = wholeNumber(object.value(u"durationMs"));
+        entry.bytes = wholeNumber(object.value(u"bytes"));
         entry.errorCode = object.value(u"code").toString();
         entry.requestId = object.value(u"requestId").toString();
         entry.message = object.value(u"message").toString();

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AppController</name>
+    <message>
+        <source>Reading the token of “%1” from the keychain…</source>
+        <translation>Lendo o token de “%1” no chaveiro…</translation>
+    </message>
+    <message>
+        <source>The token of “%1” could not be read: %2 The queue is paused: enter the token in Settings, or resume to upload without it.</source>
+        <translation>Não foi possível ler o token de “%1”: %2 A fila está pausada: informe o token nas configurações ou retome para enviar sem ele.</translation>
+    </message>
+    <message>
+        <source>The token of “%1” could not be saved: %2</source>
+        <translation>Não foi possível salvar o token de “%1”: %2</translation>
+    </message>
+    <message>
+        <source>No keychain service is running: the token is kept for this session only.</source>
+        <translation>Nenhum serviço de chaveiro está em execução: o token fica guardado só nesta sessão.</translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>Local sandbox</source>
@@ -1089,22 +1108,6 @@
     <message>
         <source>Every stored file with its link, also after the queue is cleared</source>
         <translation>Todos os arquivos armazenados com os seus links, mesmo depois de a fila ser limpa</translation>
-    </message>
-    <message>
-        <source>Reading the token of “%1” from the keychain…</source>
-        <translation>Lendo o token de “%1” no chaveiro…</translation>
-    </message>
-    <message>
-        <source>The token of “%1” could not be read: %2 The queue is paused: enter the token in Settings, or resume to upload without it.</source>
-        <translation>Não foi possível ler o token de “%1”: %2 A fila está pausada: informe o token nas configurações ou retome para enviar sem ele.</translation>
-    </message>
-    <message>
-        <source>The token of “%1” could not be saved: %2</source>
-        <translation>Não foi possível salvar o token de “%1”: %2</translation>
-    </message>
-    <message>
-        <source>No keychain service is running: the token is kept for this session only.</source>
-        <translation>Nenhum serviço de chaveiro está em execução: o token fica guardado só nesta sessão.</translation>
     </message>
     <message>
         <source>The queue cannot be saved: %1 — this window keeps its queue in memory.</source>
@@ -2301,6 +2304,10 @@
     <message>
         <source>attempts: %1</source>
         <translation>tentativas: %1</translation>
+    </message>
+    <message>
+        <source>The file is too large for this bot: it is %L1 bytes and the bot accepts at most %L2 bytes (%3).</source>
+        <translation>O arquivo é grande demais para este bot: ele tem %L1 bytes e o bot aceita no máximo %L2 bytes (%3).</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // statuses and the server's raw words kept for technical() (the details pane, -v, --json).
 #include "engine/failurewording.h"
 
+#include <QLocale>
 #include <QMetaEnum>
 #include <QTest>
 
@@ -81,6 +82,13 @@ void TestFailureWording::explanation_data()
             << QStringLiteral("The file is too large for this bot: it is 12 MB and the bot accepts "
                               "at most 10 MiB (10.5 MB). Send a smaller file, or ask the bot's "
                               "owner to raise the limit.");
+    QTest::newRow("just over the limit: exact bytes, not two equal roundings")
+            << tooLarge << Outlook::Final << qint64(10 * 1024 * 1024 + 1)
+            << QStringLiteral("The file is too large for this bot: it is %1 bytes and the bot "
+                              "accepts at most %2 bytes (10 MiB). Send a smaller file, or ask "
+                              "the bot's owner to raise the limit.")
+                       .arg(QLocale().toString(10 * 1024 * 1024 + 1),
+                            QLocale().toString(10 * 1024 * 1024));
     QTest::newRow("a session that ended")
             << failure(Kind::SessionGone, Step::Ticket, 400, QStringLiteral("BAD_REQUEST"),
                        QStringLiteral("Can't find session"))
