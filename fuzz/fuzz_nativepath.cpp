@@ -7,6 +7,7 @@
 #include "system/nativepath.h"
 
 #include <QStringDecoder>
+#include <QVariant>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
