@@ -170,8 +170,23 @@ void DetailsPane::setJob(const JobSnapshot &job)
                                 .arg(job.fileUrl.toHtmlEscaped(), job.fileUrl.toHtmlEscaped()));
     }
     m_copy->setEnabled(true);
+    fitWrappedLabels();
     if (timelineChanged)
         rebuildTimeline();
+}
+
+void DetailsPane::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitWrappedLabels();
+}
+
+void DetailsPane::fitWrappedLabels()
+{
+    for (QLabel *label : { m_path, m_type, m_status, m_problem, m_link }) {
+        const int width = label->width() > 0 ? label->width() : this->width();
+        label->setMinimumHeight(label->heightForWidth(width));
+    }
 }
 
 void DetailsPane::rebuildTimeline()

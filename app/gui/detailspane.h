@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+class QResizeEvent;
+
 class QFormLayout;
 class QLabel;
 class QPushButton;
@@ -31,7 +33,14 @@ public:
 public Q_SLOTS:
     void copyReport();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // QFormLayout does not give a wrapped label the lines it needs in a dock; each gets
+    // the height its text takes at its current width.
+    void fitWrappedLabels();
+
     void rebuildTimeline();
 
     Typebot::JobSnapshot m_job;
