@@ -198,6 +198,7 @@ row() { # LABEL [BASELINE] [PER]
     echo
 }
 for s in http https; do
+    grep -q "^$s-big-curlbin " "$results" || continue # that scheme was not run (TLS=0)
     row "$s-big-curlbin"
     row "$s-big-libcurl" "$s-big-curlbin"
     row "$s-big-qnam" "$s-big-curlbin"
