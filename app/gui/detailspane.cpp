@@ -5,6 +5,7 @@
 #include "diagnostics/redactor.h"
 #include "engine/failurewording.h"
 #include "mimeicons.h"
+#include "profile.h"
 #include "queuemodel.h"
 #include "system/nativepath.h"
 #include "themecolors.h"
@@ -52,6 +53,7 @@ DetailsPane::DetailsPane(QWidget *parent)
       m_name(selectableLabel(this)),
       m_path(selectableLabel(this)),
       m_type(selectableLabel(this)),
+      m_destination(selectableLabel(this)),
       m_status(selectableLabel(this)),
       m_problem(selectableLabel(this)),
       m_link(new QLabel(this)),
@@ -108,6 +110,7 @@ DetailsPane::DetailsPane(QWidget *parent)
     form->setRowWrapPolicy(QFormLayout::DontWrapRows);
     form->addRow(tr("Path:"), m_path);
     form->addRow(tr("Type:"), m_type);
+    form->addRow(tr("Destination:"), m_destination);
     form->addRow(tr("Status:"), m_status);
     form->addRow(tr("Details:"), m_problem);
     m_form = form;
@@ -153,6 +156,8 @@ void DetailsPane::setJob(const JobSnapshot &job)
     m_type->setText(tr("%1 · %2 (%3)")
                             .arg(job.size >= 0 ? HumanFormat::bytes(job.size) : tr("unknown size"),
                                  comment.isEmpty() ? job.mimeType : comment, job.mimeType));
+    m_destination->setText(destinationText(job));
+    m_form->setRowVisible(m_destination, !m_destination->text().isEmpty());
     // The status in words and what to do; the codes and the server's own words below it.
     const QString tip = QueueModel::statusToolTip(job);
     m_status->setText(tip.isEmpty() ? QueueModel::statusText(job, QDateTime::currentDateTimeUtc())
@@ -183,7 +188,7 @@ void DetailsPane::resizeEvent(QResizeEvent *event)
 
 void DetailsPane::fitWrappedLabels()
 {
-    for (QLabel *label : { m_path, m_type, m_status, m_problem, m_link }) {
+    for (QLabel *label : { m_path, m_type, m_destination, m_status, m_problem, m_link }) {
         const int width = label->width() > 0 ? label->width() : this->width();
         label->setMinimumHeight(label->heightForWidth(width));
     }
@@ -243,6 +248,9 @@ QString DetailsPane::reportText(const JobSnapshot &job)
     lines << QStringLiteral("State: %1").arg(Typebot::JobState::name(job.state));
     if (job.attempt > 0)
         lines << QStringLiteral("Attempts: %1 of %2").arg(job.attempt).arg(job.maxAttempts);
+    if (!job.destinationProfile.isEmpty())
+        lines << QStringLiteral("Destination: %1 (%2)")
+                         .arg(job.destinationProfile, job.destinationHost);
     if (!job.fileUrl.isEmpty())
         lines << QStringLiteral("Link: %1").arg(job.fileUrl);
     if (!job.failure.isNull()) {
@@ -255,6 +263,16 @@ QString DetailsPane::reportText(const JobSnapshot &job)
     }
     lines << QString() << QStringLiteral("Timeline:") << TimelineEntry::toText(job.timeline);
     return Typebot::Redactor::text(lines.join(u'\n'));
+}
+
+QString DetailsPane::destinationText(const JobSnapshot &job)
+{
+    if (job.destinationProfile.isEmpty())
+        return {};
+    const QString profile = Profile::displayNameOfRecorded(job.destinationProfile);
+    return job.destinationHost.isEmpty()
+            ? profile
+            : tr("%1 (%2)", "destination: profile (host)").arg(profile, job.destinationHost);
 }
 
 QString DetailsPane::failureFacts(const Typebot::JobFailure &failure)

@@ -29,6 +29,8 @@ public:
     static QString reportText(const Typebot::JobSnapshot &job);
     // A failure's facts for support: status, code, the server's words, step, attempts, when.
     static QString failureFacts(const Typebot::JobFailure &failure);
+    // Where the file goes or went, in today's language: "Production (bot.example.com)".
+    static QString destinationText(const Typebot::JobSnapshot &job);
 
 public Q_SLOTS:
     void copyReport();
@@ -48,6 +50,7 @@ private:
     QLabel *m_name;
     QLabel *m_path;
     QLabel *m_type;
+    QLabel *m_destination;
     QLabel *m_status;
     QLabel *m_problem; // the failure's codes and the server's words
     QFormLayout *m_form = nullptr;

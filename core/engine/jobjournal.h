@@ -31,6 +31,7 @@ public:
         QList<TimelineEntry> timeline; // its last attempts, oldest first
         int attempts = 0;
         QString session; // the chat session the file was queued for
+        QString profile; // the profile (recorded name) it was queued for
     };
 
     virtual ~JobJournal() = default;
@@ -41,6 +42,10 @@ public:
                                         const QString &sessionId) = 0;
     virtual void recordState(const JobSnapshot &job) = 0;
     virtual void recordRemoved(const QList<quint64> &ids) = 0;
+    // Files still waiting that now go elsewhere (the user switched profile or session):
+    // History must name where they were really stored.
+    virtual void recordDestination(const QList<quint64> &ids, const QString &profile,
+                                   const QString &sessionId) = 0;
     // Every file still in the queue when the last run ended, in queue order: finished ones
     // as they ended, the others in the state they were caught in.
     virtual QList<Entry> entries() = 0;

@@ -43,6 +43,10 @@ struct JobSnapshot
     // what "copy as curl" and --print-curl reproduce.
     QList<HttpExchange> exchanges;
     QString uploadName; // the name the file was sent under (distinct within its session)
+    // Where it goes (waiting) or went: the profile's recorded name and the API's host
+    // (empty when restored from an older run).
+    QString destinationProfile;
+    QString destinationHost;
 };
 
 // Totals over the whole queue.

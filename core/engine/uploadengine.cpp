@@ -93,7 +93,10 @@ void UploadEngine::setConfig(const EngineConfig &config)
     const bool newSession = config.endpoint.sessionId != m_config.endpoint.sessionId
             || config.endpoint.apiBase != m_config.endpoint.apiBase;
     const bool newTransport = config.transport != m_config.transport;
+    const bool newDestination = newSession || config.profileName != m_config.profileName;
     m_config = config;
+    if (newDestination)
+        recordWaitingDestination();
     if (newSession)
         resetUploadNames();
     if (newTransport)
@@ -101,6 +104,22 @@ void UploadEngine::setConfig(const EngineConfig &config)
     m_limiter->setRate(m_config.maxUploadBytesPerSecond);
     m_config.concurrency = std::max(1, m_config.concurrency);
     schedule();
+}
+
+void UploadEngine::recordWaitingDestination()
+{
+    if (!m_journal)
+        return;
+    QList<quint64> waiting;
+    for (const auto &[id, job] : m_jobs) {
+        if (job->state() == JobState::Value::Queued
+            || job->state() == JobState::Value::WaitingToRetry)
+            waiting << id;
+    }
+    if (!waiting.isEmpty())
+        m_journal->recordDestination(waiting, m_config.profileName, m_config.endpoint.sessionId);
+    for (const quint64 id : std::as_const(waiting))
+        markDirty(id); // their rows show the new destination
 }
 
 void UploadEngine::setTransportFactory(UploadTransportFactory factory)
@@ -169,6 +188,11 @@ bool UploadEngine::checkNewJob(UploadJob *job)
 void UploadEngine::handleStateChanged(UploadJob *job, JobState::Value state)
 {
     markDirty(job->id());
+    // A retry asks wherever the engine points now, which may have changed while the
+    // earlier attempt ran: History must name where the file really went.
+    if (m_journal && state == JobState::Value::RequestingTicket && job->snapshot().attempt > 1)
+        m_journal->recordDestination({ job->id() }, m_config.profileName,
+                                     m_config.endpoint.sessionId);
     // Uploading means a ticket was obtained; the rest are the outcomes and a requeue.
     if (m_journal && state != JobState::Value::RequestingTicket
         && state != JobState::Value::Finishing && state != JobState::Value::WaitingToRetry)
@@ -249,7 +273,7 @@ QList<quint64> UploadEngine::restore(RestoreScope scope)
         UploadJob *job = createJob(entry.id, entry.path);
         if (JobState::isFinal(entry.state)) {
             job->restoreOutcome(entry.state, entry.fileUrl, entry.failure, entry.timeline,
-                                entry.attempts);
+                                entry.attempts, entry.profile);
         } else if (checkNewJob(job)) {
             m_queued.insert(entry.id); // a fresh ticket: the old one has expired by now
             m_journal->recordState(job->snapshot());
@@ -260,6 +284,7 @@ QList<quint64> UploadEngine::restore(RestoreScope scope)
         added << job->snapshot();
     }
     qCInfo(lcEngine) << "restored" << ids.size() << "files," << m_queued.size() << "to upload";
+    recordWaitingDestination(); // they go where the engine points now
     announceAdded(added, refused);
     return ids;
 }

@@ -105,6 +105,8 @@ private:
     void checkIdle();
     void watchReachability();
     void resetUploadNames();
+    // Files still waiting go where the config points now: the journal says so.
+    void recordWaitingDestination();
     void chooseTransport();
     UploadJob *createJob(quint64 id, const QString &path);
     bool checkNewJob(UploadJob *job);

@@ -90,6 +90,14 @@ JobSnapshot UploadJob::snapshot() const
         s.ticket = *m_ticket;
     s.ticketRoute = m_ticketRoute;
     s.uploadName = m_uploadName.isEmpty() ? m_displayName : m_uploadName;
+    const bool waiting = m_state == State::Queued || m_state == State::WaitingToRetry;
+    if (waiting || (m_destinationProfile.isEmpty() && !JobState::isFinal(m_state))) {
+        s.destinationProfile = m_env->config->profileName;
+        s.destinationHost = m_env->config->endpoint.apiBase.host();
+    } else {
+        s.destinationProfile = m_destinationProfile;
+        s.destinationHost = m_destinationHost;
+    }
     s.exchanges = m_ticketExchanges;
     if (m_uploadExchange)
         s.exchanges.append(*m_uploadExchange);
@@ -216,8 +224,10 @@ bool UploadJob::requeue()
 }
 
 void UploadJob::restoreOutcome(State state, const QString &fileUrl, const JobFailure &failure,
-                               const QList<TimelineEntry> &timeline, int attempts)
+                               const QList<TimelineEntry> &timeline, int attempts,
+                               const QString &profile)
 {
+    m_destinationProfile = profile;
     Q_ASSERT(JobState::isFinal(state));
     m_state = state;
     m_fileUrl = fileUrl;
@@ -314,6 +324,8 @@ void UploadJob::claimUploadName()
 void UploadJob::requestTicket()
 {
     setState(State::RequestingTicket);
+    m_destinationProfile = m_env->config->profileName;
+    m_destinationHost = m_env->config->endpoint.apiBase.host();
     TicketSource *request = m_env->ticketSourceFactory(this);
     m_ticketRequest = request;
     connect(request, &TicketSource::finished, this, &UploadJob::handleTicket);

@@ -72,7 +72,8 @@ public:
     // Puts a job read back from the journal into the final state it ended in, without
     // emitting anything: nothing happened in this run.
     void restoreOutcome(State state, const QString &fileUrl, const JobFailure &failure,
-                        const QList<TimelineEntry> &timeline, int attempts);
+                        const QList<TimelineEntry> &timeline, int attempts,
+                        const QString &profile = QString());
 
 Q_SIGNALS:
     void stateChanged(Typebot::JobState::Value state);
@@ -134,6 +135,9 @@ private:
     std::optional<UploadTicket> m_ticket;
     ServerKnowledge::Route m_ticketRoute = ServerKnowledge::Route::Unknown;
     QString m_uploadName; // the name sent (distinct within the session), once claimed
+    // Where its last ticket was asked for; a waiting job goes wherever the engine points.
+    QString m_destinationProfile;
+    QString m_destinationHost;
     QDateTime m_ticketExpiry;
     qint64 m_clockSkewMs = 0; // server clock minus ours, from the API's Date header
     QPointer<TicketSource> m_ticketRequest;

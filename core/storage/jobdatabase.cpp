@@ -410,14 +410,34 @@ void JobDatabase::recordRemoved(const QList<quint64> &ids)
     db.commit();
 }
 
+void JobDatabase::recordDestination(const QList<quint64> &ids, const QString &profile,
+                                    const QString &sessionId)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection);
+    db.transaction();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE jobs SET profile = ?, session = ? WHERE id = ?"));
+    for (const quint64 id : ids) {
+        update.addBindValue(profile);
+        update.addBindValue(sessionId);
+        update.addBindValue(id);
+        if (!update.exec()) {
+            reportWriteError(QStringLiteral("destination"), explain(m_path, update.lastError()));
+            db.rollback();
+            return;
+        }
+    }
+    db.commit();
+}
+
 QList<JobJournal::Entry> JobDatabase::entries()
 {
     QList<Entry> list;
     QSqlQuery query(QSqlDatabase::database(m_connection));
     if (!query.exec(QStringLiteral("SELECT id, path, size, state, file_url, error, error_code, "
                                    "attempts, session, failure_kind, failure_step, http_status, "
-                                   "server_message, size_limit, failed_at, timeline FROM jobs "
-                                   "ORDER BY id")))
+                                   "server_message, size_limit, failed_at, timeline, profile "
+                                   "FROM jobs ORDER BY id")))
         return list;
     while (query.next()) {
         Entry entry;
@@ -428,6 +448,7 @@ QList<JobJournal::Entry> JobDatabase::entries()
         entry.fileUrl = query.value(4).toString();
         entry.attempts = query.value(7).toInt();
         entry.session = query.value(8).toString();
+        entry.profile = query.value(16).toString();
         JobFailure &failure = entry.failure;
         failure.kind = JobFailure::kindFromName(query.value(9).toString());
         if (!failure.isNull()) {

@@ -41,6 +41,8 @@ public:
                                 const QString &sessionId) override;
     void recordState(const JobSnapshot &job) override;
     void recordRemoved(const QList<quint64> &ids) override;
+    void recordDestination(const QList<quint64> &ids, const QString &profile,
+                           const QString &sessionId) override;
     QList<Entry> entries() override;
     QStringList storedNames(const QString &session) override;
 

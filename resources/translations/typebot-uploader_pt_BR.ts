@@ -406,6 +406,15 @@
         <source>%1, at %2</source>
         <translation>%1, em %2</translation>
     </message>
+    <message>
+        <source>Destination:</source>
+        <translation>Destino:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>destination: profile (host)</comment>
+        <translation>%1 (%2)</translation>
+    </message>
 </context>
 <context>
     <name>DropZone</name>

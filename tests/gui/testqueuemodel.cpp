@@ -2,6 +2,7 @@
 #include "detailspane.h"
 #include "engine/uploadengine.h"
 #include "localization.h"
+#include "profile.h"
 #include "queuemodel.h"
 #include "storage/jobdatabase.h"
 
@@ -72,6 +73,8 @@ private Q_SLOTS:
     void modelTesterWithBatches();
     void statusText_data();
     void statusText();
+    void destinationText_data();
+    void destinationText();
     void waitingToRetryDrawsNoBar();
     void toolTipSaysWhatToDo_data();
     void toolTipSaysWhatToDo();
@@ -439,6 +442,33 @@ void TestQueueModel::scatteredRemovalStaysConsistent()
     for (int row = 0; row < model.rowCount(); ++row)
         QCOMPARE(model.rowOfJob(model.jobAt(row).id), row);
     QCOMPARE(model.jobAt(0).id, quint64(2));
+}
+
+void TestQueueModel::destinationText_data()
+{
+    QTest::addColumn<QString>("profile");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("the built-in sandbox, by its language-neutral name")
+            << Profile::SandboxRecordedName << QStringLiteral("127.0.0.1")
+            << QStringLiteral("Local sandbox (127.0.0.1)");
+    QTest::newRow("a profile and its API host")
+            << QStringLiteral("Production") << QStringLiteral("bot.example.com")
+            << QStringLiteral("Production (bot.example.com)");
+    QTest::newRow("restored from an older run: no host")
+            << QStringLiteral("Production") << QString() << QStringLiteral("Production");
+    QTest::newRow("unknown") << QString() << QString() << QString();
+}
+
+void TestQueueModel::destinationText()
+{
+    QFETCH(QString, profile);
+    QFETCH(QString, host);
+    QFETCH(QString, text);
+    JobSnapshot job;
+    job.destinationProfile = profile;
+    job.destinationHost = host;
+    QCOMPARE(DetailsPane::destinationText(job), text);
 }
 
 QTEST_MAIN(TestQueueModel)

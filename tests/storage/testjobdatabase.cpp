@@ -4,6 +4,7 @@
 
 #include "engine/uploadengine.h"
 #include "rawfiles.h"
+#include "sandboxserver.h"
 #include "storage/jobdatabase.h"
 #include "storage/timelinecodec.h"
 #include "system/nativepath.h"
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void unusableFile();
     void secondOpenerIsRefused();
     void engineRestoresQueue();
+    void waitingFilesFollowTheNewDestination();
     void csvExportQuotesAndDefuses();
     void filesAreOwnerOnly();
     void fullDiskKeepsOutcomesUntilWritable();
@@ -259,6 +261,59 @@ void TestJobDatabase::engineRestoresQueue()
     // New files get ids after the restored ones.
     const auto more = engine.addPaths({ present });
     QVERIFY(more.first() > ids.last());
+}
+
+void TestJobDatabase::waitingFilesFollowTheNewDestination()
+{
+    // Files queued for one profile, then the user switches: the waiting ones go to the
+    // new destination, and their rows and History must say so, not the old one.
+    Sandbox::SandboxConfig sandboxConfig;
+    sandboxConfig.sessionIds = { QStringLiteral("session-a"), QStringLiteral("session-b") };
+    Sandbox::SandboxServer sandbox(sandboxConfig);
+    QString error;
+    QVERIFY2(sandbox.start(&error), qPrintable(error));
+    QStringList files;
+    for (const char *name : { "one.txt", "two.txt" }) {
+        QFile file(m_dir->filePath(QString::fromLatin1(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("data");
+        files << file.fileName();
+    }
+    JobDatabase db;
+    QVERIFY(db.open(m_dir->filePath(QStringLiteral("q.sqlite"))));
+    UploadEngine engine;
+    engine.setJournal(&db);
+    EngineConfig staging;
+    staging.profileName = QStringLiteral("Staging");
+    staging.endpoint.apiBase = sandbox.apiBaseUrl();
+    staging.endpoint.sessionId = QStringLiteral("session-a");
+    engine.setConfig(staging);
+    engine.pause();
+    const QList<quint64> ids = engine.addPaths(files);
+    QCOMPARE(ids.size(), 2);
+    QCOMPARE(engine.snapshot(ids[0]).destinationProfile, QStringLiteral("Staging"));
+
+    EngineConfig production = staging;
+    production.profileName = QStringLiteral("Production");
+    production.endpoint.sessionId = QStringLiteral("session-b");
+    engine.setConfig(production);
+    QCOMPARE(engine.snapshot(ids[0]).destinationProfile, QStringLiteral("Production"));
+    QSignalSpy idle(&engine, &UploadEngine::idle);
+    engine.resume();
+    QVERIFY(idle.wait(10000));
+    const QList<HistoryEntry> history = db.history();
+    QCOMPARE(history.size(), 2);
+    for (const HistoryEntry &entry : history) {
+        QCOMPARE(entry.profile, QStringLiteral("Production"));
+        QCOMPARE(entry.sessionId, QStringLiteral("session-b"));
+    }
+    const JobSnapshot stored = engine.snapshot(ids[1]);
+    QCOMPARE(stored.state, State::Done);
+    QCOMPARE(stored.destinationProfile, QStringLiteral("Production"));
+    QCOMPARE(stored.destinationHost, sandbox.apiBaseUrl().host());
+    // A later switch does not rewrite where stored files went.
+    engine.setConfig(staging);
+    QCOMPARE(engine.snapshot(ids[1]).destinationProfile, QStringLiteral("Production"));
 }
 
 void TestJobDatabase::csvExportQuotesAndDefuses()
