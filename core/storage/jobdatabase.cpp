@@ -395,34 +395,29 @@ bool JobDatabase::writeState(const JobSnapshot &job)
 
 void JobDatabase::recordRemoved(const QList<quint64> &ids)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection);
-    db.transaction();
-    QSqlQuery remove(db);
-    remove.prepare(QStringLiteral("DELETE FROM jobs WHERE id = ?"));
-    for (const quint64 id : ids) {
-        remove.addBindValue(id);
-        if (!remove.exec()) {
-            reportWriteError(QStringLiteral("removal"), explain(m_path, remove.lastError()));
-            db.rollback();
-            return;
-        }
-    }
-    db.commit();
+    updateEach(ids, QStringLiteral("DELETE FROM jobs WHERE id = ?"), {}, QStringLiteral("removal"));
 }
 
 void JobDatabase::recordDestination(const QList<quint64> &ids, const QString &profile,
                                     const QString &sessionId)
 {
+    updateEach(ids, QStringLiteral("UPDATE jobs SET profile = ?, session = ? WHERE id = ?"),
+               { profile, sessionId }, QStringLiteral("destination"));
+}
+
+void JobDatabase::updateEach(const QList<quint64> &ids, const QString &sql,
+                             const QVariantList &values, const QString &what)
+{
     QSqlDatabase db = QSqlDatabase::database(m_connection);
     db.transaction();
-    QSqlQuery update(db);
-    update.prepare(QStringLiteral("UPDATE jobs SET profile = ?, session = ? WHERE id = ?"));
+    QSqlQuery query(db);
+    query.prepare(sql);
     for (const quint64 id : ids) {
-        update.addBindValue(profile);
-        update.addBindValue(sessionId);
-        update.addBindValue(id);
-        if (!update.exec()) {
-            reportWriteError(QStringLiteral("destination"), explain(m_path, update.lastError()));
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        query.addBindValue(id);
+        if (!query.exec()) {
+            reportWriteError(what, explain(m_path, query.lastError()));
             db.rollback();
             return;
         }

@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QLockFile>
 #include <QString>
+#include <QVariantList>
 
 #include <functional>
 #include <memory>
@@ -65,6 +66,9 @@ private:
     bool migrate();
     bool exec(const QString &sql);
     void reportWriteError(const QString &what, const QString &error);
+    // Runs `sql` once per id in one transaction, binding `values` and then the id.
+    void updateEach(const QList<quint64> &ids, const QString &sql, const QVariantList &values,
+                    const QString &what);
     bool writeState(const JobSnapshot &job);
 
     QString m_connection;
