@@ -2,6 +2,7 @@
 #pragma once
 
 #include "api/endpointsettings.h"
+#include "api/serverknowledge.h"
 #include "appsettings.h"
 #include "sandboxconfig.h"
 #include "storage/secretstore.h"
@@ -14,9 +15,8 @@ class LocalSandbox;
 class ProfileTokens;
 
 namespace Typebot {
-class ServerKnowledge;
 class UploadService;
-} // namespace Typebot
+}
 
 // The application behind the window (as qBittorrent's Application is): the settings and
 // their tokens, the built-in sandbox, the upload service with its journal, and what was

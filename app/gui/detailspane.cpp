@@ -190,7 +190,9 @@ void DetailsPane::fitWrappedLabels()
 {
     for (QLabel *label : { m_path, m_type, m_destination, m_status, m_problem, m_link }) {
         const int width = label->width() > 0 ? label->width() : this->width();
-        label->setMinimumHeight(label->heightForWidth(width));
+        const int height = label->heightForWidth(width);
+        if (height >= 0) // -1: the label has no text to wrap
+            label->setMinimumHeight(height);
     }
 }
 

@@ -16,6 +16,7 @@
 #include <QDragEnterEvent>
 #include <QLabel>
 #include <QMimeData>
+#include <QStyle>
 #include <QStyleFactory>
 #include <QTest>
 #include <QTextBlock>
@@ -24,6 +25,7 @@
 #include <QTreeWidget>
 
 #include <functional>
+#include <memory>
 
 using Typebot::JobSnapshot;
 using Typebot::JobState;
@@ -40,7 +42,8 @@ struct Sample
 
 QPalette lightPalette()
 {
-    return QStyleFactory::create(QStringLiteral("Fusion"))->standardPalette();
+    const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
+    return fusion->standardPalette();
 }
 
 // A dark theme as Breeze Dark and Adwaita-dark ship it, roughly.
