@@ -72,7 +72,7 @@ void LocalSandbox::rememberOrigin(const QString &storageDir)
     QFile known(path);
     if (known.open(QIODevice::ReadOnly)) {
         // A handful of lines at most: one per port the sandbox ever had to move to.
-        const QList<QByteArray> lines = known.read(64 * 1024).split('\n');
+        const QList<QByteArray> lines = known.read(qint64(64) * 1024).split('\n');
         for (const QByteArray &line : lines) {
             if (!line.trimmed().isEmpty())
                 m_origins << QString::fromUtf8(line.trimmed());

@@ -157,7 +157,7 @@ void ThemeColors::setTextTone(QWidget *widget, Tone tone)
 {
     // By name: ToneKeeper has no meta-object of its own, so findChild<ToneKeeper *> would
     // match any child.
-    if (QObject *found = widget->findChild<QObject *>(ToneKeeperName, Qt::FindDirectChildrenOnly)) {
+    if (auto *found = widget->findChild<QObject *>(ToneKeeperName, Qt::FindDirectChildrenOnly)) {
         auto *keeper = static_cast<ToneKeeper *>(found);
         keeper->setTone(tone);
         keeper->apply(widget);

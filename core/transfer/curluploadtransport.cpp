@@ -677,7 +677,7 @@ void CurlUploadTransport::releaseEasy()
 void CurlUploadTransport::finish(TransferResult result)
 {
     m_tick.stop();
-    finishWith(result);
+    finishWith(std::move(result));
 }
 
 } // namespace Typebot
