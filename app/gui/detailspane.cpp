@@ -3,6 +3,7 @@
 
 #include "diagnostics/humanformat.h"
 #include "diagnostics/redactor.h"
+#include "diagnostics/timelinenotes.h"
 #include "engine/failurewording.h"
 #include "mimeicons.h"
 #include "profile.h"
@@ -208,8 +209,9 @@ void DetailsPane::rebuildTimeline()
             details << tr("request id %1").arg(entry.requestId);
         if (entry.bytes >= 0)
             details << HumanFormat::bytes(entry.bytes);
-        if (!entry.message.isEmpty())
-            details << entry.message;
+        const QString words = Typebot::TimelineNotes::text(entry); // today's language
+        if (!words.isEmpty())
+            details << words;
         QString result;
         if (entry.httpStatus > 0)
             result = QString::number(entry.httpStatus);

@@ -3,6 +3,7 @@
 
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
+#include "diagnostics/timelinenotes.h"
 #include "routememory.h"
 
 #include <QJsonDocument>
@@ -156,12 +157,10 @@ bool TicketRequest::switchRouteAfter(int status, const ApiError &error)
     note.httpStatus = status;
     note.durationMs = m_attemptElapsed.elapsed();
     const QString said = error.message.isEmpty() ? error.bodyExcerpt : error.message;
-    note.message = absent ? tr("%1 is not on this server (%2); asking %3 instead")
-                                    .arg(ServerKnowledge::routePath(m_route), said,
-                                         ServerKnowledge::routePath(next))
-                          : tr("%1 wants the file block's id (%2); asking %3 instead")
-                                    .arg(ServerKnowledge::routePath(m_route), said,
-                                         ServerKnowledge::routePath(next));
+    note = TimelineNotes::make(
+            note, absent ? TimelineNotes::Note::RouteAbsent : TimelineNotes::Note::BlockIdWanted,
+            { ServerKnowledge::routePath(m_route), Redactor::text(said),
+              ServerKnowledge::routePath(next) });
     note.message = Redactor::text(note.message);
     m_notes.append(note);
     qCInfo(lcApi).noquote() << note.message;
@@ -189,10 +188,9 @@ bool TicketRequest::switchFromPlaceholderSlot(const UploadTicket &ticket)
     note.host = m_settings.apiBase.host();
     note.httpStatus = 200;
     note.durationMs = m_attemptElapsed.elapsed();
-    note.message = tr("%1 on this server (before 3.17) files uploads under the block id "
-                      "sent, which is unknown here; asking %2 instead")
-                           .arg(ServerKnowledge::routePath(m_route),
-                                ServerKnowledge::routePath(ServerKnowledge::Route::V2));
+    note = TimelineNotes::make(note, TimelineNotes::Note::PlaceholderSlot,
+                               { ServerKnowledge::routePath(m_route),
+                                 ServerKnowledge::routePath(ServerKnowledge::Route::V2) });
     m_notes.append(note);
     qCInfo(lcApi).noquote() << note.message;
     if (m_routes) {

@@ -4,6 +4,7 @@
 #include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace Typebot {
 
@@ -23,7 +24,11 @@ struct TimelineEntry
     qint64 bytes = -1;
     QString errorCode; // S3 code, API code or network error name
     QString requestId;
-    QString message;
+    QString message; // in the language it was recorded in; see `note`
+    // For the engine's own notes: which one and its values, so a view can say it again in
+    // today's language (TimelineNotes::text); empty for answers quoted from a server.
+    QString note;
+    QStringList noteArgs;
 
     static QString kindName(Kind kind);
     // "21:05:03.120  #2 upload  POST s3.example.com  503 SlowDown  1.2 s  id=ABC  message"

@@ -9,6 +9,7 @@
 #include "diagnostics/humanformat.h"
 #include "diagnostics/logging.h"
 #include "diagnostics/redactor.h"
+#include "diagnostics/timelinenotes.h"
 #include "errorclassifier.h"
 #include "failureinfo.h"
 #include "failurewording.h"
@@ -127,6 +128,8 @@ void UploadJob::addEntry(TimelineEntry entry)
     entry.time = now();
     entry.attempt = m_attempt;
     entry.message = Redactor::text(entry.message);
+    for (QString &value : entry.noteArgs)
+        value = Redactor::text(value);
     m_timeline.append(entry);
     // A job that retries for hours must not grow without bound.
     if (m_timeline.size() > 200)
@@ -195,8 +198,7 @@ void UploadJob::cancel()
     m_failure.at = now();
     TimelineEntry entry;
     entry.kind = TimelineEntry::Kind::Note;
-    entry.message = tr("canceled by the user");
-    addEntry(entry);
+    addEntry(TimelineNotes::make(entry, TimelineNotes::Note::Canceled));
     setState(State::Canceled);
 }
 
@@ -238,8 +240,7 @@ void UploadJob::restoreOutcome(State state, const QString &fileUrl, const JobFai
         m_bytesSent = std::max<qint64>(m_size, 0);
     TimelineEntry entry;
     entry.kind = TimelineEntry::Kind::Note;
-    entry.message = tr("restored from the previous session");
-    addEntry(entry);
+    addEntry(TimelineNotes::make(entry, TimelineNotes::Note::Restored));
 }
 
 UploadJob::FileStamp UploadJob::stampOf(const QString &path)
@@ -315,10 +316,8 @@ void UploadJob::claimUploadName()
         return;
     TimelineEntry note;
     note.kind = TimelineEntry::Kind::Note;
-    note.message = tr("sent as \u201c%1\u201d: this session already has a file named "
-                      "\u201c%2\u201d, which the same name would overwrite")
-                           .arg(m_uploadName, m_displayName);
-    addEntry(note);
+    addEntry(TimelineNotes::make(note, TimelineNotes::Note::SentAs,
+                                 { m_uploadName, m_displayName }));
 }
 
 void UploadJob::requestTicket()
@@ -530,8 +529,8 @@ void UploadJob::handleTransferFinished(const TransferResult &result)
             fail(changed);
             return;
         }
-        verify.message = tr("file unchanged (%1)").arg(HumanFormat::bytes(m_size));
-        addEntry(verify);
+        addEntry(TimelineNotes::make(verify, TimelineNotes::Note::Unchanged,
+                                     { HumanFormat::bytes(m_size) }));
         m_bytesSent = m_size;
         m_fileUrl = m_ticket->fileUrl;
         m_failure = JobFailure();
@@ -609,13 +608,15 @@ void UploadJob::handleFailure(const FailureInfo &failure, const QByteArray &retr
     TimelineEntry entry;
     entry.kind = TimelineEntry::Kind::Retry;
     entry.durationMs = delay.count();
-    entry.message = action == ErrorClassifier::Action::RenewTicketAndRetry
-            ? tr("getting a fresh upload slot")
-            : (retryAfter.isEmpty() ? tr("waiting before attempt %1 of %2")
-                                              .arg(m_attempt + 1)
-                                              .arg(policy.maxAttempts)
-                                    : tr("server asked to wait (Retry-After: %1)")
-                                              .arg(QString::fromLatin1(retryAfter)));
+    if (action == ErrorClassifier::Action::RenewTicketAndRetry)
+        entry = TimelineNotes::make(entry, TimelineNotes::Note::FreshSlot);
+    else if (retryAfter.isEmpty())
+        entry = TimelineNotes::make(
+                entry, TimelineNotes::Note::WaitingBeforeAttempt,
+                { QString::number(m_attempt + 1), QString::number(policy.maxAttempts) });
+    else
+        entry = TimelineNotes::make(entry, TimelineNotes::Note::ServerAskedToWait,
+                                    { QString::fromLatin1(retryAfter) });
     addEntry(entry);
     qCInfo(lcEngine).noquote() << "job" << m_id << "retrying in" << delay.count()
                                << "ms:" << JobFailure::kindName(described.kind)

@@ -52,6 +52,8 @@ QByteArray TimelineCodec::encode(const QList<TimelineEntry> &timeline, int keep)
         put("code", entry.errorCode, !entry.errorCode.isEmpty());
         put("requestId", entry.requestId, !entry.requestId.isEmpty());
         put("message", entry.message, !entry.message.isEmpty());
+        put("note", entry.note, !entry.note.isEmpty());
+        put("args", QJsonArray::fromStringList(entry.noteArgs), !entry.noteArgs.isEmpty());
         array.append(object);
     }
     return QJsonDocument(array).toJson(QJsonDocument::Compact);
@@ -80,6 +82,9 @@ QList<TimelineEntry> TimelineCodec::decode(const QByteArray &json)
         entry.errorCode = object.value(u"code").toString();
         entry.requestId = object.value(u"requestId").toString();
         entry.message = object.value(u"message").toString();
+        entry.note = object.value(u"note").toString();
+        for (const QJsonValue arg : object.value(u"args").toArray())
+            entry.noteArgs << arg.toString();
         timeline << entry;
     }
     return timeline;

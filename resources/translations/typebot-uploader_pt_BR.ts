@@ -2513,7 +2513,35 @@
     </message>
 </context>
 <context>
-    <name>Typebot::TicketRequest</name>
+    <name>Typebot::TimelineNotes</name>
+    <message>
+        <source>canceled by the user</source>
+        <translation>cancelado pelo usuário</translation>
+    </message>
+    <message>
+        <source>restored from the previous session</source>
+        <translation>restaurado da sessão anterior</translation>
+    </message>
+    <message>
+        <source>sent as “%1”: this session already has a file named “%2”, which the same name would overwrite</source>
+        <translation>enviado como “%1”: esta sessão já tem um arquivo chamado “%2”, que o mesmo nome sobrescreveria</translation>
+    </message>
+    <message>
+        <source>file unchanged (%1)</source>
+        <translation>arquivo inalterado (%1)</translation>
+    </message>
+    <message>
+        <source>getting a fresh upload slot</source>
+        <translation>obtendo uma nova vaga de envio</translation>
+    </message>
+    <message>
+        <source>waiting before attempt %1 of %2</source>
+        <translation>aguardando antes da tentativa %1 de %2</translation>
+    </message>
+    <message>
+        <source>server asked to wait (Retry-After: %1)</source>
+        <translation>o servidor pediu para esperar (Retry-After: %1)</translation>
+    </message>
     <message>
         <source>%1 is not on this server (%2); asking %3 instead</source>
         <translation>%1 não existe neste servidor (%2); consultando %3</translation>
@@ -2540,14 +2568,6 @@
 </context>
 <context>
     <name>Typebot::UploadJob</name>
-    <message>
-        <source>canceled by the user</source>
-        <translation>cancelado pelo usuário</translation>
-    </message>
-    <message>
-        <source>restored from the previous session</source>
-        <translation>restaurado da sessão anterior</translation>
-    </message>
     <message>
         <source>File not found: %1</source>
         <translation>Arquivo não encontrado: %1</translation>
@@ -2578,26 +2598,6 @@
     <message>
         <source>file deleted during the upload</source>
         <translation>arquivo apagado durante o envio</translation>
-    </message>
-    <message>
-        <source>file unchanged (%1)</source>
-        <translation>arquivo inalterado (%1)</translation>
-    </message>
-    <message>
-        <source>getting a fresh upload slot</source>
-        <translation>obtendo uma nova vaga de envio</translation>
-    </message>
-    <message>
-        <source>waiting before attempt %1 of %2</source>
-        <translation>aguardando antes da tentativa %1 de %2</translation>
-    </message>
-    <message>
-        <source>server asked to wait (Retry-After: %1)</source>
-        <translation>o servidor pediu para esperar (Retry-After: %1)</translation>
-    </message>
-    <message>
-        <source>sent as “%1”: this session already has a file named “%2”, which the same name would overwrite</source>
-        <translation>enviado como “%1”: esta sessão já tem um arquivo chamado “%2”, que o mesmo nome sobrescreveria</translation>
     </message>
 </context>
 <context>

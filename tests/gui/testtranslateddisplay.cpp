@@ -4,6 +4,7 @@
 // same whatever language they were recorded in.
 #include "appsettings.h"
 #include "detailspane.h"
+#include "diagnostics/timelinenotes.h"
 #include "historymodel.h"
 #include "localization.h"
 #include "profile.h"
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void timelineStepsInPortuguese_data();
     void timelineStepsInPortuguese();
     void settingsPlaceholdersFitInPortuguese();
+    void timelineNotesInTodaysLanguage();
 };
 
 void TestTranslatedDisplay::builtInProfilesRecordAnIdentity()
@@ -155,6 +157,35 @@ void TestTranslatedDisplay::settingsPlaceholdersFitInPortuguese()
         ++checked;
     }
     QVERIFY2(checked >= 2, "the profile form's empty fields were not found");
+}
+
+void TestTranslatedDisplay::timelineNotesInTodaysLanguage()
+{
+    // Recorded by an English run, as the journal gives it back to a Portuguese one.
+    TimelineEntry recorded;
+    recorded.time = QDateTime::currentDateTimeUtc();
+    recorded.kind = TimelineEntry::Kind::Retry;
+    recorded.message = QStringLiteral("waiting before attempt 2 of 5");
+    recorded.note = Typebot::TimelineNotes::key(Typebot::TimelineNotes::Note::WaitingBeforeAttempt);
+    recorded.noteArgs = { QStringLiteral("2"), QStringLiteral("5") };
+
+    Localization::install(QStringLiteral("pt_BR"));
+    Typebot::JobSnapshot job;
+    job.id = 1;
+    job.filePath = QStringLiteral("/tmp/a.txt");
+    job.timeline = { recorded };
+    DetailsPane pane;
+    pane.setJob(job);
+    auto *timeline = pane.findChild<QTreeWidget *>();
+    QVERIFY(timeline);
+    QCOMPARE(timeline->topLevelItemCount(), 1);
+    QVERIFY2(timeline->topLevelItem(0)->text(6).contains(
+                     QStringLiteral("aguardando antes da tentativa 2 de 5")),
+             qPrintable(timeline->topLevelItem(0)->text(6)));
+    // A message quoted from a server has no note: it is shown as it came.
+    TimelineEntry quoted;
+    quoted.message = QStringLiteral("File size exceeds the 10MB limit");
+    QCOMPARE(Typebot::TimelineNotes::text(quoted), quoted.message);
 }
 
 QTEST_MAIN(TestTranslatedDisplay)

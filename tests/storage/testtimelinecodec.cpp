@@ -31,6 +31,9 @@ void TestTimelineCodec::roundTrip()
     entry.durationMs = 12;
     entry.errorCode = QStringLiteral("BAD_REQUEST");
     entry.message = QStringLiteral("v3/generate-upload-url: refused");
+    entry.note = QStringLiteral("routeAbsent");
+    entry.noteArgs = { QStringLiteral("v3/generate-upload-url"), QStringLiteral("Not found"),
+                       QStringLiteral("v2/generate-upload-url") };
     const QList<TimelineEntry> back = TimelineCodec::decode(TimelineCodec::encode({ entry }));
     QCOMPARE(back.size(), 1);
     QCOMPARE(back.first().time, entry.time);
@@ -41,6 +44,8 @@ void TestTimelineCodec::roundTrip()
     QCOMPARE(back.first().bytes, qint64(-1)); // not recorded stays not recorded
     QCOMPARE(back.first().errorCode, entry.errorCode);
     QCOMPARE(back.first().message, entry.message);
+    QCOMPARE(back.first().note, entry.note); // worded again in the language of the next run
+    QCOMPARE(back.first().noteArgs, entry.noteArgs);
 }
 
 void TestTimelineCodec::keepsTheLastEntries()
