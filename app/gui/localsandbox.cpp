@@ -92,27 +92,34 @@ void LocalSandbox::rememberOrigin(const QString &storageDir)
 
 QSet<QString> LocalSandbox::unavailableLinks(const QStringList &fileUrls) const
 {
-    QSet<QString> ours;
+    QStringList ours;
     for (const QString &url : fileUrls) {
         if (handedOut(url))
-            ours.insert(url);
+            ours << url;
     }
-    if (ours.isEmpty() || !m_server)
-        return ours; // not running: none of them works now
+    QSet<QString> unavailable(ours.cbegin(), ours.cend());
+    return unavailable.subtract(served(ours));
+}
+
+QSet<QString> LocalSandbox::served(const QStringList &fileUrls) const
+{
+    QSet<QString> served;
+    if (!m_server || fileUrls.isEmpty())
+        return served; // not running: it serves none of them
     const QString here = originOf(m_apiBase);
-    QSet<QString> unavailable;
     Sandbox::SandboxServer *server = m_server;
+    // One hop into the sandbox's thread for all of them.
     QMetaObject::invokeMethod(
             server,
             [&] {
-                for (const QString &url : std::as_const(ours)) {
-                    if (originOf(QUrl(url)) != here
-                        || !server->hasObject(Sandbox::SandboxServer::keyFromFileUrl(url)))
-                        unavailable.insert(url);
+                for (const QString &url : fileUrls) {
+                    const QString key = Sandbox::SandboxServer::keyFromFileUrl(url);
+                    if (originOf(QUrl(url)) == here && !key.isEmpty() && server->hasObject(key))
+                        served.insert(url);
                 }
             },
             Qt::BlockingQueuedConnection);
-    return unavailable;
+    return served;
 }
 
 bool LocalSandbox::handedOut(const QString &fileUrl) const
@@ -156,19 +163,7 @@ bool LocalSandbox::startOnPort(Sandbox::SandboxConfig config, quint16 port, QStr
 
 bool LocalSandbox::servesLink(const QString &fileUrl) const
 {
-    if (!m_server)
-        return false;
-    const QUrl url(fileUrl);
-    if (originOf(url) != originOf(m_apiBase))
-        return false;
-    const QString key = Sandbox::SandboxServer::keyFromFileUrl(fileUrl);
-    if (key.isEmpty())
-        return false;
-    bool stored = false;
-    Sandbox::SandboxServer *server = m_server;
-    QMetaObject::invokeMethod(
-            server, [&] { stored = server->hasObject(key); }, Qt::BlockingQueuedConnection);
-    return stored;
+    return served({ fileUrl }).contains(fileUrl);
 }
 
 void LocalSandbox::stop()

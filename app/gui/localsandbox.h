@@ -56,6 +56,8 @@ private:
     static QString portFilePath(const QString &storageDir);
     void rememberOrigin(const QString &storageDir);
     static QString originOf(const QUrl &url);
+    // Of `fileUrls`, the ones at this sandbox's address whose file it still has.
+    QSet<QString> served(const QStringList &fileUrls) const;
 
     QThread m_thread;
     QObject m_anchor; // lives in m_thread: the context for calls into it

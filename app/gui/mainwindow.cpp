@@ -627,10 +627,11 @@ void MainWindow::handleJournalOpened(bool persistent, const QString &problem, in
 
 void MainWindow::showHistory()
 {
-    if (!m_history)
+    if (!m_history) {
         m_history = new HistoryDialog(m_service, this);
-    m_history->setUnavailableLinks(
-            [this](const QStringList &links) { return m_sandbox->unavailableLinks(links); });
+        m_history->setUnavailableLinks(
+                [this](const QStringList &links) { return m_sandbox->unavailableLinks(links); });
+    }
     m_history->show();
     m_history->raise();
     m_history->activateWindow();

@@ -30,10 +30,11 @@ HttpExchange::Headers HttpExchange::withoutToken(const Headers &headers)
 {
     Headers kept = headers;
     for (auto &[key, value] : kept) {
-        if (key.compare("Authorization", Qt::CaseInsensitive) == 0) {
-            const qsizetype space = value.indexOf(' ');
-            value = (space > 0 ? value.left(space + 1) : QByteArray()) + Redactor::Mask.toLatin1();
-        }
+        // The Redactor's masking ("Bearer [redacted]"); only credentials, so the rest of
+        // the record stays as sent for --show-secrets.
+        if (key.compare("Authorization", Qt::CaseInsensitive) == 0
+            || key.compare("Proxy-Authorization", Qt::CaseInsensitive) == 0)
+            value = Redactor::header(key, value).toLatin1();
     }
     return kept;
 }

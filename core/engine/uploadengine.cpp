@@ -190,7 +190,7 @@ void UploadEngine::handleStateChanged(UploadJob *job, JobState::Value state)
     markDirty(job->id());
     // A retry asks wherever the engine points now, which may have changed while the
     // earlier attempt ran: History must name where the file really went.
-    if (m_journal && state == JobState::Value::RequestingTicket && job->snapshot().attempt > 1)
+    if (m_journal && state == JobState::Value::RequestingTicket && job->attempt() > 1)
         m_journal->recordDestination({ job->id() }, m_config.profileName,
                                      m_config.endpoint.sessionId);
     // Uploading means a ticket was obtained; the rest are the outcomes and a requeue.

@@ -341,7 +341,7 @@ void UploadJob::handleTicket(const TicketResult &result)
     if (result.canceled || JobState::isFinal(m_state))
         return;
     m_ticketExchanges = result.exchanges;
-    for (HttpExchange exchange : result.exchanges) {
+    for (HttpExchange &exchange : m_ticketExchanges) {
         exchange.attempt = m_attempt;
         Q_EMIT exchangeRecorded(exchange);
     }

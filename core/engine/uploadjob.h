@@ -54,6 +54,7 @@ public:
     State state() const { return m_state; }
     qint64 bytesSent() const { return m_bytesSent; }
     qint64 size() const { return m_size; }
+    int attempt() const { return m_attempt; }
     QString filePath() const { return m_filePath; }
     JobSnapshot snapshot() const;
 

@@ -134,6 +134,8 @@ private:
             const std::function<bool(QProcess &, const QByteArray &)> &onOutput = {});
     Run runShell(const QString &command);
     QStringList endpointArgs() const;
+    // The --print-curl command lines of an output, in order.
+    static QStringList curlLines(const QByteArray &out);
     void startSandbox(SandboxConfig config = {});
 
     std::unique_ptr<SandboxServer> m_sandbox;
@@ -165,6 +167,16 @@ void TestCli::startSandbox(SandboxConfig config)
     m_sandbox = std::make_unique<SandboxServer>(std::move(config));
     QString error;
     QVERIFY2(m_sandbox->start(&error), qPrintable(error));
+}
+
+QStringList TestCli::curlLines(const QByteArray &out)
+{
+    QStringList commands;
+    for (const QByteArray &line : out.split('\n')) {
+        if (line.startsWith("curl "))
+            commands << QString::fromUtf8(line);
+    }
+    return commands;
 }
 
 QStringList TestCli::endpointArgs() const
@@ -236,11 +248,7 @@ void TestCli::printedCurlSendsTheNameSent()
                                      << QStringLiteral("1") << QStringLiteral("-r")
                                      << m_dir->filePath(QStringLiteral("p")));
     QCOMPARE(r.exitCode, 0);
-    QStringList commands;
-    for (const QByteArray &line : r.out.split('\n')) {
-        if (line.startsWith("curl "))
-            commands << QString::fromUtf8(line);
-    }
+    const QStringList commands = curlLines(r.out);
     QCOMPARE(commands.size(), 4);
     QVERIFY2(commands.at(2).contains(QStringLiteral("\"fileName\":\"readme (2).txt\"")),
              qPrintable(commands.at(2)));
@@ -955,11 +963,7 @@ void TestCli::printedCurlCommandsWork()
             run(endpointArgs() << QStringLiteral("--print-curl") << QStringLiteral("--show-secrets")
                                << QStringLiteral("--token-file") << tokenFile << path);
     QCOMPARE(r.exitCode, 0);
-    QStringList commands;
-    for (const QByteArray &line : r.out.split('\n')) {
-        if (line.startsWith("curl "))
-            commands << QString::fromUtf8(line);
-    }
+    const QStringList commands = curlLines(r.out);
     QCOMPARE(commands.size(), 2);
     const QStringList keys = m_sandbox->objectKeys();
     QCOMPARE(keys.size(), 1);
