@@ -299,9 +299,10 @@ void TestUploadJob::story()
 
 void TestUploadJob::cancelWhileWaitingToRetry()
 {
-    m_config.retry.base = std::chrono::milliseconds(60000); // a long wait to cancel in
-    m_config.retry.cap = std::chrono::milliseconds(60000);
-    m_config.retry.random = [] { return 0.5; };
+    // A wait long enough to cancel in, short enough to have passed when checked.
+    m_config.retry.base = std::chrono::milliseconds(300);
+    m_config.retry.cap = std::chrono::milliseconds(300);
+    m_config.retry.random = [] { return 0.99; };
     m_tickets.answers = QStringList{ QStringLiteral("503") };
     UploadJob *job = makeJob();
     QSignalSpy finished(job, &UploadJob::finished);
@@ -310,7 +311,7 @@ void TestUploadJob::cancelWhileWaitingToRetry()
     QTRY_COMPARE(job->state(), JobState::Value::WaitingToRetry);
     job->cancel();
     QCOMPARE(job->state(), JobState::Value::Canceled);
-    QTest::qWait(20);
+    QTest::qWait(600); // the retry would have asked for a slot by now
     QCOMPARE(finished.size(), 1);
     QCOMPARE(m_ticketSources, 1);
     QCOMPARE(m_transports, 0);
